@@ -1,0 +1,238 @@
+// Package glossary is termlint's data model: the concepts of a terminology
+// glossary, the English renderings each has been given, who used them and
+// when, and the house styles that prefer them.
+//
+// A glossary is read from YAML with Parse (every value keeps its file, line
+// and column), several are combined with Merge, checked with Validate and
+// searched with an Index.
+package glossary
+
+import "fmt"
+
+// Pos is a position in a glossary file. Lines and columns are 1-based;
+// columns count Unicode code points, as YAML reports them.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// String formats p as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return "-"
+	case p.Line == 0:
+		return p.File
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// Glossary is a set of concepts with the registries of sources and styles
+// their renderings refer to.
+type Glossary struct {
+	Sources  []*Source  `json:"-"`
+	Styles   []*Style   `json:"-"`
+	Concepts []*Concept `json:"concepts"`
+}
+
+// Source is a text or publisher whose use of a rendering was seen.
+type Source struct {
+	ID        string `json:"-"`
+	Title     string `json:"title"`
+	Kind      string `json:"kind"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Lang      string `json:"lang,omitempty"`
+	Note      string `json:"note,omitempty"`
+	Pos       Pos    `json:"-"`
+}
+
+// SourceKinds are the values a Source's kind may take.
+var SourceKinds = []string{"official", "scholarly", "think-tank", "media", "reference", "other"}
+
+// Style is a house style a user can select: each concept prefers at most
+// one rendering per style.
+type Style struct {
+	ID          string `json:"-"`
+	Description string `json:"description"`
+	Pos         Pos    `json:"-"`
+}
+
+// Concept is one Chinese term and everything known about its English
+// renderings.
+type Concept struct {
+	ID         string   `json:"id"`
+	ZH         string   `json:"zh"`
+	ZHVariants []string `json:"zh_variants,omitempty"`
+	Pinyin     string   `json:"pinyin"`
+	Gloss      string   `json:"gloss,omitempty"`
+	Tags       []string `json:"tags,omitempty"`
+	Notes      string   `json:"notes,omitempty"`
+	// Family is the id of the concept whose Chinese is the element this
+	// concept shares with its family (周边 for 周边工作 and 周边外交), so
+	// that compounds can be held to one reading of it.
+	Family string `json:"family,omitempty"`
+	// Parts are the ids of the concepts this compound is made of, in order:
+	// a compound is also rendered when each part is.
+	Parts      []string     `json:"parts,omitempty"`
+	Related    []string     `json:"related,omitempty"`
+	Renderings []*Rendering `json:"renderings"`
+	Examples   []*Example   `json:"examples,omitempty"`
+
+	// PinyinGenerated is set when Pinyin was not written in the glossary
+	// but generated from ZH.
+	PinyinGenerated bool `json:"pinyin_generated,omitempty"`
+	Pos             Pos  `json:"-"`
+	// at holds the position of each field's value, keyed by the path
+	// written in the file ("family", "parts.1").
+	at map[string]Pos
+}
+
+// At returns the position of the value at path ("family", "parts.1"), or
+// of the concept itself when that value was not written.
+func (c *Concept) At(path string) Pos { return at(c.at, path, c.Pos) }
+
+// Status is a rendering's administrative status, as in TBX.
+type Status string
+
+// The TBX administrative statuses.
+const (
+	Preferred  Status = "preferred"
+	Admitted   Status = "admitted"
+	Deprecated Status = "deprecated"
+	Superseded Status = "superseded"
+)
+
+// Statuses lists the valid statuses, most recommended first.
+var Statuses = []Status{Preferred, Admitted, Deprecated, Superseded}
+
+// Discouraged reports whether a rendering with this status should not be
+// used in new text.
+func (s Status) Discouraged() bool { return s == Deprecated || s == Superseded }
+
+// Rendering is one English rendering of a concept.
+type Rendering struct {
+	EN string `json:"en"`
+	// Forms are other spellings of the same rendering that plural, case
+	// and British-spelling folding do not cover: abbreviations ("BRI"),
+	// variant wordings ("B&R").
+	Forms  []string `json:"forms,omitempty"`
+	Status Status   `json:"status"`
+	Styles []string `json:"styles"`
+	Note   string   `json:"note,omitempty"`
+	// Shared declares that this English text is knowingly also a rendering
+	// of another concept, which Validate otherwise warns about.
+	Shared bool    `json:"shared,omitempty"`
+	Seen   []*Seen `json:"seen"`
+
+	Pos Pos `json:"-"`
+	at  map[string]Pos
+}
+
+// At returns the position of the value at path ("styles.0"), or of the
+// rendering itself.
+func (r *Rendering) At(path string) Pos { return at(r.at, path, r.Pos) }
+
+// Seen records one observed use of a rendering.
+type Seen struct {
+	Source string `json:"source"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Quote  string `json:"quote,omitempty"`
+
+	Pos Pos `json:"-"`
+	at  map[string]Pos
+}
+
+// At returns the position of the value at path ("source"), or of the
+// entry itself.
+func (s *Seen) At(path string) Pos { return at(s.at, path, s.Pos) }
+
+// Example is a prh-style specification kept in the glossary: a sentence
+// and the rules it must make the checker report, checked by Validate.
+type Example struct {
+	// Text is the English sentence.
+	Text string `json:"text"`
+	// Source is the Chinese source of Text, for bilingual rules.
+	Source string `json:"source,omitempty"`
+	// Style is the house style the check runs under, if any.
+	Style string `json:"style,omitempty"`
+	// Expect lists the rule names the check must report, each once per
+	// finding; empty means the text must pass.
+	Expect []string `json:"expect"`
+
+	Pos Pos `json:"-"`
+	at  map[string]Pos
+}
+
+// At returns the position of the value at path ("expect.0"), or of the
+// example itself.
+func (e *Example) At(path string) Pos { return at(e.at, path, e.Pos) }
+
+func at(m map[string]Pos, path string, fallback Pos) Pos {
+	if p, ok := m[path]; ok {
+		return p
+	}
+	return fallback
+}
+
+// Concept returns the concept with the given id, or nil.
+func (g *Glossary) Concept(id string) *Concept {
+	for _, c := range g.Concepts {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Source returns the source with the given id, or nil.
+func (g *Glossary) Source(id string) *Source {
+	for _, s := range g.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Style returns the style with the given id, or nil.
+func (g *Glossary) Style(id string) *Style {
+	for _, s := range g.Styles {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Preferred returns the concept's preferred rendering for style, or, with
+// style "", its preferred rendering that names no style, else its only
+// preferred one. It returns nil when there is none.
+func (c *Concept) Preferred(style string) *Rendering {
+	var only *Rendering
+	n := 0
+	for _, r := range c.Renderings {
+		if r.Status != Preferred {
+			continue
+		}
+		n++
+		only = r
+		if style == "" && len(r.Styles) == 0 {
+			return r
+		}
+		for _, s := range r.Styles {
+			if s == style {
+				return r
+			}
+		}
+	}
+	if style == "" && n == 1 {
+		return only
+	}
+	return nil
+}

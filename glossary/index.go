@@ -1,0 +1,300 @@
+package glossary
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/termlint/termlint/internal/textnorm"
+)
+
+// MatchKind says how a concept matched a lookup query.
+type MatchKind string
+
+// How a concept can match, best first.
+const (
+	// MatchExact: the query is the concept's zh or a variant, one of its
+	// renderings or forms (folded for case, plural and spelling), its
+	// pinyin (tones and spaces aside) or its id.
+	MatchExact MatchKind = "exact"
+	// MatchContains: the query is part of the concept's zh, of one of its
+	// renderings (whole words, the last one possibly cut short) or of its
+	// pinyin.
+	MatchContains MatchKind = "contains"
+	// MatchPart: the concept's zh, or one of its renderings, is part of a
+	// longer query.
+	MatchPart MatchKind = "part"
+	// MatchFuzzy: the query is a few edits away from part of a rendering,
+	// pinyin or zh: a typo.
+	MatchFuzzy MatchKind = "fuzzy"
+	// MatchNearest: nothing matched; this concept is among the closest.
+	MatchNearest MatchKind = "nearest"
+)
+
+var kindRank = map[MatchKind]int{MatchExact: 0, MatchContains: 1, MatchPart: 2, MatchFuzzy: 3, MatchNearest: 4}
+
+// Match is one concept found for a query, with what in it matched.
+type Match struct {
+	Concept *Concept
+	Kind    MatchKind
+	// Field is what matched: "zh", "zh_variant", "en", "form", "pinyin"
+	// or "id".
+	Field string
+	// Text is the matched value as the glossary writes it.
+	Text string
+	// Rendering is the rendering that matched, when Field is en or form.
+	Rendering *Rendering
+	// Distance is the number of edits between query and Text, for fuzzy and
+	// nearest matches.
+	Distance int
+
+	order int // the concept's place in the glossary
+}
+
+// Result is what a lookup found for one query.
+type Result struct {
+	Query string
+	// Matches are the concepts found, best first: exact, then contains,
+	// part and fuzzy; within a kind the closest and then glossary order.
+	Matches []Match
+	// Nearest holds the closest concepts when Matches is empty.
+	Nearest []Match
+}
+
+// Index finds concepts by Chinese, English, pinyin, id or approximate text.
+type Index struct {
+	entries []entry
+}
+
+// entry is one searchable value of a concept.
+type entry struct {
+	c     *Concept
+	r     *Rendering
+	field string
+	text  string
+	key   string // folded for the field's script
+	order int    // the concept's place in the glossary
+}
+
+// NewIndex indexes every concept of g.
+func NewIndex(g *Glossary) *Index {
+	idx := &Index{}
+	for i, c := range g.Concepts {
+		add := func(field, text, key string, r *Rendering) {
+			if key != "" {
+				idx.entries = append(idx.entries, entry{c: c, r: r, field: field, text: text, key: key, order: i})
+			}
+		}
+		add("zh", c.ZH, textnorm.Chinese(c.ZH), nil)
+		for _, v := range c.ZHVariants {
+			add("zh_variant", v, textnorm.Chinese(v), nil)
+		}
+		add("id", c.ID, c.ID, nil)
+		add("pinyin", c.Pinyin, textnorm.Pinyin(c.Pinyin), nil)
+		for _, r := range c.Renderings {
+			add("en", r.EN, textnorm.Key(r.EN), r)
+			for _, f := range r.Forms {
+				add("form", f, textnorm.Key(f), r)
+			}
+		}
+	}
+	return idx
+}
+
+// nearestCount is how many concepts a lookup without matches suggests.
+const nearestCount = 3
+
+// nearestMaxEdits is the largest share of a value's characters a nearest
+// suggestion may differ in.
+const nearestMaxEdits = 0.6
+
+// Lookup finds the concepts a query names. See MatchKind for what matches.
+func (idx *Index) Lookup(query string) Result {
+	res := Result{Query: query}
+	q := strings.TrimSpace(query)
+	if q == "" {
+		return res
+	}
+	best := map[*Concept]Match{}
+	consider := func(e entry, kind MatchKind, dist int) {
+		m := Match{Concept: e.c, Kind: kind, Field: e.field, Text: e.text, Rendering: e.r, Distance: dist, order: e.order}
+		if prev, ok := best[e.c]; ok && !better(m, prev) {
+			return
+		}
+		best[e.c] = m
+	}
+
+	zq := textnorm.Chinese(q)
+	han := textnorm.HasHan(q)
+	eq, pq, idq := textnorm.Key(q), textnorm.Pinyin(q), strings.ToLower(q)
+	pinyinQuery := !han && isPinyin(pq)
+	for _, e := range idx.entries {
+		switch e.field {
+		case "zh", "zh_variant":
+			switch {
+			case e.key == zq:
+				consider(e, MatchExact, 0)
+			case han && strings.Contains(e.key, zq):
+				consider(e, MatchContains, 0)
+			case han && utf8.RuneCountInString(e.key) >= 2 && strings.Contains(zq, e.key):
+				consider(e, MatchPart, 0)
+			}
+		case "id":
+			if e.key == idq {
+				consider(e, MatchExact, 0)
+			}
+		case "pinyin":
+			switch {
+			case !pinyinQuery:
+			case e.key == pq:
+				consider(e, MatchExact, 0)
+			case len(pq) >= 4 && strings.Contains(e.key, pq):
+				consider(e, MatchContains, 0)
+			}
+		case "en", "form":
+			switch {
+			case han || eq == "":
+			case e.key == eq:
+				consider(e, MatchExact, 0)
+			case containsWords(e.key, eq):
+				consider(e, MatchContains, 0)
+			case containsWords(eq, e.key+" "):
+				consider(e, MatchPart, 0)
+			}
+		}
+	}
+	if len(best) == 0 {
+		idx.fuzzy(han, zq, eq, pq, consider)
+	}
+	res.Matches = sortMatches(best)
+	if len(res.Matches) == 0 {
+		res.Nearest = idx.nearest(han, zq, eq, pq)
+	}
+	return res
+}
+
+// fuzzy considers entries a few edits away from the query: one edit in
+// five characters, at least one, and none for queries under four letters
+// (or three Chinese characters), which match too much by accident.
+func (idx *Index) fuzzy(han bool, zq, eq, pq string, consider func(entry, MatchKind, int)) {
+	for _, e := range idx.entries {
+		var q string
+		switch {
+		case han && (e.field == "zh" || e.field == "zh_variant"):
+			q = zq
+		case !han && (e.field == "en" || e.field == "form"):
+			q = eq
+		case !han && e.field == "pinyin":
+			q = pq
+		default:
+			continue
+		}
+		n := utf8.RuneCountInString(q)
+		allowed := n / 5
+		if han {
+			allowed = n / 3
+		} else if n >= 4 {
+			allowed = max(allowed, 1)
+		}
+		if allowed == 0 {
+			continue
+		}
+		if d := substringDistance(q, e.key); d <= allowed {
+			consider(e, MatchFuzzy, d)
+		}
+	}
+}
+
+// nearest ranks every concept by how close its nearest value is to the
+// whole query, for "did you mean" suggestions.
+func (idx *Index) nearest(han bool, zq, eq, pq string) []Match {
+	best := map[*Concept]Match{}
+	for _, e := range idx.entries {
+		var q string
+		switch {
+		case han && (e.field == "zh" || e.field == "zh_variant"):
+			q = zq
+		case !han && (e.field == "en" || e.field == "form"):
+			q = eq
+		case !han && e.field == "pinyin":
+			q = pq
+		default:
+			continue
+		}
+		if q == "" {
+			continue
+		}
+		d := levenshtein(q, e.key)
+		// A value that would need most of its letters changed is no
+		// suggestion.
+		if float64(d) > nearestMaxEdits*float64(max(utf8.RuneCountInString(q), utf8.RuneCountInString(e.key))) {
+			continue
+		}
+		m := Match{Concept: e.c, Kind: MatchNearest, Field: e.field, Text: e.text, Rendering: e.r, Distance: d, order: e.order}
+		if prev, ok := best[e.c]; !ok || better(m, prev) {
+			best[e.c] = m
+		}
+	}
+	ms := sortMatches(best)
+	if len(ms) > nearestCount {
+		ms = ms[:nearestCount]
+	}
+	return ms
+}
+
+// better reports whether a is a better match for one concept than b.
+func better(a, b Match) bool {
+	if kindRank[a.Kind] != kindRank[b.Kind] {
+		return kindRank[a.Kind] < kindRank[b.Kind]
+	}
+	if a.Distance != b.Distance {
+		return a.Distance < b.Distance
+	}
+	return utf8.RuneCountInString(a.Text) < utf8.RuneCountInString(b.Text)
+}
+
+func sortMatches(best map[*Concept]Match) []Match {
+	ms := make([]Match, 0, len(best))
+	for _, m := range best {
+		ms = append(ms, m)
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if kindRank[a.Kind] != kindRank[b.Kind] {
+			return kindRank[a.Kind] < kindRank[b.Kind]
+		}
+		if a.Distance != b.Distance {
+			return a.Distance < b.Distance
+		}
+		// Among containing matches the shortest term is the closest.
+		if la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text); a.Kind != MatchExact && la != lb {
+			return la < lb
+		}
+		return a.order < b.order
+	})
+	return ms
+}
+
+// containsWords reports whether the words of query occur as a run in the
+// words of key, the last query word possibly cut short: "shared futur" is
+// in "community with a shared future". A query ending in a space must end
+// on a whole word.
+func containsWords(key, query string) bool {
+	kw, qw := strings.Fields(key), strings.Fields(query)
+	whole := strings.HasSuffix(query, " ")
+	n := len(qw)
+	if n == 0 {
+		return false
+	}
+	for i := 0; i+n <= len(kw); i++ {
+		match := true
+		for j := 0; j < n-1 && match; j++ {
+			match = kw[i+j] == qw[j]
+		}
+		last := kw[i+n-1]
+		if match && (last == qw[n-1] || !whole && strings.HasPrefix(last, qw[n-1])) {
+			return true
+		}
+	}
+	return false
+}
