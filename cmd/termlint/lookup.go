@@ -1,0 +1,176 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+type lookupOptions struct {
+	IO       *iostreams.IOStreams
+	Glossary func() (*glossary.Glossary, error)
+
+	Queries []string
+	Format  string
+	Style   string
+	All     bool
+	Limit   int
+	Sources bool
+}
+
+func newCmdLookup(f *factory, runF func(*lookupOptions) error) *cobra.Command {
+	opts := &lookupOptions{IO: f.IO, Glossary: f.loadGlossary}
+	cmd := &cobra.Command{
+		Use:   "lookup QUERY...",
+		Short: "Show how a term has been rendered",
+		Long: `Find concepts by Chinese (the term or a variant, then terms containing it),
+English (any rendering or form, whatever its case, number or spelling),
+pinyin (with or without tones and spaces), concept id, or approximately
+(typos, a phrase cut short). Each query is looked up on its own; quote a
+query of several words.
+
+Exact matches are shown in full: the Chinese, pinyin, gloss, each rendering
+with its status, the styles that use it and who was seen using it when,
+notes, family, parts and related concepts. Concepts that merely contain the
+query are listed below them (--all shows them in full too). When nothing
+matches, the nearest concepts are suggested and the exit status is 1.`,
+		Example: `  termlint lookup 周边
+  termlint lookup periphery "communities of common destiny"
+  termlint lookup zhoubian
+  termlint lookup --style official 命运共同体
+  termlint lookup --format json 周边`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Queries = args
+			if opts.Format != "text" && opts.Format != "json" {
+				return fmt.Errorf("invalid --format %q: use text or json", opts.Format)
+			}
+			if opts.Limit < 1 {
+				return fmt.Errorf("invalid --limit %d: it must be at least 1", opts.Limit)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return lookupRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&opts.Style, "style", "s", "", "house `style` whose preferred rendering to point out (see glossary styles)")
+	cmd.Flags().BoolVarP(&opts.All, "all", "a", false, "show every matching concept in full, not only the best matches")
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 20, "show at most `N` concepts per query")
+	cmd.Flags().BoolVar(&opts.Sources, "sources", false, "list the title of every source the shown renderings cite (text format)")
+	return cmd
+}
+
+func lookupRun(opts *lookupOptions) error {
+	g, err := opts.Glossary()
+	if err != nil {
+		return err
+	}
+	if opts.Style != "" && g.Style(opts.Style) == nil {
+		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(styleIDs(g), ", "))
+	}
+	idx := glossary.NewIndex(g)
+	results := make([]glossary.Result, len(opts.Queries))
+	missed := 0
+	for i, q := range opts.Queries {
+		results[i] = idx.Lookup(q)
+		if len(results[i].Matches) > opts.Limit {
+			results[i].Matches = results[i].Matches[:opts.Limit]
+		}
+		if len(results[i].Matches) == 0 {
+			missed++
+		}
+	}
+	if opts.Format == "json" {
+		err = writeLookupJSON(opts.IO.Out, g, results)
+	} else {
+		p := &cardPrinter{w: opts.IO.Out, cs: opts.IO.ColorScheme(), g: g, style: opts.Style, sources: opts.Sources}
+		for i, r := range results {
+			if i > 0 {
+				fmt.Fprintln(opts.IO.Out)
+			}
+			p.result(r, opts.All, opts.IO.ErrOut)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if missed > 0 {
+		return &exitError{exitFound}
+	}
+	return nil
+}
+
+func styleIDs(g *glossary.Glossary) []string {
+	ids := make([]string, len(g.Styles))
+	for i, s := range g.Styles {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// lookupJSON is the wire format of lookup --format json.
+type lookupJSON struct {
+	Version int                         `json:"version"`
+	Results []lookupResultJSON          `json:"results"`
+	Sources map[string]*glossary.Source `json:"sources"`
+}
+
+type lookupResultJSON struct {
+	Query   string      `json:"query"`
+	Matches []matchJSON `json:"matches"`
+	Nearest []matchJSON `json:"nearest"`
+}
+
+// matchJSON is a concept as the export writes it, with how it matched.
+type matchJSON struct {
+	*glossary.Concept
+	Match matchInfoJSON `json:"match"`
+}
+
+type matchInfoJSON struct {
+	Kind     glossary.MatchKind `json:"kind"`
+	Field    string             `json:"field"`
+	Text     string             `json:"text"`
+	Distance int                `json:"distance,omitempty"`
+}
+
+func writeLookupJSON(w io.Writer, g *glossary.Glossary, results []glossary.Result) error {
+	out := lookupJSON{Version: glossary.FormatVersion, Results: []lookupResultJSON{}}
+	used := map[string]bool{}
+	convert := func(ms []glossary.Match) []matchJSON {
+		list := make([]matchJSON, len(ms))
+		for i, m := range ms {
+			list[i] = matchJSON{m.Concept, matchInfoJSON{m.Kind, m.Field, m.Text, m.Distance}}
+			for _, r := range m.Concept.Renderings {
+				for _, s := range r.Seen {
+					used[s.Source] = true
+				}
+			}
+		}
+		return list
+	}
+	for _, r := range results {
+		out.Results = append(out.Results, lookupResultJSON{Query: r.Query, Matches: convert(r.Matches), Nearest: convert(r.Nearest)})
+	}
+	// Only the sources the shown renderings cite, so that "seen" can be
+	// read without the whole glossary.
+	var sources []*glossary.Source
+	for _, s := range g.Sources {
+		if used[s.ID] {
+			sources = append(sources, s)
+		}
+	}
+	out.Sources = glossary.SourceMap(sources)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

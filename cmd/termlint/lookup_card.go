@@ -1,0 +1,206 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+// cardPrinter writes lookup results as text: a card per concept found.
+type cardPrinter struct {
+	w       io.Writer
+	cs      *iostreams.ColorScheme
+	g       *glossary.Glossary
+	style   string
+	sources bool // list the cited sources' titles under each result
+}
+
+// result prints the concepts found for one query: the best matches in full
+// (all of them with all set), the rest a line each. With no match it says
+// so on errOut and suggests the nearest concepts.
+func (p *cardPrinter) result(r glossary.Result, all bool, errOut io.Writer) {
+	if len(r.Matches) == 0 {
+		fmt.Fprintf(errOut, "no concept matches %q", r.Query)
+		if len(r.Nearest) == 0 {
+			fmt.Fprintln(errOut, ", and none is close")
+			return
+		}
+		fmt.Fprintln(errOut, "; nearest:")
+		for _, m := range r.Nearest {
+			fmt.Fprintf(errOut, "  %s\n", p.line(m.Concept))
+		}
+		return
+	}
+	best := r.Matches[0].Kind
+	var full, brief []glossary.Match
+	for _, m := range r.Matches {
+		if all || m.Kind == best {
+			full = append(full, m)
+		} else {
+			brief = append(brief, m)
+		}
+	}
+	cited := map[string]bool{}
+	for i, m := range full {
+		if i > 0 {
+			fmt.Fprintln(p.w)
+		}
+		p.card(m)
+		for _, rd := range m.Concept.Renderings {
+			for _, s := range rd.Seen {
+				cited[s.Source] = true
+			}
+		}
+	}
+	if len(brief) > 0 {
+		fmt.Fprintf(p.w, "\nalso matching %q:\n", r.Query)
+		for _, m := range brief {
+			fmt.Fprintf(p.w, "  %s\n", p.line(m.Concept))
+		}
+	}
+	if p.sources {
+		fmt.Fprintln(p.w, "\nsources:")
+		for _, s := range p.g.Sources {
+			if cited[s.ID] {
+				fmt.Fprintf(p.w, "  %s  %s (%s%s)\n", p.cs.Bold(s.ID), s.Title, s.Kind, prefixed(", ", s.Date))
+			}
+		}
+	}
+}
+
+// line is a concept in one line: zh, id and its renderings.
+func (p *cardPrinter) line(c *glossary.Concept) string {
+	ens := make([]string, 0, len(c.Renderings))
+	for _, r := range c.Renderings {
+		ens = append(ens, r.EN)
+	}
+	return fmt.Sprintf("%s %s  %s", p.cs.Bold(c.ZH), p.cs.Dim(c.ID), strings.Join(ens, " · "))
+}
+
+func (p *cardPrinter) card(m glossary.Match) {
+	c := m.Concept
+	fmt.Fprintf(p.w, "%s  %s  %s\n", p.cs.Bold(c.ZH), p.cs.Accent(c.Pinyin), p.cs.Dim(c.ID))
+	if len(c.ZHVariants) > 0 {
+		fmt.Fprintf(p.w, "  also written %s\n", strings.Join(c.ZHVariants, ", "))
+	}
+	if m.Kind != glossary.MatchExact {
+		how := string(m.Kind)
+		if m.Distance > 0 {
+			how += fmt.Sprintf(", %d edits", m.Distance)
+		}
+		fmt.Fprintf(p.w, "  %s\n", p.cs.Dim(fmt.Sprintf("matched %s %q (%s)", m.Field, m.Text, how)))
+	}
+	if c.Gloss != "" {
+		fmt.Fprintf(p.w, "  %s\n", c.Gloss)
+	}
+	if p.style != "" {
+		if r := c.Preferred(p.style); r != nil {
+			fmt.Fprintf(p.w, "  %s %s\n", p.cs.Dim("use ("+p.style+"):"), p.cs.Good(r.EN))
+		} else {
+			fmt.Fprintf(p.w, "  %s\n", p.cs.Dim("use ("+p.style+"): no preferred rendering in this style"))
+		}
+	}
+	width := 0
+	for _, r := range c.Renderings {
+		width = max(width, utf8.RuneCountInString(r.EN))
+	}
+	width = min(width, 44)
+	fmt.Fprintln(p.w)
+	for _, r := range c.Renderings {
+		pad := strings.Repeat(" ", max(1, width-utf8.RuneCountInString(r.EN)+2))
+		styles := strings.Join(r.Styles, ", ")
+		line := fmt.Sprintf("  %s%s%s%s", p.cs.Bold(r.EN), pad, p.status(r.Status), prefixed("  ", styles))
+		fmt.Fprintln(p.w, strings.TrimRight(line, " "))
+		if len(r.Forms) > 0 {
+			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("forms:"), strings.Join(r.Forms, ", "))
+		}
+		if len(r.Seen) > 0 {
+			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("seen:"), p.seen(r.Seen))
+		}
+		if r.Note != "" {
+			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("note:"), r.Note)
+		}
+	}
+	if c.Notes != "" {
+		fmt.Fprintf(p.w, "\n  %s %s\n", p.cs.Dim("notes:"), strings.TrimSpace(c.Notes))
+	}
+	var links []string
+	if c.Family != "" && c.Family != c.ID {
+		links = append(links, p.cs.Dim("family: ")+p.ref(c.Family))
+	}
+	if len(c.Parts) > 0 {
+		parts := make([]string, len(c.Parts))
+		for i, id := range c.Parts {
+			parts[i] = p.ref(id)
+		}
+		links = append(links, p.cs.Dim("parts: ")+strings.Join(parts, " + "))
+	}
+	if len(c.Related) > 0 {
+		rel := make([]string, len(c.Related))
+		for i, id := range c.Related {
+			rel[i] = p.ref(id)
+		}
+		links = append(links, p.cs.Dim("related: ")+strings.Join(rel, ", "))
+	}
+	if len(c.Tags) > 0 {
+		links = append(links, p.cs.Dim("tags: ")+strings.Join(c.Tags, ", "))
+	}
+	if len(links) > 0 {
+		fmt.Fprintln(p.w)
+		for _, l := range links {
+			fmt.Fprintf(p.w, "  %s\n", l)
+		}
+	}
+}
+
+// ref names another concept by its Chinese and id.
+func (p *cardPrinter) ref(id string) string {
+	if c := p.g.Concept(id); c != nil {
+		return c.ZH + " " + p.cs.Dim("("+id+")")
+	}
+	return id
+}
+
+func (p *cardPrinter) status(s glossary.Status) string {
+	text := fmt.Sprintf("%-10s", s)
+	switch s {
+	case glossary.Preferred:
+		return p.cs.Good(text)
+	case glossary.Deprecated:
+		return p.cs.Bad(text)
+	case glossary.Superseded:
+		return p.cs.Warn(text)
+	}
+	return text
+}
+
+// seen says who used a rendering when: "seed-001 (official, 2025-04)".
+func (p *cardPrinter) seen(seen []*glossary.Seen) string {
+	parts := make([]string, 0, len(seen))
+	for _, s := range seen {
+		date, kind := s.Date, ""
+		if src := p.g.Source(s.Source); src != nil {
+			kind = src.Kind
+			if date == "" {
+				date = src.Date
+			}
+		}
+		detail := strings.Trim(kind+", "+date, ", ")
+		if detail != "" {
+			detail = " (" + detail + ")"
+		}
+		parts = append(parts, s.Source+detail)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/termlint/termlint"
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFound    = 1 // lookup found nothing; check found findings
+	exitBadInput = 2 // usage, configuration or input error
+)
+
+// exitError ends a command with a status after it has said why itself.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// factory is what every command needs from its surroundings: the streams,
+// and the glossary named by the global flags.
+type factory struct {
+	IO *iostreams.IOStreams
+	// glossaryPaths are the --glossary flags, in order.
+	glossaryPaths []string
+	// readFile reads a glossary file; tests replace it.
+	readFile func(string) ([]byte, error)
+}
+
+// defaultGlossaryArg names the embedded glossary among --glossary files.
+const defaultGlossaryArg = "@default"
+
+// glossaryInputs reads the glossaries paths name, or the embedded default
+// when there are none. "@default" names the embedded glossary, so that a
+// house glossary can extend it: --glossary @default --glossary house.yaml.
+func (f *factory) glossaryInputs(paths []string) ([]glossary.Input, error) {
+	if len(paths) == 0 {
+		paths = []string{defaultGlossaryArg}
+	}
+	inputs := make([]glossary.Input, 0, len(paths))
+	for _, p := range paths {
+		if p == defaultGlossaryArg {
+			inputs = append(inputs, glossary.Input{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary})
+			continue
+		}
+		data, err := f.readFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read glossary: %w", err)
+		}
+		inputs = append(inputs, glossary.Input{Name: p, Data: data})
+	}
+	return inputs, nil
+}
+
+// loadGlossary loads, merges and validates the glossaries the --glossary
+// flags name. Errors are printed to standard error, warnings are not: they
+// are glossary validate's business.
+func (f *factory) loadGlossary() (*glossary.Glossary, error) {
+	inputs, err := f.glossaryInputs(f.glossaryPaths)
+	if err != nil {
+		return nil, err
+	}
+	g, problems := glossary.Load(inputs, glossary.ValidateOptions{})
+	if g == nil {
+		for _, p := range problems {
+			if p.Severity == glossary.Error {
+				fmt.Fprintln(f.IO.ErrOut, p)
+			}
+		}
+		fmt.Fprintf(f.IO.ErrOut, "termlint: the glossary has %d errors; see termlint glossary validate\n", problems.Errors())
+		return nil, &exitError{exitBadInput}
+	}
+	return g, nil
+}
+
+// newCmdRoot builds the termlint command tree.
+func newCmdRoot(f *factory) *cobra.Command {
+	var colorMode string
+	cmd := &cobra.Command{
+		Use:   "termlint",
+		Short: "Keep English translations of Chinese texts terminologically consistent",
+		Long: `termlint records how Chinese terms have been rendered in English - who uses
+which rendering, since when, and which house style prefers it - in a curated
+glossary, and looks terms up in it.
+
+The embedded glossary is used unless --glossary names others.`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return f.IO.SetColorMode(colorMode)
+		},
+	}
+	cmd.PersistentFlags().StringArrayVarP(&f.glossaryPaths, "glossary", "g", nil,
+		"glossary `file` to use instead of the embedded one (repeatable; later files extend or override earlier ones; @default names the embedded one)")
+	cmd.PersistentFlags().StringVar(&colorMode, "color", "auto", "colour output: auto, always or never (auto: only on a terminal and without NO_COLOR)")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	cmd.AddCommand(newCmdLookup(f, nil))
+	cmd.AddCommand(newCmdGlossary(f))
+	return cmd
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+// run executes termlint with args and returns the exit status.
+func run(args []string, ios *iostreams.IOStreams) int {
+	f := &factory{IO: ios, readFile: os.ReadFile}
+	cmd := newCmdRoot(f)
+	cmd.SetArgs(args)
+	cmd.SetIn(ios.In)
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.ErrOut)
+	err := cmd.Execute()
+	var exit *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &exit):
+		return exit.code
+	}
+	fmt.Fprintf(ios.ErrOut, "termlint: %v\n", err)
+	return exitBadInput
+}
