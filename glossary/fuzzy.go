@@ -4,6 +4,9 @@ package glossary
 // rather than taken from a library because lookup needs the substring form
 // (Sellers' algorithm: the query against the best-matching part of a
 // rendering), which the common Levenshtein packages do not offer.
+//
+// Both count an adjacent transposition as one edit (optimal string
+// alignment), since "zhoubain" for "zhoubian" is one slip of the fingers.
 
 // levenshtein is the edit distance between a and b, counted in runes.
 func levenshtein(a, b string) int {
@@ -19,6 +22,8 @@ func substringDistance(query, text string) int {
 // editDistance aligns a against b. With free set, skipping a prefix and a
 // suffix of b costs nothing.
 func editDistance(a, b []rune, free bool) int {
+	// Rows i-2, i-1 and i of the alignment table.
+	before := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -34,8 +39,11 @@ func editDistance(a, b []rune, free bool) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		before, prev, cur = prev, cur, before
 	}
 	if !free {
 		return prev[len(b)]

@@ -174,8 +174,8 @@ func (idx *Index) Lookup(query string) Result {
 }
 
 // fuzzy considers entries a few edits away from the query: one edit in
-// five characters, at least one, and none for queries under four letters
-// (or three Chinese characters), which match too much by accident.
+// four letters (or three Chinese characters), and none for queries under
+// four letters, which match too much by accident.
 func (idx *Index) fuzzy(han bool, zq, eq, pq string, consider func(entry, MatchKind, int)) {
 	for _, e := range idx.entries {
 		var q string
@@ -190,11 +190,9 @@ func (idx *Index) fuzzy(han bool, zq, eq, pq string, consider func(entry, MatchK
 			continue
 		}
 		n := utf8.RuneCountInString(q)
-		allowed := n / 5
+		allowed := n / 4
 		if han {
 			allowed = n / 3
-		} else if n >= 4 {
-			allowed = max(allowed, 1)
 		}
 		if allowed == 0 {
 			continue
@@ -266,9 +264,15 @@ func sortMatches(best map[*Concept]Match) []Match {
 		if a.Distance != b.Distance {
 			return a.Distance < b.Distance
 		}
-		// Among containing matches the shortest term is the closest.
-		if la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text); a.Kind != MatchExact && la != lb {
-			return la < lb
+		// Among containing matches the shortest term is the closest; among
+		// parts of the query, the longest.
+		if la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text); la != lb {
+			switch a.Kind {
+			case MatchContains, MatchFuzzy, MatchNearest:
+				return la < lb
+			case MatchPart:
+				return la > lb
+			}
 		}
 		return a.order < b.order
 	})

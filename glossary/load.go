@@ -19,6 +19,10 @@ func Load(inputs []Input, opts ValidateOptions) (*Glossary, Problems) {
 		parsed = append(parsed, g)
 	}
 	merged := Merge(parsed...)
+	// A file that failed to parse has already said why it holds nothing.
+	if len(merged.Concepts) == 0 && problems.Errors() == 0 && len(inputs) > 0 {
+		problems.errorf(Pos{File: inputs[len(inputs)-1].Name, Line: 1, Column: 1}, "the glossary has no concepts")
+	}
 	problems = append(problems, Validate(merged, opts)...)
 	problems.Sort()
 	if problems.Errors() > 0 {

@@ -66,12 +66,14 @@ type field struct {
 
 // mapping walks a mapping node, calling each field's reader for its key and
 // reporting unknown and repeated keys. what names the mapping in messages.
-func (p *parser) mapping(n *yaml.Node, what string, fields []field) bool {
+// It returns the keys that have a value, or nil when n is not a mapping.
+func (p *parser) mapping(n *yaml.Node, what string, fields []field) map[string]bool {
 	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
 		p.problems.errorf(p.pos(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
-		return false
+		return nil
 	}
+	present := map[string]bool{}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolve(n.Content[i+1])
@@ -89,9 +91,10 @@ func (p *parser) mapping(n *yaml.Node, what string, fields []field) bool {
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			continue // "key:" with no value is the same as leaving the key out
 		}
+		present[key] = true
 		f.read(v)
 	}
-	return true
+	return present
 }
 
 func findField(fields []field, key string) *field {
@@ -152,6 +155,14 @@ func (p *parser) str(n *yaml.Node, what string, dst *string, at map[string]Pos, 
 	*dst = n.Value
 	if at != nil {
 		at[key] = p.pos(n)
+	}
+}
+
+// required reads a scalar that must not be empty.
+func (p *parser) required(n *yaml.Node, what string, dst *string, at map[string]Pos, key string) {
+	p.str(n, what, dst, at, key)
+	if n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
+		p.problems.errorf(p.pos(n), "%s is empty", what)
 	}
 }
 
@@ -216,12 +227,10 @@ func (p *parser) checkDate(pos Pos, what, date string) {
 }
 
 func (p *parser) glossary(g *Glossary, root *yaml.Node) {
-	hasConcepts := false
-	ok := p.mapping(root, "the glossary", []field{
+	keys := p.mapping(root, "the glossary", []field{
 		{"sources", func(v *yaml.Node) { g.Sources = p.sources(v) }},
 		{"styles", func(v *yaml.Node) { g.Styles = p.styles(v) }},
 		{"concepts", func(v *yaml.Node) {
-			hasConcepts = true
 			ids := map[string]Pos{}
 			p.list(v, "concepts", func(n *yaml.Node) {
 				c := p.concept(n)
@@ -237,13 +246,13 @@ func (p *parser) glossary(g *Glossary, root *yaml.Node) {
 			})
 		}},
 	})
-	if ok && !hasConcepts && g.Sources == nil && g.Styles == nil {
+	if keys != nil && len(keys) == 0 {
 		p.problems.errorf(p.pos(root), "the glossary has none of sources, styles or concepts")
 	}
 }
 
 // keyed walks a mapping whose keys are ids (sources, styles), in file order.
-func (p *parser) keyed(n *yaml.Node, what string, item func(id string, key, val *yaml.Node)) {
+func (p *parser) keyed(n *yaml.Node, what, entry string, item func(id string, key, val *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
 		p.problems.errorf(p.pos(n), "%s must be a mapping of ids to entries, not %s", what, describe(n))
 		return
@@ -256,33 +265,34 @@ func (p *parser) keyed(n *yaml.Node, what string, item func(id string, key, val 
 			continue
 		}
 		seen[k.Value] = true
-		p.checkID(p.pos(k), what+" id", k.Value)
+		p.checkID(p.pos(k), entry+" id", k.Value)
 		item(k.Value, k, v)
 	}
 }
 
 func (p *parser) sources(n *yaml.Node) []*Source {
 	out := []*Source{}
-	p.keyed(n, "sources", func(id string, k, v *yaml.Node) {
+	p.keyed(n, "sources", "source", func(id string, k, v *yaml.Node) {
 		s := &Source{ID: id, Pos: p.pos(k)}
 		at := map[string]Pos{}
 		what := fmt.Sprintf("source %q", id)
-		if !p.mapping(v, what, []field{
-			{"title", func(v *yaml.Node) { p.str(v, "title", &s.Title, at, "title") }},
+		keys := p.mapping(v, what, []field{
+			{"title", func(v *yaml.Node) { p.required(v, what+" title", &s.Title, at, "title") }},
 			{"kind", func(v *yaml.Node) { p.str(v, "kind", &s.Kind, at, "kind") }},
 			{"publisher", func(v *yaml.Node) { p.str(v, "publisher", &s.Publisher, nil, "") }},
 			{"date", func(v *yaml.Node) { p.str(v, "date", &s.Date, at, "date") }},
 			{"url", func(v *yaml.Node) { p.str(v, "url", &s.URL, at, "url") }},
 			{"lang", func(v *yaml.Node) { p.str(v, "lang", &s.Lang, at, "lang") }},
 			{"note", func(v *yaml.Node) { p.str(v, "note", &s.Note, nil, "") }},
-		}) {
+		})
+		if keys == nil {
 			return
 		}
-		if s.Title == "" {
+		if !keys["title"] {
 			p.problems.errorf(s.Pos, "%s has no title", what)
 		}
 		switch {
-		case s.Kind == "":
+		case !keys["kind"]:
 			p.problems.errorf(s.Pos, "%s has no kind (one of %s)", what, strings.Join(SourceKinds, ", "))
 		case !contains(SourceKinds, s.Kind):
 			p.problems.errorf(at["kind"], "%s has kind %q; it must be one of %s", what, s.Kind, strings.Join(SourceKinds, ", "))
@@ -307,11 +317,11 @@ func (p *parser) checkURL(pos Pos, what, url string) {
 
 func (p *parser) styles(n *yaml.Node) []*Style {
 	out := []*Style{}
-	p.keyed(n, "styles", func(id string, k, v *yaml.Node) {
+	p.keyed(n, "styles", "style", func(id string, k, v *yaml.Node) {
 		s := &Style{ID: id, Pos: p.pos(k)}
 		if p.mapping(v, fmt.Sprintf("style %q", id), []field{
 			{"description", func(v *yaml.Node) { p.str(v, "description", &s.Description, nil, "") }},
-		}) {
+		}) != nil {
 			out = append(out, s)
 		}
 	})
@@ -330,9 +340,9 @@ func (p *parser) concept(n *yaml.Node) *Concept {
 			}
 		}
 	}
-	if !p.mapping(n, what, []field{
-		{"id", func(v *yaml.Node) { p.str(v, "id", &c.ID, c.at, "id") }},
-		{"zh", func(v *yaml.Node) { p.str(v, "zh", &c.ZH, c.at, "zh") }},
+	keys := p.mapping(n, what, []field{
+		{"id", func(v *yaml.Node) { p.required(v, "id", &c.ID, c.at, "id") }},
+		{"zh", func(v *yaml.Node) { p.required(v, what+" zh", &c.ZH, c.at, "zh") }},
 		{"zh_variants", func(v *yaml.Node) { p.strs(v, "zh_variants", &c.ZHVariants, c.at, "zh_variants") }},
 		{"pinyin", func(v *yaml.Node) { p.str(v, "pinyin", &c.Pinyin, c.at, "pinyin") }},
 		{"gloss", func(v *yaml.Node) { p.str(v, "gloss", &c.Gloss, c.at, "gloss") }},
@@ -358,17 +368,17 @@ func (p *parser) concept(n *yaml.Node) *Concept {
 				}
 			})
 		}},
-	}) {
+	})
+	if keys == nil {
 		return nil
 	}
-	if c.ID == "" {
+	if !keys["id"] {
 		p.problems.errorf(c.Pos, "concept has no id")
+	}
+	if c.ID == "" {
 		return nil
 	}
 	p.checkID(c.At("id"), "concept id", c.ID)
-	if c.ZH == "" {
-		p.problems.errorf(c.Pos, "%s has no zh", what)
-	}
 	p.checkDuplicateRenderings(c, what)
 	return c
 }
@@ -390,8 +400,8 @@ func (p *parser) checkDuplicateRenderings(c *Concept, what string) {
 func (p *parser) rendering(n *yaml.Node, concept string) *Rendering {
 	r := &Rendering{Pos: p.pos(n), at: map[string]Pos{}}
 	var status string
-	if !p.mapping(n, "rendering of "+concept, []field{
-		{"en", func(v *yaml.Node) { p.str(v, "en", &r.EN, r.at, "en") }},
+	keys := p.mapping(n, "rendering of "+concept, []field{
+		{"en", func(v *yaml.Node) { p.required(v, "en", &r.EN, r.at, "en") }},
 		{"forms", func(v *yaml.Node) { p.strs(v, "forms", &r.Forms, r.at, "forms") }},
 		{"status", func(v *yaml.Node) { p.str(v, "status", &status, r.at, "status") }},
 		{"styles", func(v *yaml.Node) { p.strs(v, "styles", &r.Styles, r.at, "styles") }},
@@ -405,11 +415,14 @@ func (p *parser) rendering(n *yaml.Node, concept string) *Rendering {
 				}
 			})
 		}},
-	}) {
+	})
+	if keys == nil {
 		return nil
 	}
-	if r.EN == "" {
+	if !keys["en"] {
 		p.problems.errorf(r.Pos, "rendering of %s has no en", concept)
+	}
+	if r.EN == "" {
 		return nil
 	}
 	if status != "" {
@@ -432,15 +445,16 @@ func containsStatus(s Status) bool {
 
 func (p *parser) seen(n *yaml.Node) *Seen {
 	s := &Seen{Pos: p.pos(n), at: map[string]Pos{}}
-	if !p.mapping(n, "seen entry", []field{
-		{"source", func(v *yaml.Node) { p.str(v, "source", &s.Source, s.at, "source") }},
+	keys := p.mapping(n, "seen entry", []field{
+		{"source", func(v *yaml.Node) { p.required(v, "seen source", &s.Source, s.at, "source") }},
 		{"date", func(v *yaml.Node) { p.str(v, "date", &s.Date, s.at, "date") }},
 		{"url", func(v *yaml.Node) { p.str(v, "url", &s.URL, s.at, "url") }},
 		{"quote", func(v *yaml.Node) { p.str(v, "quote", &s.Quote, nil, "") }},
-	}) {
+	})
+	if keys == nil {
 		return nil
 	}
-	if s.Source == "" {
+	if !keys["source"] {
 		p.problems.errorf(s.Pos, "seen entry has no source")
 	}
 	p.checkDate(s.At("date"), "seen date", s.Date)
@@ -450,20 +464,22 @@ func (p *parser) seen(n *yaml.Node) *Seen {
 
 func (p *parser) example(n *yaml.Node, concept string) *Example {
 	e := &Example{Pos: p.pos(n), at: map[string]Pos{}}
-	hasExpect := false
-	if !p.mapping(n, "example of "+concept, []field{
-		{"text", func(v *yaml.Node) { p.str(v, "text", &e.Text, e.at, "text") }},
+	keys := p.mapping(n, "example of "+concept, []field{
+		{"text", func(v *yaml.Node) { p.required(v, "example text", &e.Text, e.at, "text") }},
 		{"source", func(v *yaml.Node) { p.str(v, "source", &e.Source, e.at, "source") }},
 		{"style", func(v *yaml.Node) { p.str(v, "style", &e.Style, e.at, "style") }},
-		{"expect", func(v *yaml.Node) { hasExpect = true; p.strs(v, "expect", &e.Expect, e.at, "expect") }},
-	}) {
+		{"expect", func(v *yaml.Node) { p.strs(v, "expect", &e.Expect, e.at, "expect") }},
+	})
+	if keys == nil {
 		return nil
+	}
+	if !keys["text"] {
+		p.problems.errorf(e.Pos, "example of %s has no text", concept)
 	}
 	if e.Text == "" {
-		p.problems.errorf(e.Pos, "example of %s has no text", concept)
 		return nil
 	}
-	if !hasExpect {
+	if !keys["expect"] {
 		p.problems.errorf(e.Pos, "example of %s has no expect list (write expect: [] for a text that must pass)", concept)
 	}
 	if e.Expect == nil {

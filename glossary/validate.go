@@ -26,14 +26,11 @@ type ValidateOptions struct {
 // styles and concepts; one Chinese term or English rendering under two
 // concepts; concepts without renderings; more than one preferred rendering
 // per style; and examples that do not hold. Problems a single file shows
-// by itself are Parse's.
+// by itself are Parse's, and an empty glossary is Load's.
 func Validate(g *Glossary, opts ValidateOptions) Problems {
 	v := &validator{g: g, opts: opts}
 	if v.opts.RuleNames == nil {
 		v.opts.RuleNames = RuleNames
-	}
-	if len(g.Concepts) == 0 {
-		v.problems.errorf(firstPos(g), "the glossary has no concepts")
 	}
 	for _, c := range g.Concepts {
 		v.concept(c)
@@ -50,16 +47,6 @@ type validator struct {
 	problems Problems
 }
 
-func firstPos(g *Glossary) Pos {
-	for _, s := range g.Sources {
-		return Pos{File: s.Pos.File}
-	}
-	for _, s := range g.Styles {
-		return Pos{File: s.Pos.File}
-	}
-	return Pos{}
-}
-
 func (v *validator) concept(c *Concept) {
 	name := fmt.Sprintf("concept %q", c.ID)
 	v.conceptRef(c.At("family"), name, "family", c.Family)
@@ -72,6 +59,11 @@ func (v *validator) concept(c *Concept) {
 	}
 	for i, id := range c.Related {
 		v.conceptRef(c.At(fmt.Sprintf("related.%d", i)), name, "related concept", id)
+	}
+	// A later file may extend a concept without repeating its zh, so a
+	// missing zh is only an error once the files are merged.
+	if c.ZH == "" {
+		v.problems.errorf(c.Pos, "%s has no zh", name)
 	}
 	if len(c.Renderings) == 0 {
 		v.problems.errorf(c.Pos, "%s has no renderings", name)
@@ -181,47 +173,40 @@ func (v *validator) chineseCollisions() {
 }
 
 // englishCollisions warns about one English rendering (or form, folded)
-// under two concepts, unless every rendering involved says shared: true.
+// under two concepts, unless both renderings say shared: true.
 func (v *validator) englishCollisions() {
 	type use struct {
-		c *Concept
-		r *Rendering
+		c    *Concept
+		r    *Rendering
+		text string
+		pos  Pos
 	}
-	uses := map[string][]use{}
-	var order []string
+	first := map[string]use{}
 	for _, c := range v.g.Concepts {
 		for _, r := range c.Renderings {
+			texts := append([]string{r.EN}, r.Forms...)
 			seen := map[string]bool{}
-			for _, text := range append([]string{r.EN}, r.Forms...) {
+			for i, text := range texts {
 				k := renderingKey(text)
 				if k == "" || seen[k] {
 					continue
 				}
 				seen[k] = true
-				if _, ok := uses[k]; !ok {
-					order = append(order, k)
+				u := use{c, r, text, r.At("en")}
+				if i > 0 {
+					u.pos = r.At(fmt.Sprintf("forms.%d", i-1))
 				}
-				uses[k] = append(uses[k], use{c, r})
+				prev, ok := first[k]
+				switch {
+				case !ok:
+					first[k] = u
+				case prev.c == c || prev.r.Shared && r.Shared:
+				case i == 0:
+					v.problems.warnf(u.pos, "rendering %q of concept %q is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", text, c.ID, prev.c.ID, prev.pos)
+				default:
+					v.problems.warnf(u.pos, "%q, a form of rendering %q of concept %q, is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", text, r.EN, c.ID, prev.c.ID, prev.pos)
+				}
 			}
-		}
-	}
-	for _, k := range order {
-		us := uses[k]
-		concepts := map[string]bool{}
-		allShared := true
-		for _, u := range us {
-			concepts[u.c.ID] = true
-			allShared = allShared && u.r.Shared
-		}
-		if len(concepts) < 2 || allShared {
-			continue
-		}
-		first := us[0]
-		for _, u := range us[1:] {
-			if u.c == first.c {
-				continue
-			}
-			v.problems.warnf(u.r.At("en"), "rendering %q of concept %q is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", u.r.EN, u.c.ID, first.c.ID, first.r.At("en"))
 		}
 	}
 }
