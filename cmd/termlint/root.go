@@ -103,7 +103,7 @@ The embedded glossary is used unless --glossary names others.`,
 		"glossary `file` to use instead of the embedded one (repeatable; later files extend or override earlier ones; @default names the embedded one)")
 	cmd.PersistentFlags().StringVar(&colorMode, "color", "auto", "colour output: auto, always or never (auto: only on a terminal and without NO_COLOR)")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
 	cmd.AddCommand(newCmdLookup(f, nil))
 	cmd.AddCommand(newCmdGlossary(f))
