@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
 )
@@ -38,7 +40,7 @@ func (p *cardPrinter) result(r glossary.Result, all bool, errOut io.Writer) {
 	best := r.Matches[0].Kind
 	var full, brief []glossary.Match
 	for _, m := range r.Matches {
-		if all || m.Kind == best {
+		if all || m.Kind == best && !insideLongerPart(m, r.Matches) {
 			full = append(full, m)
 		} else {
 			brief = append(brief, m)
@@ -72,6 +74,21 @@ func (p *cardPrinter) result(r glossary.Result, all bool, errOut io.Writer) {
 	}
 }
 
+// insideLongerPart reports whether m is a part of the query that lies
+// inside a longer part also found (外交 inside 周边外交): the longer one is
+// what the query is about.
+func insideLongerPart(m glossary.Match, ms []glossary.Match) bool {
+	if m.Kind != glossary.MatchPart {
+		return false
+	}
+	for _, o := range ms {
+		if o.Kind == glossary.MatchPart && len(o.Text) > len(m.Text) && strings.Contains(o.Text, m.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // line is a concept in one line: zh, id and its renderings.
 func (p *cardPrinter) line(c *glossary.Concept) string {
 	ens := make([]string, 0, len(c.Renderings))
@@ -87,15 +104,11 @@ func (p *cardPrinter) card(m glossary.Match) {
 	if len(c.ZHVariants) > 0 {
 		fmt.Fprintf(p.w, "  also written %s\n", strings.Join(c.ZHVariants, ", "))
 	}
-	if m.Kind != glossary.MatchExact {
-		how := string(m.Kind)
-		if m.Distance > 0 {
-			how += fmt.Sprintf(", %d edits", m.Distance)
-		}
-		fmt.Fprintf(p.w, "  %s\n", p.cs.Dim(fmt.Sprintf("matched %s %q (%s)", m.Field, m.Text, how)))
+	if how := matchedHow(m); how != "" {
+		fmt.Fprintf(p.w, "  %s\n", p.cs.Dim(how))
 	}
 	if c.Gloss != "" {
-		fmt.Fprintf(p.w, "  %s\n", c.Gloss)
+		p.wrapped("  ", "", c.Gloss)
 	}
 	if p.style != "" {
 		if r := c.Preferred(p.style); r != nil {
@@ -122,11 +135,12 @@ func (p *cardPrinter) card(m glossary.Match) {
 			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("seen:"), p.seen(r.Seen))
 		}
 		if r.Note != "" {
-			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("note:"), r.Note)
+			p.wrapped("      ", "note:", r.Note)
 		}
 	}
 	if c.Notes != "" {
-		fmt.Fprintf(p.w, "\n  %s %s\n", p.cs.Dim("notes:"), strings.TrimSpace(c.Notes))
+		fmt.Fprintln(p.w)
+		p.wrapped("  ", "notes:", strings.TrimSpace(c.Notes))
 	}
 	var links []string
 	if c.Family != "" && c.Family != c.ID {
@@ -155,6 +169,66 @@ func (p *cardPrinter) card(m glossary.Match) {
 			fmt.Fprintf(p.w, "  %s\n", l)
 		}
 	}
+}
+
+// matchedHow says how a match that is not exact was found.
+func matchedHow(m glossary.Match) string {
+	switch m.Kind {
+	case glossary.MatchContains:
+		return fmt.Sprintf("matched: the query is part of %s %q", m.Field, m.Text)
+	case glossary.MatchPart:
+		return fmt.Sprintf("matched: %s %q is part of the query", m.Field, m.Text)
+	case glossary.MatchFuzzy:
+		return fmt.Sprintf("matched: %s %q, %s from the query", m.Field, m.Text, plural(m.Distance, "edit"))
+	}
+	return ""
+}
+
+// wrapWidth is the column lookup wraps notes at.
+const wrapWidth = 80
+
+// wrapped prints text after indent and a dimmed label, wrapped at
+// wrapWidth columns with continuation lines indented to match.
+func (p *cardPrinter) wrapped(indent, label, text string) {
+	first := indent
+	if label != "" {
+		first += p.cs.Dim(label) + " "
+	}
+	cont := indent + strings.Repeat(" ", displayWidth(label)+min(len(label), 1))
+	col := displayWidth(indent) + displayWidth(label) + min(len(label), 1)
+	var b strings.Builder
+	b.WriteString(first)
+	lineStart := true
+	for _, word := range strings.Fields(text) {
+		w := displayWidth(word)
+		if !lineStart && col+1+w > wrapWidth {
+			b.WriteString("\n" + cont)
+			col = displayWidth(cont)
+			lineStart = true
+		}
+		if !lineStart {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += w
+		lineStart = false
+	}
+	fmt.Fprintln(p.w, b.String())
+}
+
+// displayWidth counts terminal columns: two for wide (CJK) characters.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // ref names another concept by its Chinese and id.
