@@ -1,0 +1,122 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+// TestREADMEExamples runs every "$ termlint ..." line of README.md's
+// console blocks and compares its output (standard output, then standard
+// error) with what the README shows, so the documentation cannot drift from
+// the tool. "| head -N" and a following "$ echo $?" are understood.
+func TestREADMEExamples(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("../..") // README paths are relative to the repository root
+	examples := parseConsoleExamples(string(data))
+	if len(examples) < 5 {
+		t.Fatalf("found %d console examples in README.md", len(examples))
+	}
+	for _, ex := range examples {
+		ios, _, out, errOut := iostreams.Test()
+		code := run(ex.args, ios)
+		got := out.String() + errOut.String()
+		if ex.head > 0 {
+			lines := strings.SplitAfter(got, "\n")
+			got = strings.Join(lines[:min(ex.head, len(lines))], "")
+		}
+		if strings.TrimRight(got, "\n") != strings.TrimRight(ex.output, "\n") {
+			t.Errorf("README: $ termlint %s\n--- README shows:\n%s\n--- termlint prints:\n%s", strings.Join(ex.args, " "), ex.output, got)
+		}
+		if ex.code >= 0 && code != ex.code {
+			t.Errorf("README: $ termlint %s: exit %d, README says %d", strings.Join(ex.args, " "), code, ex.code)
+		}
+	}
+}
+
+type consoleExample struct {
+	args   []string
+	head   int
+	output string
+	code   int // -1 when the README does not say
+}
+
+var headPipe = regexp.MustCompile(`\s*\|\s*head -(?:n\s*)?(\d+)$`)
+
+func parseConsoleExamples(readme string) []consoleExample {
+	var examples []consoleExample
+	inBlock := false
+	var cur *consoleExample
+	flush := func() {
+		if cur != nil {
+			examples = append(examples, *cur)
+			cur = nil
+		}
+	}
+	for _, line := range strings.Split(readme, "\n") {
+		switch {
+		case line == "```console":
+			inBlock = true
+		case inBlock && line == "```":
+			flush()
+			inBlock = false
+		case !inBlock:
+		case line == "$ echo $?":
+			// The next line is the exit status of the example before.
+			if n := len(examples); cur != nil || n > 0 {
+				flush()
+				examples[len(examples)-1].code = -2 // filled from the next line
+			}
+		case strings.HasPrefix(line, "$ termlint "):
+			flush()
+			cmd := strings.TrimPrefix(line, "$ termlint ")
+			ex := &consoleExample{code: -1}
+			if m := headPipe.FindStringSubmatch(cmd); m != nil {
+				ex.head, _ = strconv.Atoi(m[1])
+				cmd = cmd[:len(cmd)-len(m[0])]
+			}
+			ex.args = splitArgs(cmd)
+			cur = ex
+		case len(examples) > 0 && examples[len(examples)-1].code == -2:
+			examples[len(examples)-1].code, _ = strconv.Atoi(line)
+		case cur != nil:
+			cur.output += line + "\n"
+		}
+	}
+	return examples
+}
+
+// splitArgs splits a command line at spaces, keeping double-quoted words
+// together.
+func splitArgs(s string) []string {
+	var args []string
+	var b strings.Builder
+	quoted, started := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+			started = true
+		case r == ' ' && !quoted:
+			if started {
+				args = append(args, b.String())
+				b.Reset()
+				started = false
+			}
+		default:
+			b.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		args = append(args, b.String())
+	}
+	return args
+}
