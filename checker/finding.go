@@ -1,0 +1,128 @@
+// Package checker is termlint's engine: it turns text into findings about
+// the renderings of glossary terms (readers -> segments -> matcher ->
+// occurrences -> rules -> findings -> printers).
+//
+// This first part fixes what the rules report, Finding, and the stable JSON
+// wire format findings are printed in, so that every later piece (and every
+// consumer in CI) codes against one shape.
+package checker
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+)
+
+// Severity is how much a finding matters; --fail-on compares against it.
+type Severity string
+
+// The severities, most serious first.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
+
+// Finding is one thing a rule reports at a span of a file. Lines and
+// columns are 1-based; columns count Unicode code points; the end is
+// exclusive.
+type Finding struct {
+	Rule      string   `json:"rule"`
+	Severity  Severity `json:"severity"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	// Text is the file's text at the span, as written.
+	Text string `json:"text"`
+	// Concept is the glossary id of the concept found; ZH its Chinese.
+	Concept string `json:"concept"`
+	ZH      string `json:"zh"`
+	// Rendering is the glossary rendering Text is a form of.
+	Rendering   string    `json:"rendering"`
+	Suggestions []string  `json:"suggestions"`
+	Message     string    `json:"message"`
+	Related     []Related `json:"related"`
+}
+
+// Related points at another place that explains a finding, such as the
+// first use of the majority rendering.
+type Related struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Text   string `json:"text"`
+}
+
+// Summary counts what a run checked and found.
+type Summary struct {
+	Files    int `json:"files"`
+	Findings int `json:"findings"`
+	Error    int `json:"error"`
+	Warning  int `json:"warning"`
+	Info     int `json:"info"`
+}
+
+// Summarize counts findings by severity over a run of files.
+func Summarize(files int, findings []Finding) Summary {
+	s := Summary{Files: files, Findings: len(findings)}
+	for _, f := range findings {
+		switch f.Severity {
+		case SeverityError:
+			s.Error++
+		case SeverityWarning:
+			s.Warning++
+		case SeverityInfo:
+			s.Info++
+		}
+	}
+	return s
+}
+
+// Sort puts findings in their stable output order: file, line, column,
+// then rule.
+func Sort(findings []Finding) {
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i], findings[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Column != b.Column:
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// JSONVersion is the version of the findings wire format; it changes only
+// when a field is removed or changes meaning.
+const JSONVersion = 1
+
+// WriteJSON prints findings in the wire format, in stable order:
+//
+//	{"version": 1, "findings": [...], "summary": {...}}
+//
+// Empty lists are written as [], never null, so consumers need no guard.
+func WriteJSON(w io.Writer, files int, findings []Finding) error {
+	out := make([]Finding, len(findings))
+	copy(out, findings)
+	Sort(out)
+	for i := range out {
+		if out[i].Suggestions == nil {
+			out[i].Suggestions = []string{}
+		}
+		if out[i].Related == nil {
+			out[i].Related = []Related{}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		Version  int       `json:"version"`
+		Findings []Finding `json:"findings"`
+		Summary  Summary   `json:"summary"`
+	}{JSONVersion, out, Summarize(files, out)})
+}
