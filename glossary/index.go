@@ -163,35 +163,49 @@ func (idx *Index) Lookup(query string) Result {
 			}
 		}
 	}
+	keys := queryKeys{han: han, zh: zq, en: eq, pinyin: pq}
 	if len(best) == 0 {
-		idx.fuzzy(han, zq, eq, pq, consider)
+		idx.fuzzy(keys, consider)
 	}
 	res.Matches = sortMatches(best)
 	if len(res.Matches) == 0 {
-		res.Nearest = idx.nearest(han, zq, eq, pq)
+		res.Nearest = idx.nearest(keys)
 	}
 	return res
+}
+
+// queryKeys is a query folded for each script it may be compared in.
+type queryKeys struct {
+	han            bool
+	zh, en, pinyin string
+}
+
+// keyFor returns the query key to compare with e by edit distance, or ""
+// when e is not comparable with this query (English with a Chinese query).
+func (q queryKeys) keyFor(e entry) string {
+	switch {
+	case q.han && (e.field == "zh" || e.field == "zh_variant"):
+		return q.zh
+	case !q.han && (e.field == "en" || e.field == "form"):
+		return q.en
+	case !q.han && e.field == "pinyin":
+		return q.pinyin
+	}
+	return ""
 }
 
 // fuzzy considers entries a few edits away from the query: one edit in
 // four letters (or three Chinese characters), and none for queries under
 // four letters, which match too much by accident.
-func (idx *Index) fuzzy(han bool, zq, eq, pq string, consider func(entry, MatchKind, int)) {
+func (idx *Index) fuzzy(q queryKeys, consider func(entry, MatchKind, int)) {
 	for _, e := range idx.entries {
-		var q string
-		switch {
-		case han && (e.field == "zh" || e.field == "zh_variant"):
-			q = zq
-		case !han && (e.field == "en" || e.field == "form"):
-			q = eq
-		case !han && e.field == "pinyin":
-			q = pq
-		default:
+		q := q.keyFor(e)
+		if q == "" {
 			continue
 		}
 		n := utf8.RuneCountInString(q)
 		allowed := n / 4
-		if han {
+		if e.field == "zh" || e.field == "zh_variant" {
 			allowed = n / 3
 		}
 		if allowed == 0 {
@@ -205,20 +219,10 @@ func (idx *Index) fuzzy(han bool, zq, eq, pq string, consider func(entry, MatchK
 
 // nearest ranks every concept by how close its nearest value is to the
 // whole query, for "did you mean" suggestions.
-func (idx *Index) nearest(han bool, zq, eq, pq string) []Match {
+func (idx *Index) nearest(q queryKeys) []Match {
 	best := map[*Concept]Match{}
 	for _, e := range idx.entries {
-		var q string
-		switch {
-		case han && (e.field == "zh" || e.field == "zh_variant"):
-			q = zq
-		case !han && (e.field == "en" || e.field == "form"):
-			q = eq
-		case !han && e.field == "pinyin":
-			q = pq
-		default:
-			continue
-		}
+		q := q.keyFor(e)
 		if q == "" {
 			continue
 		}

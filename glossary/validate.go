@@ -72,7 +72,7 @@ func (v *validator) concept(c *Concept) {
 	for _, r := range c.Renderings {
 		for i, s := range r.Styles {
 			if v.g.Style(s) == nil {
-				v.problems.errorf(r.At(fmt.Sprintf("styles.%d", i)), "rendering %q names unknown style %q%s", r.EN, s, known(styleIDs(v.g)))
+				v.problems.errorf(r.At(fmt.Sprintf("styles.%d", i)), "rendering %q names unknown style %q%s", r.EN, s, known(v.g.StyleIDs()))
 			}
 		}
 		for _, s := range r.Seen {
@@ -117,7 +117,7 @@ func (v *validator) example(c *Concept, e *Example) {
 		}
 	}
 	if e.Style != "" && v.g.Style(e.Style) == nil {
-		v.problems.errorf(e.At("style"), "example names unknown style %q%s", e.Style, known(styleIDs(v.g)))
+		v.problems.errorf(e.At("style"), "example names unknown style %q%s", e.Style, known(v.g.StyleIDs()))
 		return
 	}
 	if v.opts.CheckExample == nil {
@@ -211,7 +211,8 @@ func (v *validator) englishCollisions() {
 	}
 }
 
-func styleIDs(g *Glossary) []string {
+// StyleIDs lists the ids of g's styles in order.
+func (g *Glossary) StyleIDs() []string {
 	ids := make([]string, len(g.Styles))
 	for i, s := range g.Styles {
 		ids[i] = s.ID

@@ -74,7 +74,7 @@ func lookupRun(opts *lookupOptions) error {
 		return err
 	}
 	if opts.Style != "" && g.Style(opts.Style) == nil {
-		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(styleIDs(g), ", "))
+		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
 	}
 	idx := glossary.NewIndex(g)
 	results := make([]glossary.Result, len(opts.Queries))
@@ -106,14 +106,6 @@ func lookupRun(opts *lookupOptions) error {
 		return &exitError{exitFound}
 	}
 	return nil
-}
-
-func styleIDs(g *glossary.Glossary) []string {
-	ids := make([]string, len(g.Styles))
-	for i, s := range g.Styles {
-		ids[i] = s.ID
-	}
-	return ids
 }
 
 // lookupJSON is the wire format of lookup --format json.
