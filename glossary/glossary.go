@@ -7,7 +7,10 @@
 // searched with an Index.
 package glossary
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Pos is a position in a glossary file. Lines and columns are 1-based;
 // columns count Unicode code points, as YAML reports them.
@@ -110,10 +113,6 @@ const (
 // Statuses lists the valid statuses, most recommended first.
 var Statuses = []Status{Preferred, Admitted, Deprecated, Superseded}
 
-// Discouraged reports whether a rendering with this status should not be
-// used in new text.
-func (s Status) Discouraged() bool { return s == Deprecated || s == Superseded }
-
 // Rendering is one English rendering of a concept.
 type Rendering struct {
 	EN string `json:"en"`
@@ -180,59 +179,61 @@ func at(m map[string]Pos, path string, fallback Pos) Pos {
 	return fallback
 }
 
-// Concept returns the concept with the given id, or nil.
-func (g *Glossary) Concept(id string) *Concept {
-	for _, c := range g.Concepts {
-		if c.ID == id {
-			return c
+// identified is what concepts, sources and styles share: an id, by which
+// merging, references and lookups find them.
+type identified interface{ id() string }
+
+func (c *Concept) id() string { return c.ID }
+func (s *Source) id() string  { return s.ID }
+func (s *Style) id() string   { return s.ID }
+
+// byID returns the entry of list with the given id, or nil.
+func byID[T identified](list []T, id string) T {
+	for _, x := range list {
+		if x.id() == id {
+			return x
 		}
 	}
-	return nil
+	var none T
+	return none
 }
+
+// mapByID keys a list by id, for code that looks up many ids.
+func mapByID[T identified](list []T) map[string]T {
+	m := make(map[string]T, len(list))
+	for _, x := range list {
+		m[x.id()] = x
+	}
+	return m
+}
+
+// idsOf lists the ids of list in order.
+func idsOf[T identified](list []T) []string {
+	ids := make([]string, len(list))
+	for i, x := range list {
+		ids[i] = x.id()
+	}
+	return ids
+}
+
+// Concept returns the concept with the given id, or nil.
+func (g *Glossary) Concept(id string) *Concept { return byID(g.Concepts, id) }
 
 // Source returns the source with the given id, or nil.
-func (g *Glossary) Source(id string) *Source {
-	for _, s := range g.Sources {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
-}
+func (g *Glossary) Source(id string) *Source { return byID(g.Sources, id) }
 
 // Style returns the style with the given id, or nil.
-func (g *Glossary) Style(id string) *Style {
-	for _, s := range g.Styles {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
-}
+func (g *Glossary) Style(id string) *Style { return byID(g.Styles, id) }
 
-// Preferred returns the concept's preferred rendering for style, or, with
-// style "", its preferred rendering that names no style, else its only
-// preferred one. It returns nil when there is none.
+// StyleIDs lists the ids of g's styles in order.
+func (g *Glossary) StyleIDs() []string { return idsOf(g.Styles) }
+
+// Preferred returns the concept's preferred rendering in style, or nil.
 func (c *Concept) Preferred(style string) *Rendering {
-	var only *Rendering
-	n := 0
 	for _, r := range c.Renderings {
-		if r.Status != Preferred {
-			continue
-		}
-		n++
-		only = r
-		if style == "" && len(r.Styles) == 0 {
+		if r.Status == Preferred && slices.Contains(r.Styles, style) {
 			return r
 		}
-		for _, s := range r.Styles {
-			if s == style {
-				return r
-			}
-		}
-	}
-	if style == "" && n == 1 {
-		return only
 	}
 	return nil
 }

@@ -1,8 +1,10 @@
 package glossary
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/internal/textnorm"
@@ -72,8 +74,9 @@ type entry struct {
 	r     *Rendering
 	field string
 	text  string
-	key   string // folded for the field's script
-	order int    // the concept's place in the glossary
+	key   string   // folded for the field's script
+	words []string // key's words, for English
+	order int      // the concept's place in the glossary
 }
 
 // NewIndex indexes every concept of g.
@@ -81,9 +84,14 @@ func NewIndex(g *Glossary) *Index {
 	idx := &Index{}
 	for i, c := range g.Concepts {
 		add := func(field, text, key string, r *Rendering) {
-			if key != "" {
-				idx.entries = append(idx.entries, entry{c: c, r: r, field: field, text: text, key: key, order: i})
+			if key == "" {
+				return
 			}
+			e := entry{c: c, r: r, field: field, text: text, key: key, order: i}
+			if r != nil {
+				e.words = strings.Fields(key)
+			}
+			idx.entries = append(idx.entries, e)
 		}
 		add("zh", c.ZH, textnorm.Chinese(c.ZH), nil)
 		for _, v := range c.ZHVariants {
@@ -127,7 +135,10 @@ func (idx *Index) Lookup(query string) Result {
 	zq := textnorm.Chinese(q)
 	han := textnorm.HasHan(q)
 	eq, pq, idq := textnorm.Key(q), textnorm.Pinyin(q), strings.ToLower(q)
-	pinyinQuery := !han && isPinyin(pq)
+	ew := strings.Fields(eq)
+	// Whether the query reads as pinyin is asked only of a query that
+	// matches some pinyin, since the answer costs loading the syllables.
+	pinyinQuery := sync.OnceValue(func() bool { return !han && isPinyin(pq) })
 	for _, e := range idx.entries {
 		switch e.field {
 		case "zh", "zh_variant":
@@ -145,10 +156,9 @@ func (idx *Index) Lookup(query string) Result {
 			}
 		case "pinyin":
 			switch {
-			case !pinyinQuery:
-			case e.key == pq:
+			case e.key == pq && pinyinQuery():
 				consider(e, MatchExact, 0)
-			case len(pq) >= 4 && strings.Contains(e.key, pq):
+			case len(pq) >= 4 && strings.Contains(e.key, pq) && pinyinQuery():
 				consider(e, MatchContains, 0)
 			}
 		case "en", "form":
@@ -156,9 +166,9 @@ func (idx *Index) Lookup(query string) Result {
 			case han || eq == "":
 			case e.key == eq:
 				consider(e, MatchExact, 0)
-			case containsWords(e.key, eq):
+			case containsWords(e.words, ew, true):
 				consider(e, MatchContains, 0)
-			case containsWords(eq, e.key+" "):
+			case containsWords(ew, e.words, false):
 				consider(e, MatchPart, 0)
 			}
 		}
@@ -283,24 +293,20 @@ func sortMatches(best map[*Concept]Match) []Match {
 	return ms
 }
 
-// containsWords reports whether the words of query occur as a run in the
-// words of key, the last query word possibly cut short: "shared futur" is
-// in "community with a shared future". A query ending in a space must end
-// on a whole word.
-func containsWords(key, query string) bool {
-	kw, qw := strings.Fields(key), strings.Fields(query)
-	whole := strings.HasSuffix(query, " ")
-	n := len(qw)
+// containsWords reports whether the words run occur in order in words.
+// With cutShort the last word of run may be the start of a word: "shared
+// futur" is in "community with a shared future".
+func containsWords(words, run []string, cutShort bool) bool {
+	n := len(run)
 	if n == 0 {
 		return false
 	}
-	for i := 0; i+n <= len(kw); i++ {
-		match := true
-		for j := 0; j < n-1 && match; j++ {
-			match = kw[i+j] == qw[j]
+	for i := 0; i+n <= len(words); i++ {
+		if !slices.Equal(words[i:i+n-1], run[:n-1]) {
+			continue
 		}
-		last := kw[i+n-1]
-		if match && (last == qw[n-1] || !whole && strings.HasPrefix(last, qw[n-1])) {
+		last := words[i+n-1]
+		if last == run[n-1] || cutShort && strings.HasPrefix(last, run[n-1]) {
 			return true
 		}
 	}

@@ -18,19 +18,16 @@ import (
 // the default status "admitted".
 func Merge(gs ...*Glossary) *Glossary {
 	out := &Glossary{Sources: []*Source{}, Styles: []*Style{}, Concepts: []*Concept{}}
+	sources, styles, concepts := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, g := range gs {
 		for _, s := range g.Sources {
-			out.Sources = replaceOrAppend(out.Sources, s, func(x *Source) bool { return x.ID == s.ID })
+			out.Sources = upsert(out.Sources, sources, s, func(_, x *Source) *Source { return x }, nil)
 		}
 		for _, s := range g.Styles {
-			out.Styles = replaceOrAppend(out.Styles, s, func(x *Style) bool { return x.ID == s.ID })
+			out.Styles = upsert(out.Styles, styles, s, func(_, x *Style) *Style { return x }, nil)
 		}
 		for _, c := range g.Concepts {
-			if i := indexOf(out.Concepts, func(x *Concept) bool { return x.ID == c.ID }); i >= 0 {
-				out.Concepts[i] = mergeConcept(out.Concepts[i], c)
-			} else {
-				out.Concepts = append(out.Concepts, copyConcept(c))
-			}
+			out.Concepts = upsert(out.Concepts, concepts, c, mergeConcept, copyConcept)
 		}
 	}
 	for _, c := range out.Concepts {
@@ -48,11 +45,17 @@ func indexOf[T any](list []T, match func(T) bool) int {
 	return -1
 }
 
-func replaceOrAppend[T any](list []T, x T, same func(T) bool) []T {
-	if i := indexOf(list, same); i >= 0 {
-		list[i] = x
+// upsert merges x into the entry of list with its id, whose index at
+// records, or appends it (as add(x) when add is not nil).
+func upsert[T identified](list []T, at map[string]int, x T, merge func(old, x T) T, add func(T) T) []T {
+	if i, ok := at[x.id()]; ok {
+		list[i] = merge(list[i], x)
 		return list
 	}
+	if add != nil {
+		x = add(x)
+	}
+	at[x.id()] = len(list)
 	return append(list, x)
 }
 

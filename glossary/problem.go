@@ -73,26 +73,3 @@ func (ps Problems) Sort() {
 		return a.Column < b.Column
 	})
 }
-
-// Err returns the problems as an error when any is an Error, else nil.
-func (ps Problems) Err() error {
-	if ps.Errors() == 0 {
-		return nil
-	}
-	return &ProblemsError{Problems: ps}
-}
-
-// ProblemsError is the error of a glossary that has errors.
-type ProblemsError struct{ Problems Problems }
-
-func (e *ProblemsError) Error() string {
-	for _, p := range e.Problems {
-		if p.Severity == Error {
-			if n := e.Problems.Errors(); n > 1 {
-				return fmt.Sprintf("%s (and %d more errors)", p, n-1)
-			}
-			return p.String()
-		}
-	}
-	return "glossary has errors"
-}

@@ -28,7 +28,7 @@ type ValidateOptions struct {
 // per style; and examples that do not hold. Problems a single file shows
 // by itself are Parse's, and an empty glossary is Load's.
 func Validate(g *Glossary, opts ValidateOptions) Problems {
-	v := &validator{g: g, opts: opts}
+	v := &validator{g: g, opts: opts, concepts: mapByID(g.Concepts), sources: mapByID(g.Sources), styles: mapByID(g.Styles)}
 	if v.opts.RuleNames == nil {
 		v.opts.RuleNames = RuleNames
 	}
@@ -45,6 +45,11 @@ type validator struct {
 	g        *Glossary
 	opts     ValidateOptions
 	problems Problems
+	// The registries by id: every reference is looked up, so a linear
+	// search would make validation quadratic in the glossary's size.
+	concepts map[string]*Concept
+	sources  map[string]*Source
+	styles   map[string]*Style
 }
 
 func (v *validator) concept(c *Concept) {
@@ -71,13 +76,13 @@ func (v *validator) concept(c *Concept) {
 	preferred := map[string]*Rendering{} // style ("" for none) -> preferred rendering
 	for _, r := range c.Renderings {
 		for i, s := range r.Styles {
-			if v.g.Style(s) == nil {
+			if v.styles[s] == nil {
 				v.problems.errorf(r.At(fmt.Sprintf("styles.%d", i)), "rendering %q names unknown style %q%s", r.EN, s, known(v.g.StyleIDs()))
 			}
 		}
 		for _, s := range r.Seen {
-			if s.Source != "" && v.g.Source(s.Source) == nil {
-				v.problems.errorf(s.At("source"), "rendering %q was seen in unknown source %q%s", r.EN, s.Source, known(sourceIDs(v.g)))
+			if s.Source != "" && v.sources[s.Source] == nil {
+				v.problems.errorf(s.At("source"), "rendering %q was seen in unknown source %q%s", r.EN, s.Source, known(idsOf(v.g.Sources)))
 			}
 		}
 		if r.Status != Preferred {
@@ -105,7 +110,7 @@ func (v *validator) concept(c *Concept) {
 }
 
 func (v *validator) conceptRef(pos Pos, name, what, id string) {
-	if id != "" && v.g.Concept(id) == nil {
+	if id != "" && v.concepts[id] == nil {
 		v.problems.errorf(pos, "%s names unknown %s %q%s", name, what, id, nearestID(v.g, id))
 	}
 }
@@ -116,7 +121,7 @@ func (v *validator) example(c *Concept, e *Example) {
 			v.problems.errorf(e.At(fmt.Sprintf("expect.%d", i)), "example expects unknown rule %q (rules: %s)", rule, strings.Join(v.opts.RuleNames, ", "))
 		}
 	}
-	if e.Style != "" && v.g.Style(e.Style) == nil {
+	if e.Style != "" && v.styles[e.Style] == nil {
 		v.problems.errorf(e.At("style"), "example names unknown style %q%s", e.Style, known(v.g.StyleIDs()))
 		return
 	}
@@ -209,23 +214,6 @@ func (v *validator) englishCollisions() {
 			}
 		}
 	}
-}
-
-// StyleIDs lists the ids of g's styles in order.
-func (g *Glossary) StyleIDs() []string {
-	ids := make([]string, len(g.Styles))
-	for i, s := range g.Styles {
-		ids[i] = s.ID
-	}
-	return ids
-}
-
-func sourceIDs(g *Glossary) []string {
-	ids := make([]string, len(g.Sources))
-	for i, s := range g.Sources {
-		ids[i] = s.ID
-	}
-	return ids
 }
 
 func known(ids []string) string {

@@ -13,7 +13,7 @@ glossary for other tools.`,
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newCmdGlossaryValidate(f, nil))
-	cmd.AddCommand(newCmdGlossaryExport(f, nil))
+	cmd.AddCommand(newCmdGlossaryValidate(f))
+	cmd.AddCommand(newCmdGlossaryExport(f))
 	return cmd
 }

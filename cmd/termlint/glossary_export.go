@@ -17,7 +17,7 @@ type exportOptions struct {
 	Format string
 }
 
-func newCmdGlossaryExport(f *factory, runF func(*exportOptions) error) *cobra.Command {
+func newCmdGlossaryExport(f *factory) *cobra.Command {
 	opts := &exportOptions{IO: f.IO, Glossary: f.loadGlossary}
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -34,9 +34,6 @@ Formats: json - {"version": 1, "sources": {...}, "styles": {...},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Format != "json" {
 				return fmt.Errorf("invalid --format %q: use json", opts.Format)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return exportRun(opts)
 		},

@@ -18,7 +18,7 @@ type validateOptions struct {
 	Strict bool
 }
 
-func newCmdGlossaryValidate(f *factory, runF func(*validateOptions) error) *cobra.Command {
+func newCmdGlossaryValidate(f *factory) *cobra.Command {
 	opts := &validateOptions{IO: f.IO, Inputs: f.glossaryInputs}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
@@ -47,9 +47,6 @@ Exit status 0 when there are no errors (and, with --strict, no warnings),
 			opts.Files = args
 			if len(args) == 0 {
 				opts.Files = f.glossaryPaths
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return validateRun(opts)
 		},

@@ -24,7 +24,7 @@ type lookupOptions struct {
 	Sources bool
 }
 
-func newCmdLookup(f *factory, runF func(*lookupOptions) error) *cobra.Command {
+func newCmdLookup(f *factory) *cobra.Command {
 	opts := &lookupOptions{IO: f.IO, Glossary: f.loadGlossary}
 	cmd := &cobra.Command{
 		Use:   "lookup QUERY...",
@@ -53,9 +53,6 @@ matches, the nearest concepts are suggested and the exit status is 1.`,
 			}
 			if opts.Limit < 1 {
 				return fmt.Errorf("invalid --limit %d: it must be at least 1", opts.Limit)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return lookupRun(opts)
 		},

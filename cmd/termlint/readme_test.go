@@ -52,42 +52,32 @@ var headPipe = regexp.MustCompile(`\s*\|\s*head -(?:n\s*)?(\d+)$`)
 
 func parseConsoleExamples(readme string) []consoleExample {
 	var examples []consoleExample
-	inBlock := false
-	var cur *consoleExample
-	flush := func() {
-		if cur != nil {
-			examples = append(examples, *cur)
-			cur = nil
-		}
-	}
+	inBlock, statusNext := false, false
+	last := -1 // the example output lines belong to, in this block
 	for _, line := range strings.Split(readme, "\n") {
 		switch {
 		case line == "```console":
-			inBlock = true
-		case inBlock && line == "```":
-			flush()
-			inBlock = false
+			inBlock, last = true, -1
 		case !inBlock:
+		case line == "```":
+			inBlock = false
 		case line == "$ echo $?":
-			// The next line is the exit status of the example before.
-			if n := len(examples); cur != nil || n > 0 {
-				flush()
-				examples[len(examples)-1].code = -2 // filled from the next line
-			}
+			statusNext = true // the next line is the status of the last example
+		case statusNext:
+			examples[last].code, _ = strconv.Atoi(line)
+			statusNext = false
 		case strings.HasPrefix(line, "$ termlint "):
-			flush()
 			cmd := strings.TrimPrefix(line, "$ termlint ")
-			ex := &consoleExample{code: -1}
+			ex := consoleExample{code: -1}
 			if m := headPipe.FindStringSubmatch(cmd); m != nil {
 				ex.head, _ = strconv.Atoi(m[1])
 				cmd = cmd[:len(cmd)-len(m[0])]
 			}
 			ex.args = splitArgs(cmd)
-			cur = ex
-		case len(examples) > 0 && examples[len(examples)-1].code == -2:
-			examples[len(examples)-1].code, _ = strconv.Atoi(line)
-		case cur != nil:
-			cur.output += line + "\n"
+			examples = append(examples, ex)
+			last = len(examples) - 1
+		case last >= 0:
+			examples[last].output += line + "\n"
 		}
 	}
 	return examples

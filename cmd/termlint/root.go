@@ -105,7 +105,7 @@ The embedded glossary is used unless --glossary names others.`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
-	cmd.AddCommand(newCmdLookup(f, nil))
+	cmd.AddCommand(newCmdLookup(f))
 	cmd.AddCommand(newCmdGlossary(f))
 	return cmd
 }

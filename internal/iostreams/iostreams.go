@@ -30,7 +30,7 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
-	outTTY, errTTY bool
+	outTTY bool
 	// noColorEnv records NO_COLOR or TERM=dumb in the environment.
 	noColorEnv bool
 	mode       ColorMode
@@ -43,7 +43,6 @@ func System() *IOStreams {
 		Out:        color.Output, // colorable stdout: escapes work on Windows consoles too
 		ErrOut:     color.Error,
 		outTTY:     isTerminal(os.Stdout),
-		errTTY:     isTerminal(os.Stderr),
 		noColorEnv: os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb",
 		mode:       ColorAuto,
 	}
@@ -63,17 +62,8 @@ func Test() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 // SetStdoutTTY pretends, for tests, that standard output is a terminal or not.
 func (s *IOStreams) SetStdoutTTY(tty bool) { s.outTTY = tty }
 
-// SetStderrTTY pretends, for tests, that standard error is a terminal or not.
-func (s *IOStreams) SetStderrTTY(tty bool) { s.errTTY = tty }
-
 // SetNoColorEnv pretends, for tests, that NO_COLOR is set or not.
 func (s *IOStreams) SetNoColorEnv(set bool) { s.noColorEnv = set }
-
-// IsStdoutTTY reports whether standard output is a terminal.
-func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
-
-// IsStderrTTY reports whether standard error is a terminal.
-func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
 
 // SetColorMode sets when to colour; it rejects anything but auto, always
 // and never.
@@ -110,9 +100,6 @@ type ColorScheme struct {
 }
 
 func newColorScheme(enabled bool) *ColorScheme { return &ColorScheme{enabled: enabled} }
-
-// Enabled reports whether the scheme colours at all.
-func (c *ColorScheme) Enabled() bool { return c.enabled }
 
 func (c *ColorScheme) paint(s string, attrs ...color.Attribute) string {
 	if !c.enabled {
