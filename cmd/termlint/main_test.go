@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -152,6 +151,38 @@ func TestLookupStyleAndSources(t *testing.T) {
 	}
 }
 
+// TestLookupAllAndLimit: by default only the best matches are cards and
+// the rest one line each; --all makes every match a card; --limit caps
+// the concepts per query.
+func TestLookupAllAndLimit(t *testing.T) {
+	const compoundCard = "\n周边工作  zhōubiān gōngzuò  zhoubian-gongzuo\n"
+	_, out, _ := runCLI(t, "lookup", "周边")
+	if strings.Contains(out, compoundCard) || !strings.Contains(out, "\n  周边工作 zhoubian-gongzuo  ") {
+		t.Errorf("without --all, 周边工作 should be a line, not a card:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "lookup", "--all", "周边")
+	if !strings.Contains(out, compoundCard) || strings.Contains(out, "also matching") {
+		t.Errorf("with --all, 周边工作 should be a card and nothing listed below:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "lookup", "--limit", "2", "周边")
+	if n := strings.Count(out, "\n  周边"); n != 1 || !strings.HasPrefix(out, "周边  ") {
+		t.Errorf("with --limit 2, want 周边's card and one more concept, got:\n%s", out)
+	}
+}
+
+// TestLookupLongestPartInFull: for a phrase that contains terms, the
+// longest is shown in full and the terms inside it are listed.
+func TestLookupLongestPartInFull(t *testing.T) {
+	code, out, _ := runCLI(t, "lookup", "周边外交政策")
+	if code != 0 || !strings.HasPrefix(out, "周边外交  zhōubiān wàijiāo  zhoubian-waijiao\n") {
+		t.Fatalf("exit %d, want 周边外交's card first:\n%s", code, out)
+	}
+	also := out[strings.Index(out, `also matching "周边外交政策":`):]
+	if !strings.Contains(also, "\n  外交 waijiao  ") || !strings.Contains(also, "\n  周边 zhoubian  ") {
+		t.Errorf("外交 and 周边 should be listed below:\n%s", also)
+	}
+}
+
 func TestLookupColour(t *testing.T) {
 	_, out, _ := runCLI(t, "--color", "always", "lookup", "周边")
 	if !strings.Contains(out, "\x1b[") {
@@ -184,20 +215,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestGlossaryFlag(t *testing.T) {
-	house := filepath.Join(t.TempDir(), "house.yaml")
-	if err := os.WriteFile(house, []byte(`
-styles:
-  house: {description: our house style}
-concepts:
-  - id: zhoubian
-    renderings:
-      - {en: surrounding region, status: preferred, styles: [house]}
-  - id: waijiao-zhengce
-    zh: 外交政策
-    renderings: [{en: foreign policy}]
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	house := filepath.Join(fixtures, "house.yaml")
 	// Over the embedded glossary, the house file extends 周边.
 	code, out, errOut := runCLI(t, "-g", "@default", "-g", house, "lookup", "--style", "house", "周边")
 	if code != 0 || !strings.Contains(out, "use (house): surrounding region") || !strings.Contains(out, "neighborhood") {
@@ -205,7 +223,7 @@ concepts:
 	}
 	// Alone, it replaces the embedded glossary: zhoubian then has no zh.
 	code, _, errOut = runCLI(t, "-g", house, "lookup", "周边")
-	if code != 2 || !strings.Contains(errOut, house+":5:5: concept \"zhoubian\" has no zh") {
+	if code != 2 || !strings.Contains(errOut, house+":8:5: concept \"zhoubian\" has no zh") {
 		t.Errorf("incomplete glossary alone: exit %d, %s", code, errOut)
 	}
 	code, _, errOut = runCLI(t, "-g", "missing.yaml", "lookup", "周边")
@@ -239,12 +257,7 @@ func TestGlossaryValidate(t *testing.T) {
 }
 
 func TestGlossaryValidateStrict(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "g.yaml")
-	os.WriteFile(file, []byte(`concepts:
-  - {id: a, zh: 甲, renderings: [{en: first}]}
-  - {id: b, zh: 乙, renderings: [{en: first}]}
-`), 0o644)
+	file := filepath.Join(fixtures, "validate", "shared-rendering.yaml")
 	if code, out, _ := runCLI(t, "glossary", "validate", file); code != 0 || !strings.Contains(out, "warning:") {
 		t.Errorf("warnings without --strict: exit %d\n%s", code, out)
 	}

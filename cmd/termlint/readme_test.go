@@ -13,7 +13,8 @@ import (
 // TestREADMEExamples runs every "$ termlint ..." line of README.md's
 // console blocks and compares its output (standard output, then standard
 // error) with what the README shows, so the documentation cannot drift from
-// the tool. "| head -N" and a following "$ echo $?" are understood.
+// the tool. "| head -N", "| tail -N" and a following "$ echo $?" are
+// understood.
 func TestREADMEExamples(t *testing.T) {
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -28,9 +29,12 @@ func TestREADMEExamples(t *testing.T) {
 		ios, _, out, errOut := iostreams.Test()
 		code := run(ex.args, ios)
 		got := out.String() + errOut.String()
-		if ex.head > 0 {
-			lines := strings.SplitAfter(got, "\n")
+		lines := strings.SplitAfter(strings.TrimSuffix(got, "\n"), "\n")
+		switch {
+		case ex.head > 0:
 			got = strings.Join(lines[:min(ex.head, len(lines))], "")
+		case ex.tail > 0:
+			got = strings.Join(lines[max(0, len(lines)-ex.tail):], "")
 		}
 		if strings.TrimRight(got, "\n") != strings.TrimRight(ex.output, "\n") {
 			t.Errorf("README: $ termlint %s\n--- README shows:\n%s\n--- termlint prints:\n%s", strings.Join(ex.args, " "), ex.output, got)
@@ -42,13 +46,13 @@ func TestREADMEExamples(t *testing.T) {
 }
 
 type consoleExample struct {
-	args   []string
-	head   int
-	output string
-	code   int // -1 when the README does not say
+	args       []string
+	head, tail int
+	output     string
+	code       int // -1 when the README does not say
 }
 
-var headPipe = regexp.MustCompile(`\s*\|\s*head -(?:n\s*)?(\d+)$`)
+var headPipe = regexp.MustCompile(`\s*\|\s*(head|tail) -(?:n\s*)?(\d+)$`)
 
 func parseConsoleExamples(readme string) []consoleExample {
 	var examples []consoleExample
@@ -70,7 +74,12 @@ func parseConsoleExamples(readme string) []consoleExample {
 			cmd := strings.TrimPrefix(line, "$ termlint ")
 			ex := consoleExample{code: -1}
 			if m := headPipe.FindStringSubmatch(cmd); m != nil {
-				ex.head, _ = strconv.Atoi(m[1])
+				n, _ := strconv.Atoi(m[2])
+				if m[1] == "head" {
+					ex.head = n
+				} else {
+					ex.tail = n
+				}
 				cmd = cmd[:len(cmd)-len(m[0])]
 			}
 			ex.args = splitArgs(cmd)
