@@ -2,6 +2,8 @@ package glossary
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/termlint/termlint/internal/textnorm"
@@ -36,15 +38,6 @@ func Merge(gs ...*Glossary) *Glossary {
 	return out
 }
 
-func indexOf[T any](list []T, match func(T) bool) int {
-	for i, x := range list {
-		if match(x) {
-			return i
-		}
-	}
-	return -1
-}
-
 // upsert merges x into the entry of list with its id, whose index at
 // records, or appends it (as add(x) when add is not nil).
 func upsert[T identified](list []T, at map[string]int, x T, merge func(old, x T) T, add func(T) T) []T {
@@ -61,7 +54,7 @@ func upsert[T identified](list []T, at map[string]int, x T, merge func(old, x T)
 
 func copyConcept(c *Concept) *Concept {
 	n := *c
-	n.at = copyMap(c.at)
+	n.at = maps.Clone(c.at)
 	n.Renderings = make([]*Rendering, len(c.Renderings))
 	for i, r := range c.Renderings {
 		n.Renderings[i] = copyRendering(r)
@@ -71,16 +64,8 @@ func copyConcept(c *Concept) *Concept {
 
 func copyRendering(r *Rendering) *Rendering {
 	n := *r
-	n.at = copyMap(r.at)
+	n.at = maps.Clone(r.at)
 	return &n
-}
-
-func copyMap(m map[string]Pos) map[string]Pos {
-	n := make(map[string]Pos, len(m))
-	for k, v := range m {
-		n[k] = v
-	}
-	return n
 }
 
 // mergeConcept returns base overridden by over, field by field.
@@ -123,7 +108,7 @@ func mergeConcept(base, over *Concept) *Concept {
 	}
 	for _, r := range over.Renderings {
 		key := renderingKey(r.EN)
-		if i := indexOf(c.Renderings, func(x *Rendering) bool { return renderingKey(x.EN) == key }); i >= 0 {
+		if i := slices.IndexFunc(c.Renderings, func(x *Rendering) bool { return renderingKey(x.EN) == key }); i >= 0 {
 			c.Renderings[i] = mergeRendering(c.Renderings[i], r)
 		} else {
 			c.Renderings = append(c.Renderings, copyRendering(r))
@@ -174,7 +159,7 @@ func unionAt(at map[string]Pos, key string, a, b []string, bAt map[string]Pos) [
 	}
 	out := append([]string{}, a...)
 	for i, s := range b {
-		if contains(out, s) {
+		if slices.Contains(out, s) {
 			continue
 		}
 		if p, ok := bAt[fmt.Sprintf("%s.%d", key, i)]; ok && at != nil {

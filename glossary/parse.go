@@ -3,6 +3,7 @@ package glossary
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -293,7 +294,7 @@ func (p *parser) sources(n *yaml.Node) []*Source {
 		switch {
 		case !keys["kind"]:
 			p.problems.errorf(s.Pos, "%s has no kind (one of %s)", what, strings.Join(SourceKinds, ", "))
-		case !contains(SourceKinds, s.Kind):
+		case !slices.Contains(SourceKinds, s.Kind):
 			p.problems.errorf(at["kind"], "%s has kind %q; it must be one of %s", what, s.Kind, strings.Join(SourceKinds, ", "))
 		}
 		p.checkDate(at["date"], what+" date", s.Date)
@@ -426,20 +427,11 @@ func (p *parser) rendering(n *yaml.Node, concept string) *Rendering {
 	}
 	if status != "" {
 		r.Status = Status(status)
-		if !containsStatus(r.Status) {
+		if !slices.Contains(Statuses, r.Status) {
 			p.problems.errorf(r.At("status"), "rendering %q has status %q; it must be one of preferred, admitted, deprecated, superseded", r.EN, status)
 		}
 	}
 	return r
-}
-
-func containsStatus(s Status) bool {
-	for _, v := range Statuses {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *parser) seen(n *yaml.Node) *Seen {
@@ -485,13 +477,4 @@ func (p *parser) example(n *yaml.Node, concept string) *Example {
 		e.Expect = []string{}
 	}
 	return e
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

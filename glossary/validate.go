@@ -117,7 +117,7 @@ func (v *validator) conceptRef(pos Pos, name, what, id string) {
 
 func (v *validator) example(c *Concept, e *Example) {
 	for i, rule := range e.Expect {
-		if !contains(v.opts.RuleNames, rule) {
+		if !slices.Contains(v.opts.RuleNames, rule) {
 			v.problems.errorf(e.At(fmt.Sprintf("expect.%d", i)), "example expects unknown rule %q (rules: %s)", rule, strings.Join(v.opts.RuleNames, ", "))
 		}
 	}
