@@ -46,7 +46,7 @@ func TestLookupEnglishPinyinAndFuzzy(t *testing.T) {
 		{"communities of common destiny", "命运共同体  mìngyùn gòngtóngtǐ  mingyun-gongtongti"},
 		{"zhoubian", "周边  zhōubiān  zhoubian"},
 		{"zhōubiān gōngzuò", "周边工作  zhōubiān gōngzuò  zhoubian-gongzuo"},
-		{"shared futur", "命运共同体  mìngyùn gòngtóngtǐ  mingyun-gongtongti"},
+		{"with a shared futur", "命运共同体  mìngyùn gòngtóngtǐ  mingyun-gongtongti"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, "lookup", tt.query)
@@ -118,14 +118,14 @@ func TestLookupJSON(t *testing.T) {
 }
 
 func TestLookupNoMatch(t *testing.T) {
-	code, out, errOut := runCLI(t, "lookup", "peripheral states")
+	code, out, errOut := runCLI(t, "lookup", "belt road forum")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
 	if out != "" {
 		t.Errorf("stdout %q, want nothing", out)
 	}
-	if !strings.Contains(errOut, `no concept matches "peripheral states"; nearest:`) {
+	if !strings.Contains(errOut, `no concept matches "belt road forum"; nearest:`) {
 		t.Errorf("stderr lacks the nearest concepts:\n%s", errOut)
 	}
 	code, out, _ = runCLI(t, "lookup", "--format", "json", "qqqqqqqq")
@@ -173,11 +173,11 @@ func TestLookupAllAndLimit(t *testing.T) {
 // TestLookupLongestPartInFull: for a phrase that contains terms, the
 // longest is shown in full and the terms inside it are listed.
 func TestLookupLongestPartInFull(t *testing.T) {
-	code, out, _ := runCLI(t, "lookup", "周边外交政策")
+	code, out, _ := runCLI(t, "lookup", "周边外交理念")
 	if code != 0 || !strings.HasPrefix(out, "周边外交  zhōubiān wàijiāo  zhoubian-waijiao\n") {
 		t.Fatalf("exit %d, want 周边外交's card first:\n%s", code, out)
 	}
-	also := out[strings.Index(out, `also matching "周边外交政策":`):]
+	also := out[strings.Index(out, `also matching "周边外交理念":`):]
 	if !strings.Contains(also, "\n  外交 waijiao  ") || !strings.Contains(also, "\n  周边 zhoubian  ") {
 		t.Errorf("外交 and 周边 should be listed below:\n%s", also)
 	}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,22 +12,27 @@ import (
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
+var updateREADME = flag.Bool("update", false, "rewrite README.md's console examples with what termlint prints now")
+
 // TestREADMEExamples runs every "$ termlint ..." line of README.md's
 // console blocks and compares its output (standard output, then standard
 // error) with what the README shows, so the documentation cannot drift from
 // the tool. "| head -N", "| tail -N" and a following "$ echo $?" are
-// understood.
+// understood. With -update the README's outputs and statuses are rewritten
+// instead, for review with git diff.
 func TestREADMEExamples(t *testing.T) {
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir("../..") // README paths are relative to the repository root
-	examples := parseConsoleExamples(string(data))
+	readme := strings.Split(string(data), "\n")
+	examples := parseConsoleExamples(readme)
 	if len(examples) < 5 {
 		t.Fatalf("found %d console examples in README.md", len(examples))
 	}
-	for _, ex := range examples {
+	for i := len(examples) - 1; i >= 0; i-- { // from the end, so splicing keeps earlier line numbers
+		ex := examples[i]
 		ios, _, out, errOut := iostreams.Test()
 		code := run(ex.args, ios)
 		got := out.String() + errOut.String()
@@ -36,11 +43,23 @@ func TestREADMEExamples(t *testing.T) {
 		case ex.tail > 0:
 			got = strings.Join(lines[max(0, len(lines)-ex.tail):], "")
 		}
+		if *updateREADME {
+			if ex.codeLine >= 0 {
+				readme[ex.codeLine] = strconv.Itoa(code)
+			}
+			readme = slices.Replace(readme, ex.outStart, ex.outEnd, strings.Split(strings.TrimRight(got, "\n"), "\n")...)
+			continue
+		}
 		if strings.TrimRight(got, "\n") != strings.TrimRight(ex.output, "\n") {
 			t.Errorf("README: $ termlint %s\n--- README shows:\n%s\n--- termlint prints:\n%s", strings.Join(ex.args, " "), ex.output, got)
 		}
 		if ex.code >= 0 && code != ex.code {
 			t.Errorf("README: $ termlint %s: exit %d, README says %d", strings.Join(ex.args, " "), code, ex.code)
+		}
+	}
+	if *updateREADME {
+		if err := os.WriteFile("README.md", []byte(strings.Join(readme, "\n")), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
@@ -50,15 +69,18 @@ type consoleExample struct {
 	head, tail int
 	output     string
 	code       int // -1 when the README does not say
+	// outStart and outEnd delimit the output lines in the README, codeLine
+	// is the line holding the status (-1 if none), for -update.
+	outStart, outEnd, codeLine int
 }
 
 var headPipe = regexp.MustCompile(`\s*\|\s*(head|tail) -(?:n\s*)?(\d+)$`)
 
-func parseConsoleExamples(readme string) []consoleExample {
+func parseConsoleExamples(readme []string) []consoleExample {
 	var examples []consoleExample
 	inBlock, statusNext := false, false
 	last := -1 // the example output lines belong to, in this block
-	for _, line := range strings.Split(readme, "\n") {
+	for i, line := range readme {
 		switch {
 		case line == "```console":
 			inBlock, last = true, -1
@@ -69,10 +91,11 @@ func parseConsoleExamples(readme string) []consoleExample {
 			statusNext = true // the next line is the status of the last example
 		case statusNext:
 			examples[last].code, _ = strconv.Atoi(line)
+			examples[last].codeLine = i
 			statusNext = false
 		case strings.HasPrefix(line, "$ termlint "):
 			cmd := strings.TrimPrefix(line, "$ termlint ")
-			ex := consoleExample{code: -1}
+			ex := consoleExample{code: -1, outStart: i + 1, outEnd: i + 1, codeLine: -1}
 			if m := headPipe.FindStringSubmatch(cmd); m != nil {
 				n, _ := strconv.Atoi(m[2])
 				if m[1] == "head" {
@@ -87,6 +110,7 @@ func parseConsoleExamples(readme string) []consoleExample {
 			last = len(examples) - 1
 		case last >= 0:
 			examples[last].output += line + "\n"
+			examples[last].outEnd = i + 1
 		}
 	}
 	return examples
