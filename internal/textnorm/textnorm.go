@@ -8,8 +8,10 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -50,13 +52,80 @@ func Key(s string) string {
 
 // Word folds one English word (see Words).
 func Word(w string) string {
-	w = strings.ToLower(w)
-	w = strings.TrimRight(w, "'")
-	// Possessive: country's -> country; countries' lost its apostrophe above.
-	w = strings.TrimSuffix(w, "'s")
-	w = strings.ReplaceAll(w, "'", "")
-	w = americanSpelling(w)
-	return singular(w)
+	return string(AppendWord(nil, []byte(w)))
+}
+
+// AppendWord appends the fold of the word w (see Word) to dst and returns the
+// extended slice. It gives exactly Word's result but, unlike Word, does not
+// allocate when dst has room, because the matcher folds every word of every
+// text it scans.
+func AppendWord(dst, w []byte) []byte {
+	start := len(dst)
+	dst, apos := appendLower(dst, w)
+	b := dst[start:]
+	if apos {
+		// Possessive: country's -> country; countries' loses its apostrophe here.
+		for len(b) > 0 && b[len(b)-1] == '\'' {
+			b = b[:len(b)-1]
+		}
+		if n := len(b); n >= 2 && b[n-2] == '\'' && b[n-1] == 's' {
+			b = b[:n-2]
+		}
+		b = dropApostrophes(b)
+	}
+	b = americanSpelling(b)
+	b = singular(b)
+	return dst[:start+len(b)]
+}
+
+// appendLower is strings.ToLower appending to dst, byte for byte the same
+// (invalid UTF-8 becomes U+FFFD, as strings.Map makes it). It also reports
+// whether w has a straight apostrophe, which most words do not.
+func appendLower(dst, w []byte) (_ []byte, apos bool) {
+	n := len(dst)
+	dst = slices.Grow(dst, len(w))[:n+len(w)]
+	out := dst[n:]
+	var high byte
+	for i, c := range w {
+		high |= c
+		out[i] = lowerASCII[c]
+		if c == '\'' {
+			apos = true
+		}
+	}
+	if high < utf8.RuneSelf {
+		return dst, apos
+	}
+	dst, apos = dst[:n], false
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		apos = apos || r == '\''
+		i += size
+	}
+	return dst, apos
+}
+
+// lowerASCII lower-cases ASCII letters and leaves every other byte alone.
+var lowerASCII = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = byte(c - 'A' + 'a')
+	}
+	return t
+}()
+
+func dropApostrophes(b []byte) []byte {
+	n := 0
+	for _, c := range b {
+		if c != '\'' {
+			b[n] = c
+			n++
+		}
+	}
+	return b[:n]
 }
 
 func isApostrophe(r rune) bool {
@@ -69,29 +138,33 @@ func isApostrophe(r rune) bool {
 
 // singular strips the regular English plural endings. It is applied to every
 // word, not only to head nouns, which is harmless because keys are only
-// compared with keys.
-func singular(w string) string {
-	n := len(w)
-	switch {
-	case n <= 3:
-		return w
-	case strings.HasSuffix(w, "ies") && n > 4:
-		return w[:n-3] + "y"
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"),
-		strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "zes"):
-		return w[:n-2]
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
-		return w
-	case strings.HasSuffix(w, "s"):
-		return w[:n-1]
+// compared with keys. It works in place: the result shares b's memory.
+func singular(b []byte) []byte {
+	n := len(b)
+	if n <= 3 || b[n-1] != 's' { // every plural ending ends in s
+		return b
 	}
-	return w
+	// Strings compared with string(b[i:]) do not allocate.
+	switch {
+	case n > 4 && string(b[n-3:]) == "ies":
+		b[n-3] = 'y'
+		return b[:n-2]
+	case string(b[n-4:]) == "sses", string(b[n-3:]) == "xes",
+		string(b[n-4:]) == "ches", string(b[n-4:]) == "shes", string(b[n-3:]) == "zes":
+		return b[:n-2]
+	case b[n-2] == 's', b[n-2] == 'u', b[n-2] == 'i': // -ss, -us, -is
+		return b
+	}
+	return b[:n-1]
 }
+
+// stem is a British spelling's start and its American form.
+type stem struct{ gb, us string }
 
 // britishStems maps the start of a British spelling to its American form.
 // Only stems that are unambiguous in this domain are listed: a general
 // "-our" or "-ise" rule would also fold "four" or "promise".
-var britishStems = []struct{ gb, us string }{
+var britishStems = []stem{
 	{"neighbour", "neighbor"},
 	{"favour", "favor"},
 	{"honour", "honor"},
@@ -132,20 +205,43 @@ var britishStems = []struct{ gb, us string }{
 	{"revitalis", "revitaliz"},
 }
 
-func americanSpelling(w string) string {
+// stemsByFirst indexes britishStems by first letter, and stemStarts has a
+// bit for each stem's first two letters, so that most words are passed over
+// with one bit test and the rest are compared with a few stems, not all.
+var stemsByFirst, stemStarts = func() (idx [256][]stem, starts [1 << 16 / 64]uint64) {
 	for _, s := range britishStems {
-		if !strings.HasPrefix(w, s.gb) {
+		idx[s.gb[0]] = append(idx[s.gb[0]], s)
+		k := uint16(s.gb[0])<<8 | uint16(s.gb[1])
+		starts[k/64] |= 1 << (k % 64)
+	}
+	return idx, starts
+}()
+
+// americanSpelling rewrites a British stem at the start of b in place (every
+// American stem is at most as long as its British one) and returns the
+// shortened slice.
+func americanSpelling(b []byte) []byte {
+	if len(b) < 2 {
+		return b
+	}
+	if k := uint16(b[0])<<8 | uint16(b[1]); stemStarts[k/64]&(1<<(k%64)) == 0 {
+		return b
+	}
+	for _, s := range stemsByFirst[b[0]] {
+		if len(b) < len(s.gb) || string(b[:len(s.gb)]) != s.gb {
 			continue
 		}
-		rest := w[len(s.gb):]
+		rest := b[len(s.gb):]
 		// "emphasis" itself is a noun in both spellings; only the verb
 		// forms (emphasise, emphasised, ...) fold.
-		if strings.HasSuffix(s.gb, "is") && (rest == "" || rest[0] != 'e' && rest[0] != 'a' && rest[0] != 'i') {
+		if strings.HasSuffix(s.gb, "is") && (len(rest) == 0 || rest[0] != 'e' && rest[0] != 'a' && rest[0] != 'i') {
 			continue
 		}
-		return s.us + rest
+		n := copy(b[len(s.us):], rest)
+		copy(b, s.us)
+		return b[:len(s.us)+n]
 	}
-	return w
+	return b
 }
 
 // Chinese folds a Chinese term into a comparison key: full-width forms
