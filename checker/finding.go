@@ -120,6 +120,7 @@ func WriteJSON(w io.Writer, files int, findings []Finding) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
 		Version  int       `json:"version"`
 		Findings []Finding `json:"findings"`

@@ -106,6 +106,7 @@ The embedded glossary is used unless --glossary names others.`,
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
 	cmd.AddCommand(newCmdLookup(f))
+	cmd.AddCommand(newCmdCheck(f))
 	cmd.AddCommand(newCmdGlossary(f))
 	return cmd
 }

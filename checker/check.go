@@ -1,0 +1,210 @@
+package checker
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/termlint/termlint/checker/match"
+	"github.com/termlint/termlint/glossary"
+)
+
+// Scope is how far the inconsistent rule looks for other renderings of a
+// concept.
+type Scope string
+
+// The scopes: each file on its own, or every file of the run together.
+const (
+	ScopeFile Scope = "file"
+	ScopeAll  Scope = "all"
+)
+
+// Options configure a run.
+type Options struct {
+	// Style is the house style whose preferred renderings the
+	// non-preferred rule enforces; "" checks no style.
+	Style string
+	// Scope is ScopeFile unless set.
+	Scope Scope
+	// Rules are the rules to run; nil runs Rules.
+	Rules []*Rule
+}
+
+// Checker is a glossary compiled for matching. It is immutable and safe for
+// concurrent use.
+type Checker struct {
+	g        *glossary.Glossary
+	matcher  *match.Matcher
+	readings []Reading // by pattern ID
+	// family maps a concept to the root of the family it belongs to, by
+	// its family field or by naming the root among its parts.
+	family map[*glossary.Concept]*glossary.Concept
+}
+
+// Reading is one way an English phrase can be read: as a rendering of a
+// concept.
+type Reading struct {
+	Concept   *glossary.Concept
+	Rendering *glossary.Rendering
+}
+
+// New compiles every rendering and form of g into one matcher.
+func New(g *glossary.Glossary) *Checker {
+	c := &Checker{g: g, family: make(map[*glossary.Concept]*glossary.Concept)}
+	var patterns []match.Pattern
+	for _, con := range g.Concepts {
+		for _, r := range con.Renderings {
+			for _, text := range append([]string{r.EN}, r.Forms...) {
+				patterns = append(patterns, match.Pattern{Text: text, ID: len(c.readings)})
+				c.readings = append(c.readings, Reading{con, r})
+			}
+		}
+	}
+	c.matcher = match.Compile(patterns)
+	roots := make(map[string]bool)
+	for _, con := range g.Concepts {
+		if con.Family != "" {
+			roots[con.Family] = true
+		}
+	}
+	for _, con := range g.Concepts {
+		switch {
+		case roots[con.ID]:
+			c.family[con] = con
+		case con.Family != "":
+			c.family[con] = g.Concept(con.Family)
+		}
+		for _, part := range con.Parts {
+			if roots[part] && c.family[con] == nil {
+				c.family[con] = g.Concept(part)
+			}
+		}
+	}
+	return c
+}
+
+// Glossary returns the glossary the checker was compiled from.
+func (c *Checker) Glossary() *glossary.Glossary { return c.g }
+
+// Source is one text to check: Masked is Text with everything that must not
+// be checked (code, URLs, markup) overwritten by zero bytes, so positions
+// found in it are positions in Text.
+type Source struct {
+	Path         string
+	Text, Masked []byte
+	Suppressions []Suppression
+}
+
+// Suppression switches findings off for lines FromLine to ToLine
+// (inclusive). Names are rule names, concept ids or Chinese terms; none
+// means every finding.
+type Suppression struct {
+	FromLine, ToLine int
+	Names            []string
+}
+
+// File is a checked source with the glossary renderings found in it.
+type File struct {
+	Source
+	Occurrences []*Occurrence
+	lines       *match.Lines
+}
+
+// Occurrence is one glossary phrase found in a file: the leftmost-longest
+// one at its place, with the shorter phrases inside it.
+type Occurrence struct {
+	Start, End int
+	// Readings has one entry per concept the phrase renders: more than one
+	// when concepts share the English (shared: true in the glossary).
+	Readings []Reading
+	Nested   []*Occurrence
+}
+
+// Reading returns the occurrence's one reading, or false when the English
+// is shared by several concepts and so cannot tell them apart.
+func (o *Occurrence) Reading() (Reading, bool) {
+	if len(o.Readings) != 1 {
+		return Reading{}, false
+	}
+	return o.Readings[0], true
+}
+
+// Scan finds the glossary's renderings in src.
+func (c *Checker) Scan(src Source) *File {
+	masked := src.Masked
+	if masked == nil {
+		masked = src.Text
+	}
+	f := &File{Source: src, lines: match.NewLines(src.Text)}
+	for _, m := range c.matcher.Find(masked) {
+		f.Occurrences = append(f.Occurrences, c.occurrence(m))
+	}
+	return f
+}
+
+func (c *Checker) occurrence(m match.Match) *Occurrence {
+	o := &Occurrence{Start: m.Start, End: m.End}
+	for _, id := range m.IDs {
+		r := c.readings[id]
+		if !slices.ContainsFunc(o.Readings, func(x Reading) bool { return x.Concept == r.Concept }) {
+			o.Readings = append(o.Readings, r)
+		}
+	}
+	for _, n := range m.Nested {
+		o.Nested = append(o.Nested, c.occurrence(n))
+	}
+	return o
+}
+
+// Check runs the rules over the files, each file on its own or all
+// together as opts.Scope says, and returns the findings not suppressed, in
+// stable order.
+func (c *Checker) Check(files []*File, opts Options) ([]Finding, error) {
+	rules := opts.Rules
+	if rules == nil {
+		rules = Rules
+	}
+	if opts.Style != "" && c.g.Style(opts.Style) == nil {
+		return nil, fmt.Errorf("unknown style %q (the glossary has %v)", opts.Style, c.g.StyleIDs())
+	}
+	scopes := [][]*File{files}
+	if opts.Scope != ScopeAll {
+		scopes = scopes[:0]
+		for _, f := range files {
+			scopes = append(scopes, []*File{f})
+		}
+	}
+	var findings []Finding
+	for _, scope := range scopes {
+		for _, rule := range rules {
+			pass := &Pass{Rule: rule, Checker: c, Style: opts.Style, Files: scope, findings: &findings}
+			rule.Run(pass)
+		}
+	}
+	findings = slices.DeleteFunc(findings, suppressed(files))
+	Sort(findings)
+	return findings, nil
+}
+
+// suppressed reports whether a finding falls under one of its file's
+// suppressions.
+func suppressed(files []*File) func(Finding) bool {
+	byPath := make(map[string]*File, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	return func(fd Finding) bool {
+		f := byPath[fd.File]
+		if f == nil {
+			return false
+		}
+		for _, s := range f.Suppressions {
+			if fd.Line < s.FromLine || fd.Line > s.ToLine {
+				continue
+			}
+			if len(s.Names) == 0 || slices.Contains(s.Names, fd.Rule) || slices.Contains(s.Names, fd.Concept) || slices.Contains(s.Names, fd.ZH) {
+				return true
+			}
+		}
+		return false
+	}
+}

@@ -1,0 +1,101 @@
+package checker
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// TextColors colour parts of the text output; nil functions leave text
+// plain. The CLI fills them from the terminal's colour scheme.
+type TextColors struct {
+	Path, Error, Warning, Info, Match, Dim func(string) string
+}
+
+func apply(f func(string) string, s string) string {
+	if f == nil {
+		return s
+	}
+	return f(s)
+}
+
+// contextWidth is how many characters of a line the text output shows
+// around a finding, so long paragraphs stay readable.
+const contextWidth = 100
+
+// WriteText prints findings for people: one heading line per finding
+// (file:line:col: severity rule: message), the line it is on with the
+// match marked, the suggestion, and a summary line. texts holds each
+// file's content by path, for the context lines.
+func WriteText(w io.Writer, files int, findings []Finding, texts map[string][]byte, c TextColors) error {
+	out := make([]Finding, len(findings))
+	copy(out, findings)
+	Sort(out)
+	var b strings.Builder
+	for _, f := range out {
+		sev := string(f.Severity)
+		switch f.Severity {
+		case SeverityError:
+			sev = apply(c.Error, sev)
+		case SeverityWarning:
+			sev = apply(c.Warning, sev)
+		default:
+			sev = apply(c.Info, sev)
+		}
+		fmt.Fprintf(&b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
+		if before, match, after, ok := context(texts[f.File], f); ok {
+			fmt.Fprintf(&b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
+		}
+		if len(f.Suggestions) > 0 {
+			fmt.Fprintf(&b, "  %s use: %s\n", apply(c.Dim, "="), strings.Join(f.Suggestions, " or "))
+		}
+	}
+	s := Summarize(files, out)
+	fmt.Fprintf(&b, "%s (%d %s, %d %s, %d info) in %s\n",
+		plural(s.Findings, "finding"), s.Error, pluralWord(s.Error, "error"), s.Warning, pluralWord(s.Warning, "warning"), s.Info, plural(s.Files, "file"))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, word string) string { return fmt.Sprintf("%d %s", n, pluralWord(n, word)) }
+
+func pluralWord(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// context cuts the finding's first line into the text before the match,
+// the match (up to the line's end) and the text after, shortened to about
+// contextWidth characters around the match.
+func context(text []byte, f Finding) (before, match, after string, ok bool) {
+	lines := bytes.Split(text, []byte("\n"))
+	if f.Line < 1 || f.Line > len(lines) {
+		return "", "", "", false
+	}
+	line := []rune(strings.TrimRight(string(lines[f.Line-1]), "\r"))
+	start := f.Column - 1
+	end := len(line)
+	if f.EndLine == f.Line {
+		end = min(f.EndColumn-1, len(line))
+	}
+	if start < 0 || start > end {
+		return "", "", "", false
+	}
+	from, to := 0, len(line)
+	if len(line) > contextWidth {
+		room := max(0, (contextWidth-(end-start))/2)
+		from, to = max(0, start-room), min(len(line), end+room)
+	}
+	before, after = string(line[from:start]), string(line[end:to])
+	if from > 0 {
+		before = "…" + before
+	}
+	if to < len(line) {
+		after += "…"
+	}
+	return before, string(line[start:end]), after, utf8.ValidString(before + after)
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+type checkOptions struct {
+	IO       *iostreams.IOStreams
+	Glossary func() (*glossary.Glossary, error)
+
+	Paths   []string
+	Format  string
+	Style   string
+	Scope   string
+	FailOn  string
+	Include []string
+	Exclude []string
+}
+
+// failLevels ranks --fail-on values: a finding fails the run when its
+// severity ranks at or above the threshold.
+var failLevels = map[string]int{"error": 3, "warning": 2, "info": 1, "none": 4}
+
+var severityLevel = map[checker.Severity]int{checker.SeverityError: 3, checker.SeverityWarning: 2, checker.SeverityInfo: 1}
+
+func newCmdCheck(f *factory) *cobra.Command {
+	opts := &checkOptions{IO: f.IO, Glossary: f.loadGlossary}
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Lint English drafts for inconsistent, non-preferred and deprecated renderings",
+		Long: `Check English text for the glossary's renderings:
+
+  inconsistent   a concept rendered more than one way in the scope (each file,
+                 or every file with --scope all), or concepts of one family
+                 that read their shared element differently ("periphery
+                 diplomacy" beside "neighborhood work")
+  non-preferred  under --style, a rendering the style does not use
+  deprecated     a rendering marked deprecated or superseded
+
+PATH is a file, a directory (searched for *.md, *.markdown, *.txt, *.html and
+*.htm, skipping hidden and .gitignore'd paths) or - for standard input; the
+default is the current directory. Markdown code, URLs, front matter and HTML
+comments are never checked.
+
+Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
+2 on bad usage or unreadable input.`,
+		Example: `  termlint check draft.md
+  termlint check --style official docs/
+  termlint check --format json --scope all .
+  cat draft.txt | termlint check -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if len(opts.Paths) == 0 {
+				opts.Paths = []string{"."}
+			}
+			if opts.Format != "text" && opts.Format != "json" {
+				return fmt.Errorf("invalid --format %q: use text or json", opts.Format)
+			}
+			if opts.Scope != string(checker.ScopeFile) && opts.Scope != string(checker.ScopeAll) {
+				return fmt.Errorf("invalid --scope %q: use file or all", opts.Scope)
+			}
+			if _, ok := failLevels[opts.FailOn]; !ok {
+				return fmt.Errorf("invalid --fail-on %q: use error, warning, info or none", opts.FailOn)
+			}
+			return checkRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&opts.Style, "style", "s", "", "house `style` whose preferred renderings to enforce")
+	cmd.Flags().StringVar(&opts.Scope, "scope", "file", "where renderings must agree: file (each file) or all (every file checked)")
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
+	cmd.Flags().StringArrayVar(&opts.Include, "include", nil, "`glob` of files to check in directories (repeatable; replaces the default *.md *.markdown *.txt *.html *.htm)")
+	cmd.Flags().StringArrayVar(&opts.Exclude, "exclude", nil, "`glob` of files or folders to skip (repeatable)")
+	return cmd
+}
+
+func checkRun(opts *checkOptions) error {
+	g, err := opts.Glossary()
+	if err != nil {
+		return err
+	}
+	if opts.Style != "" && g.Style(opts.Style) == nil {
+		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
+	}
+	c := checker.New(g)
+	sources, inputErrs := readSources(opts.Paths, opts.IO.In, opts.Include, opts.Exclude)
+	for _, e := range inputErrs {
+		fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", e)
+	}
+	files := make([]*checker.File, len(sources))
+	texts := make(map[string][]byte, len(sources))
+	for i, src := range sources {
+		files[i] = c.Scan(src)
+		texts[src.Path] = src.Text
+	}
+	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope)})
+	if err != nil {
+		return err
+	}
+	if err := printFindings(opts, len(files), findings, texts); err != nil {
+		return err
+	}
+	switch {
+	case len(inputErrs) > 0:
+		return &exitError{exitBadInput}
+	case slices.ContainsFunc(findings, func(f checker.Finding) bool { return severityLevel[f.Severity] >= failLevels[opts.FailOn] }):
+		return &exitError{exitFound}
+	}
+	return nil
+}
+
+func printFindings(opts *checkOptions, files int, findings []checker.Finding, texts map[string][]byte) error {
+	if opts.Format == "json" {
+		return checker.WriteJSON(opts.IO.Out, files, findings)
+	}
+	cs := opts.IO.ColorScheme()
+	return checker.WriteText(opts.IO.Out, files, findings, texts, checker.TextColors{
+		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
+	})
+}
+
+// readAll reads standard input for the path "-".
+func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
