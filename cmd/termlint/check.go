@@ -130,3 +130,25 @@ func printFindings(opts *checkOptions, files int, findings []checker.Finding, te
 
 // readAll reads standard input for the path "-".
 func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
+
+// exampleChecker returns a ValidateOptions.CheckExample that runs the real
+// checker over a glossary's examples: the rules it reports, one per
+// finding. The checker is compiled once per glossary.
+func exampleChecker() func(*glossary.Glossary, *glossary.Concept, *glossary.Example) ([]string, error) {
+	var compiled *checker.Checker
+	return func(g *glossary.Glossary, c *glossary.Concept, e *glossary.Example) ([]string, error) {
+		if compiled == nil || compiled.Glossary() != g {
+			compiled = checker.New(g)
+		}
+		file := compiled.Scan(checker.Source{Path: c.ID, Text: []byte(e.Text)})
+		findings, err := compiled.Check([]*checker.File{file}, checker.Options{Style: e.Style})
+		if err != nil {
+			return nil, err
+		}
+		rules := make([]string, len(findings))
+		for i, f := range findings {
+			rules[i] = f.Rule
+		}
+		return rules, nil
+	}
+}

@@ -60,7 +60,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	g, problems := glossary.Load(inputs, glossary.ValidateOptions{})
+	g, problems := glossary.Load(inputs, glossary.ValidateOptions{CheckExample: exampleChecker()})
 	for _, p := range problems {
 		fmt.Fprintln(opts.IO.Out, p)
 	}

@@ -291,3 +291,17 @@ func TestGlossaryExport(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateRunsExamples: glossary validate checks examples with the
+// real checker, and reports one that does not hold.
+func TestValidateRunsExamples(t *testing.T) {
+	code, out, _ := runCLI(t, "glossary", "validate", "../../testdata/glossary/check-examples.yaml")
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "check-examples.yaml:17:") ||
+		!strings.Contains(lines[0], "example does not hold: it expects no findings, the checker reports [inconsistent]") {
+		t.Errorf("want one problem for the example on line 17, got:\n%s", out)
+	}
+}
