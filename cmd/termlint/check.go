@@ -47,9 +47,9 @@ func newCmdCheck(f *factory) *cobra.Command {
   deprecated     a rendering marked deprecated or superseded
 
 PATH is a file, a directory (searched for *.md, *.markdown, *.txt, *.html and
-*.htm, skipping hidden and .gitignore'd paths) or - for standard input; the
-default is the current directory. Markdown code, URLs, front matter and HTML
-comments are never checked.
+*.htm, skipping hidden files and folders) or - for standard input; the
+default is the current directory. Files are read as plain text for now: a
+Markdown- and HTML-aware reader is on its way.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on bad usage or unreadable input.`,
