@@ -305,3 +305,31 @@ func TestValidateRunsExamples(t *testing.T) {
 		t.Errorf("want one problem for the example on line 17, got:\n%s", out)
 	}
 }
+
+// TestCheckStdinAndExitCodes: "-" reads standard input; --fail-on decides
+// the status; a missing path is reported by name with status 2 while the
+// other paths are still checked; bad flag values are usage errors.
+func TestCheckStdinAndExitCodes(t *testing.T) {
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString("We oppose OBOR wording.\n")
+	if code := run([]string{"check", "-"}, ios); code != 1 || !strings.Contains(out.String(), "-:1:11: warning deprecated:") {
+		t.Errorf("stdin: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, tt := range []struct {
+		failOn string
+		want   int
+	}{{"warning", 1}, {"info", 1}, {"error", 0}, {"none", 0}} {
+		if code, _, _ := runCLI(t, "check", "--fail-on", tt.failOn, "../../testdata/examples/slip.txt"); code != tt.want {
+			t.Errorf("--fail-on %s: exit %d, want %d", tt.failOn, code, tt.want)
+		}
+	}
+	code, stdout, stderr := runCLI(t, "check", "no-such-draft.md", "../../testdata/examples/slip.txt")
+	if code != 2 || !strings.Contains(stderr, "no-such-draft.md") || !strings.Contains(stdout, "slip.txt:2:5: warning inconsistent") {
+		t.Errorf("missing path: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	for _, args := range [][]string{{"--scope", "dir"}, {"--fail-on", "loud"}, {"--format", "xml"}, {"--style", "offical"}} {
+		if code, _, stderr := runCLI(t, append([]string{"check"}, append(args, "../../testdata/examples/slip.txt")...)...); code != 2 || stderr == "" {
+			t.Errorf("check %v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
