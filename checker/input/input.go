@@ -1,0 +1,243 @@
+// Package input prepares the files termlint checks: it finds them (Walk)
+// and reads each into a Document whose Masked copy hides everything that is
+// not prose a translator wrote, such as code, URLs, markup and front matter.
+//
+// A reader never cuts a file into pieces: the matcher scans Masked, which is
+// the file byte for byte with the hidden bytes set to 0, so every position
+// found in it is a position in the file as read, and line and column
+// arithmetic needs no mapping table.
+//
+// # What is checked
+//
+// Plain text: everything. Markdown (goldmark, CommonMark with the GitHub
+// extensions and footnotes): the text of paragraphs, headings, list items,
+// block quotes, table cells, footnotes, link text and image alt text, and
+// the spaces and emphasis marks (* _ ~) between the pieces of one block, so
+// that a phrase may span emphasis. Hidden are front matter (YAML between
+// "---" lines, TOML between "+++" lines), code blocks and spans, link and
+// image destinations and titles, autolinks and bare URLs, link reference
+// definitions, HTML comments and tags. The text inside raw HTML blocks is
+// read as HTML. HTML: text between tags, except in script, style, noscript,
+// template, code, pre, kbd, samp, xmp and plaintext elements; tags with
+// their attributes, comments and doctypes are hidden.
+//
+// Since a masked copy cannot change lengths, entities stay as written
+// ("Belt&nbsp;and Road" is no phrase), and a phrase cannot span an HTML tag
+// ("<em>Belt and Road</em> Initiative") or the '>' markers that continue a
+// Markdown block quote on its next line.
+//
+// # Suppression directives
+//
+// In Markdown and HTML, comments switch rules off for lines:
+//
+//	<!-- termlint-disable [names] -->            from this line on
+//	<!-- termlint-enable [names] -->             ... up to and including this line
+//	<!-- termlint-disable-next-line [names] -->  the next line with checked text
+//
+// In every format, a line containing "termlint:ignore [names]" is
+// suppressed. Names are rule names, concept ids or Chinese terms, separated
+// by commas or spaces; " -- " starts a reason that is not read
+// ("<!-- termlint-disable deprecated -- quoting a 2013 speech -->").
+// Without names a directive covers everything.
+//
+// An enable without names ends every open disable; with names, it ends
+// those names in the disables that named them (a disable of everything
+// ends only at an enable without names). A disable never enabled runs to
+// the end of the file. A next-line directive skips blank lines, markup and
+// further directives, so directives can be stacked. A comment that is not
+// exactly a directive ("termlint-disabel") is an ordinary comment, and
+// directives inside code are code.
+package input
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Document is one input file prepared for checking.
+type Document struct {
+	// Path is the file's name as given by the user or found by Walk:
+	// slash-separated, relative when the input was relative, "-" for
+	// standard input.
+	Path string
+	// Format is how Text was read.
+	Format Format
+	// Text is the file exactly as read.
+	Text []byte
+	// Masked is Text with every byte that must not be checked set to 0,
+	// except '\n' and '\r', which are kept so that line structure stays
+	// visible. len(Masked) == len(Text), and every non-zero byte of Masked
+	// equals the byte of Text at the same offset.
+	Masked []byte
+	// Suppressions are the ranges of lines the file's directives switch
+	// rules off for, sorted by their first line.
+	Suppressions []Suppression
+}
+
+// Suppression switches rules off for a range of lines.
+type Suppression struct {
+	// FromLine and ToLine are 1-based and inclusive; ToLine is the file's
+	// last line for a disable that is never enabled again.
+	FromLine, ToLine int
+	// Names are what the directive named, as written: rule names
+	// ("inconsistent", "deprecated"), concept ids or Chinese terms. Empty
+	// means everything.
+	Names []string
+}
+
+// Covers reports whether s switches off anything called by one of names on
+// line: a suppression without names covers every name. Names compare
+// without regard to case, so "Deprecated" in a directive still counts.
+func (s Suppression) Covers(line int, names ...string) bool {
+	if line < s.FromLine || line > s.ToLine {
+		return false
+	}
+	if len(s.Names) == 0 {
+		return true
+	}
+	for _, n := range names {
+		for _, m := range s.Names {
+			if strings.EqualFold(n, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Suppressed reports whether any of d's suppressions covers line for one
+// of names. A rule passes its own name with the concept's id and Chinese
+// term, so that a directive may name any of them.
+func (d *Document) Suppressed(line int, names ...string) bool {
+	for _, s := range d.Suppressions {
+		if s.Covers(line, names...) {
+			return true
+		}
+	}
+	return false
+}
+
+// Format is the syntax a file is read with.
+type Format int
+
+// The formats Read knows.
+const (
+	// PlainText is read as it is: everything is checked.
+	PlainText Format = iota
+	// Markdown is CommonMark with the GitHub extensions (tables,
+	// strikethrough, task lists, bare URLs) and footnotes.
+	Markdown
+	// HTML is an HTML or XHTML document or fragment.
+	HTML
+)
+
+// String returns the format's lower-case name.
+func (f Format) String() string {
+	switch f {
+	case Markdown:
+		return "markdown"
+	case HTML:
+		return "html"
+	}
+	return "text"
+}
+
+// FormatOf returns the format a file is read with by its name's extension
+// (case-insensitive): .md .markdown .mdx are Markdown; .html .htm .xhtml
+// are HTML; anything else, including "-" for standard input, is PlainText.
+func FormatOf(name string) Format {
+	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
+	case ".md", ".markdown", ".mdx":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	}
+	return PlainText
+}
+
+// Read prepares a file for checking in the format its name says (see
+// FormatOf). It keeps data as Document.Text without copying it.
+//
+// The error is for input that cannot be processed at all. No input is
+// known to be such (invalid UTF-8 is read as it is); should the Markdown
+// or HTML parser ever panic on one, Read returns an error naming the file
+// instead, so that a run over many files goes on.
+func Read(name string, data []byte) (*Document, error) {
+	return ReadAs(name, data, FormatOf(name))
+}
+
+// ReadAs prepares a file for checking in the given format, for input whose
+// name says nothing, such as standard input.
+func ReadAs(name string, data []byte, f Format) (_ *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: cannot read as %v: %v", name, f, r)
+		}
+	}()
+	d := &Document{Path: name, Format: f, Text: data}
+	lines := newLineIndex(data)
+	var dirs []directive
+	switch f {
+	case Markdown:
+		d.Masked, dirs = readMarkdown(data)
+	case HTML:
+		d.Masked, dirs = readHTML(data)
+	default:
+		d.Masked = bytes.Clone(data)
+		if d.Masked == nil {
+			d.Masked = []byte{}
+		}
+	}
+	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)
+	return d, nil
+}
+
+// lineIndex converts byte offsets to 1-based line numbers. A line ends at
+// '\n', as the matcher's line table has it, so CRLF and LF files number
+// their lines alike.
+type lineIndex struct {
+	text   []byte
+	starts []int // byte offset where each line starts
+}
+
+func newLineIndex(text []byte) *lineIndex {
+	l := &lineIndex{text: text, starts: []int{0}}
+	for i, c := range text {
+		if c == '\n' && i+1 < len(text) {
+			l.starts = append(l.starts, i+1)
+		}
+	}
+	return l
+}
+
+// line returns the 1-based line of the byte at offset.
+func (l *lineIndex) line(offset int) int {
+	lo, hi := 0, len(l.starts) // the answer is the last start <= offset
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if l.starts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// count returns the number of lines: a final '\n' does not start another
+// line, and an empty text has one, empty, line.
+func (l *lineIndex) count() int { return len(l.starts) }
+
+// bounds returns the byte range of a 1-based line, without its '\n'.
+func (l *lineIndex) bounds(line int) (start, end int) {
+	start, end = l.starts[line-1], len(l.text)
+	if line < len(l.starts) {
+		end = l.starts[line]
+	}
+	if end > start && l.text[end-1] == '\n' {
+		end--
+	}
+	return start, end
+}

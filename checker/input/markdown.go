@@ -1,0 +1,240 @@
+package input
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdownParser parses CommonMark with the GitHub extensions, so that
+// table cells are cells and bare URLs are links (Linkify), and with
+// footnotes, so that a footnote's text is prose and not the destination of
+// a link reference definition. Parsers are safe for concurrent use.
+var markdownParser parser.Parser = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.Footnote),
+).Parser()
+
+// readMarkdown masks a Markdown file and returns its suppression
+// directives.
+//
+// The mask starts all hidden and the walk over goldmark's syntax tree
+// shows only the text of the tree's ast.Text nodes, so anything goldmark
+// does not call prose (code, raw HTML, URLs, link reference definitions,
+// markers of headings, lists and tables) stays hidden without a rule of its
+// own. Between two pieces of text in one block it also shows spaces and
+// the emphasis marks * _ ~, so that "*Belt and Road* Initiative" is still
+// one phrase to the matcher, unless a code span, raw HTML, an autolink or
+// the end of a link (its destination) lies between them.
+func readMarkdown(data []byte) ([]byte, []directive) {
+	src := data
+	if n := frontMatter(data); n > 0 {
+		// goldmark knows no front matter ("---" would be a thematic
+		// break): blank it out, keeping every offset.
+		src = bytes.Clone(data)
+		for i, c := range src[:n] {
+			if c != '\n' && c != '\r' {
+				src[i] = ' '
+			}
+		}
+	}
+	m := &mdMasker{data: data, src: src, masked: newMask(data), prev: -1}
+	doc := markdownParser.Parse(text.NewReader(src))
+	_ = ast.Walk(doc, m.visit)
+	return m.masked, m.dirs
+}
+
+// mdMasker is the state of one walk over a Markdown syntax tree.
+type mdMasker struct {
+	data   []byte // the file
+	src    []byte // what goldmark parsed: data with front matter blanked
+	masked []byte
+	dirs   []directive
+	// prev is the end of the last text shown in the current block, or -1;
+	// broken says that something since then must not be joined over.
+	prev   int
+	broken bool
+}
+
+func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if n.Type() == ast.TypeBlock {
+		m.prev, m.broken = -1, false
+		if b, ok := n.(*ast.HTMLBlock); ok && entering {
+			m.htmlBlock(b)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		switch n.(type) {
+		case *ast.Link, *ast.Image:
+			m.broken = true // the destination follows the text
+		}
+		return ast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *ast.Text:
+		if n.IsRaw() { // code span content
+			m.broken = true
+			return ast.WalkContinue, nil
+		}
+		m.show(n.Segment.Start, n.Segment.Stop)
+	case *ast.CodeSpan, *ast.AutoLink:
+		m.broken = true
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		m.broken = true
+		m.rawHTML(n)
+		return ast.WalkSkipChildren, nil
+	case *ast.Emphasis, *east.Strikethrough, *ast.Link, *ast.Image:
+	default:
+		m.broken = true // footnote references, task check boxes, nodes of other extensions
+	}
+	return ast.WalkContinue, nil
+}
+
+// show unmasks a piece of text, and the spaces and emphasis marks between
+// it and the previous piece of the same block.
+func (m *mdMasker) show(start, stop int) {
+	start, stop = max(0, start), min(stop, len(m.data))
+	if start >= stop {
+		return
+	}
+	if m.prev >= 0 && m.prev <= start && !m.broken {
+		for i := m.prev; i < start; i++ {
+			switch c := m.data[i]; c {
+			case ' ', '\t', '*', '_', '~':
+				m.masked[i] = c
+			}
+		}
+	}
+	copy(m.masked[start:stop], m.data[start:stop])
+	m.prev, m.broken = stop, false
+}
+
+// htmlBlock unmasks the text of a raw HTML block, read as HTML, and
+// collects its directives. The block's lines are not contiguous in a list
+// or block quote (their markers are left out), so they are joined for the
+// tokenizer and offsets are mapped back.
+func (m *mdMasker) htmlBlock(b *ast.HTMLBlock) {
+	var segs []text.Segment
+	lines := b.Lines()
+	for i := range lines.Len() {
+		segs = append(segs, lines.At(i))
+	}
+	if b.HasClosure() {
+		segs = append(segs, b.ClosureLine)
+	}
+	j := newJoined(m.src, segs)
+	prose, comments := scanHTML(j.buf)
+	for _, s := range prose {
+		j.each(s, func(start, end int) { copy(m.masked[start:end], m.data[start:end]) })
+	}
+	for _, c := range comments {
+		if d, ok := parseComment(j.buf[c.start:c.end], j.offset(c.start)); ok {
+			d.end = j.offset(c.end-1) + 1
+			m.dirs = append(m.dirs, d)
+		}
+	}
+}
+
+// rawHTML collects a directive from inline raw HTML, which stays masked.
+func (m *mdMasker) rawHTML(n *ast.RawHTML) {
+	var segs []text.Segment
+	for i := range n.Segments.Len() {
+		segs = append(segs, n.Segments.At(i))
+	}
+	j := newJoined(m.src, segs)
+	if len(j.buf) == 0 {
+		return
+	}
+	if d, ok := parseComment(j.buf, j.offset(0)); ok {
+		d.end = j.offset(len(j.buf)-1) + 1
+		m.dirs = append(m.dirs, d)
+	}
+}
+
+// joined is the text of some segments of a source, one after the other,
+// with the way back to source offsets.
+type joined struct {
+	buf   []byte
+	segs  []span // the segments, clamped to the source
+	start []int  // offset in buf of each segment
+}
+
+func newJoined(src []byte, segs []text.Segment) *joined {
+	j := &joined{}
+	for _, s := range segs {
+		start, stop := max(0, s.Start), min(s.Stop, len(src))
+		if start >= stop {
+			continue
+		}
+		j.start = append(j.start, len(j.buf))
+		j.segs = append(j.segs, span{start, stop})
+		j.buf = append(j.buf, src[start:stop]...)
+	}
+	return j
+}
+
+// offset maps an offset in buf to the source.
+func (j *joined) offset(off int) int {
+	i := sort.SearchInts(j.start, off+1) - 1 // the last segment starting at or before off
+	if i < 0 {
+		return 0
+	}
+	return j.segs[i].start + off - j.start[i]
+}
+
+// each calls fn with the source ranges a range of buf comes from.
+func (j *joined) each(s span, fn func(start, end int)) {
+	for i := max(0, sort.SearchInts(j.start, s.start+1)-1); i < len(j.segs) && j.start[i] < s.end; i++ {
+		seg := j.segs[i]
+		lo, hi := max(s.start, j.start[i]), min(s.end, j.start[i]+seg.end-seg.start)
+		if lo < hi {
+			fn(seg.start+lo-j.start[i], seg.start+hi-j.start[i])
+		}
+	}
+}
+
+// frontMatter returns the length of the front matter a Markdown file
+// starts with, or 0: YAML between "---" lines (or closed by "..."), or
+// TOML between "+++" lines, after an optional byte order mark. As in
+// Pandoc, a blank line right after the opening "---" makes it a thematic
+// break instead, and front matter that is never closed is none.
+func frontMatter(data []byte) int {
+	i := 0
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		i = 3
+	}
+	line, next := lineAt(data, i)
+	delim := string(bytes.TrimRight(line, " \t"))
+	if delim != "---" && delim != "+++" || next == len(data) {
+		return 0
+	}
+	for first := true; next < len(data); first = false {
+		line, next = lineAt(data, next)
+		t := string(bytes.TrimRight(line, " \t"))
+		if t == delim || delim == "---" && t == "..." {
+			return next
+		}
+		if first && len(bytes.TrimSpace(line)) == 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// lineAt returns the line starting at offset i, without its line break,
+// and the offset of the next line.
+func lineAt(data []byte, i int) (line []byte, next int) {
+	j := bytes.IndexByte(data[i:], '\n')
+	if j < 0 {
+		return data[i:], len(data)
+	}
+	return bytes.TrimSuffix(data[i:i+j], []byte("\r")), i + j + 1
+}

@@ -1,0 +1,210 @@
+package input
+
+import (
+	"errors"
+	"io/fs"
+	"iter"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// DefaultInclude are the globs a file found in a directory must match when
+// WalkOptions.Include is empty: every extension Read knows as Markdown or
+// HTML, and .txt.
+var DefaultInclude = []string{"*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm", "*.xhtml"}
+
+// WalkOptions says which files in a directory Walk takes.
+//
+// A glob matches a file's or directory's name, or, if it contains a '/',
+// its slash-separated path relative to the directory being walked ("**"
+// stands for any number of directories, a trailing '/' for directories
+// only), as in .gitignore files.
+type WalkOptions struct {
+	// Include are the globs a file found in a directory must match; empty
+	// means DefaultInclude.
+	Include []string
+	// Exclude are globs of files and directories to leave out; they win
+	// over Include.
+	Exclude []string
+	// Hidden walks hidden files and directories too (names starting with
+	// '.'), which are skipped by default.
+	Hidden bool
+	// NoIgnore does not read .gitignore files.
+	NoIgnore bool
+}
+
+// Walk returns the files to check for the paths a user gave, in their
+// order, each file once.
+//
+// A file named as an argument is taken as given, whatever its name and
+// even if excluded or ignored. A directory is walked: entries in byte
+// order of their names, the contents of a directory where its name sorts;
+// files that match the include globs are taken, hidden entries and those
+// excluded or ignored by a .gitignore are left out. Symbolic links to files
+// are taken, links to directories are not followed. The
+// .gitignore files read are those in the walked tree and, when the tree is
+// inside a git work tree, those of its parent directories up to the work
+// tree's top, as git reads them (not .git/info/exclude or the global
+// excludes file). "-" (standard input) is passed through as "-".
+//
+// Paths are slash-separated, and relative when the argument was. A path
+// that cannot be read (a missing argument, a directory that cannot be
+// listed) comes with its error, an *fs.PathError naming it, and the walk
+// goes on with the next path, so that the caller can report it and check
+// the rest. The error Walk itself returns is for a malformed glob in opts.
+func Walk(paths []string, opts WalkOptions) (iter.Seq2[string, error], error) {
+	inc := opts.Include
+	if len(inc) == 0 {
+		inc = DefaultInclude
+	}
+	include, err := compileGlobs(inc)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := compileGlobs(opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(string, error) bool) {
+		w := &walker{opts: opts, include: include, exclude: exclude, yield: yield, seen: map[string]bool{}}
+		for _, p := range paths {
+			if !w.arg(p) {
+				return
+			}
+		}
+	}, nil
+}
+
+// walker is the state of one walk.
+type walker struct {
+	opts             WalkOptions
+	include, exclude globs
+	yield            func(string, error) bool
+	seen             map[string]bool // cleaned paths of the files yielded
+}
+
+// arg walks one argument.
+func (w *walker) arg(p string) bool {
+	if p == "-" {
+		return w.file(p)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return w.yield(filepath.ToSlash(p), err)
+	}
+	if !fi.IsDir() {
+		return w.file(p)
+	}
+	var ignores []*ignoreFile
+	top := "" // the walked directory, relative to the top of its git work tree
+	if !w.opts.NoIgnore {
+		ignores, top = parentIgnores(p)
+	}
+	return w.dir(p, "", top, ignores)
+}
+
+// file yields a file, unless it was yielded before.
+func (w *walker) file(p string) bool {
+	key := p
+	if p != "-" {
+		key = filepath.Clean(p)
+	}
+	if w.seen[key] {
+		return true
+	}
+	w.seen[key] = true
+	return w.yield(filepath.ToSlash(p), nil)
+}
+
+// dir walks the directory rel (slash-separated, "" for the root) of the
+// walked root. top is the root relative to the top of the .gitignore
+// files' tree, and ignores are the .gitignore files read above rel.
+func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
+	dir := filepath.Join(root, filepath.FromSlash(rel))
+	if !w.opts.NoIgnore {
+		name := filepath.Join(dir, ".gitignore")
+		data, err := os.ReadFile(name)
+		switch {
+		case err == nil:
+			ignores = append(slices.Clip(ignores), parseIgnoreFile(path.Join(top, rel), data))
+		case !errors.Is(err, fs.ErrNotExist):
+			if !w.yield(filepath.ToSlash(name), err) {
+				return false
+			}
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !w.yield(filepath.ToSlash(dir), err) {
+		return false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !w.opts.Hidden && strings.HasPrefix(name, ".") {
+			continue
+		}
+		r := path.Join(rel, name)
+		isDir := e.IsDir()
+		switch t := e.Type(); {
+		case t&fs.ModeSymlink != 0:
+			// A link to a file is taken; links to directories are not
+			// followed, which could loop.
+			fi, err := os.Stat(filepath.Join(dir, name))
+			if err != nil || !fi.Mode().IsRegular() {
+				continue
+			}
+		case !isDir && !t.IsRegular():
+			continue // devices, pipes, sockets
+		}
+		if w.exclude.match(r, isDir) || ignored(ignores, path.Join(top, r), isDir) {
+			continue
+		}
+		if isDir {
+			if !w.dir(root, r, top, ignores) {
+				return false
+			}
+			continue
+		}
+		if w.include.match(r, false) && !w.file(filepath.Join(root, filepath.FromSlash(r))) {
+			return false
+		}
+	}
+	return true
+}
+
+// parentIgnores finds the top of the git work tree a directory is in and
+// reads the .gitignore files from there down to the directory's parent. It
+// returns them with the directory's path relative to the top; outside a
+// work tree, none and "".
+func parentIgnores(dir string) (files []*ignoreFile, rel string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, ""
+	}
+	top := abs
+	for {
+		if _, err := os.Lstat(filepath.Join(top, ".git")); err == nil {
+			break
+		}
+		parent := filepath.Dir(top)
+		if parent == top {
+			return nil, ""
+		}
+		top = parent
+	}
+	r, err := filepath.Rel(top, abs)
+	if err != nil || r == "." {
+		return nil, ""
+	}
+	rel = filepath.ToSlash(r)
+	d, drel := top, ""
+	for elem := range strings.SplitSeq(rel, "/") {
+		if data, err := os.ReadFile(filepath.Join(d, ".gitignore")); err == nil {
+			files = append(files, parseIgnoreFile(drel, data))
+		}
+		d, drel = filepath.Join(d, elem), path.Join(drel, elem)
+	}
+	return files, rel
+}

@@ -1,0 +1,239 @@
+package input
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// writeTree creates files (slash-separated names) with their contents
+// under dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// walkAll returns the paths Walk yields, failing on any error.
+func walkAll(t *testing.T, paths []string, opts WalkOptions) []string {
+	t.Helper()
+	seq, err := Walk(paths, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for p, err := range seq {
+		if err != nil {
+			t.Fatalf("Walk: %s: %v", p, err)
+		}
+		got = append(got, p)
+	}
+	return got
+}
+
+func TestWalk(t *testing.T) {
+	files := map[string]string{
+		"b.md":                  "",
+		"a.md":                  "",
+		"a.MD.bak":              "",
+		"c.txt":                 "",
+		"page.html":             "",
+		"image.png":             "",
+		"z/one.markdown":        "",
+		"z/two.htm":             "",
+		"a/nested.md":           "",
+		".hidden.md":            "",
+		".github/readme.md":     "",
+		"node_modules/x/doc.md": "",
+		"build/out.md":          "",
+		"sub/keep.md":           "",
+		"sub/skip.md":           "",
+		"sub/gen/x.md":          "",
+		"sub/gen/important.md":  "",
+		"logs/a.md":             "",
+		"logs/keep.md":          "",
+		".gitignore":            "node_modules/\n/build\nlogs/*\n!logs/keep.md\n",
+		"sub/.gitignore":        "skip.md\ngen/\n!gen/important.md\n", // cannot re-include below an ignored directory
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, files)
+	t.Chdir(dir)
+
+	tests := []struct {
+		name  string
+		paths []string
+		opts  WalkOptions
+		want  []string
+	}{{
+		name:  "defaults",
+		paths: []string{"."},
+		want:  []string{"a/nested.md", "a.md", "b.md", "c.txt", "logs/keep.md", "page.html", "sub/keep.md", "z/one.markdown", "z/two.htm"},
+	}, {
+		name:  "include replaces the default",
+		paths: []string{"."},
+		opts:  WalkOptions{Include: []string{"*.htm*"}},
+		want:  []string{"page.html", "z/two.htm"},
+	}, {
+		name:  "exclude wins over include",
+		paths: []string{"."},
+		opts:  WalkOptions{Exclude: []string{"b.md", "z/", "**/nested.md"}},
+		want:  []string{"a.md", "c.txt", "logs/keep.md", "page.html", "sub/keep.md"},
+	}, {
+		name:  "exclude with a slash is relative to the walked root",
+		paths: []string{"sub", "."},
+		opts:  WalkOptions{Exclude: []string{"sub/keep.md", "a/*"}},
+		want:  []string{"sub/keep.md", "a.md", "b.md", "c.txt", "logs/keep.md", "page.html", "z/one.markdown", "z/two.htm"},
+	}, {
+		name:  "hidden",
+		paths: []string{"."},
+		opts:  WalkOptions{Hidden: true, Include: []string{"*.md"}},
+		want:  []string{".github/readme.md", ".hidden.md", "a/nested.md", "a.md", "b.md", "logs/keep.md", "sub/keep.md"},
+	}, {
+		name:  "no ignore",
+		paths: []string{"sub", "logs"},
+		opts:  WalkOptions{NoIgnore: true},
+		want:  []string{"sub/gen/important.md", "sub/gen/x.md", "sub/keep.md", "sub/skip.md", "logs/a.md", "logs/keep.md"},
+	}, {
+		name:  "arguments keep their order, files once",
+		paths: []string{"z", "b.md", "./b.md", "z/one.markdown", "a"},
+		want:  []string{"z/one.markdown", "z/two.htm", "b.md", "a/nested.md"},
+	}, {
+		name:  "files are taken as given",
+		paths: []string{"image.png", ".hidden.md", "build/out.md", "./a.md"},
+		want:  []string{"image.png", ".hidden.md", "build/out.md", "./a.md"},
+	}, {
+		name:  "stdin",
+		paths: []string{"-", "a.md", "-"},
+		want:  []string{"-", "a.md"},
+	}, {
+		name:  "a hidden directory given is walked",
+		paths: []string{".github"},
+		want:  []string{".github/readme.md"},
+	}, {
+		name:  "parents' .gitignore outside a work tree are not read",
+		paths: []string{"node_modules"},
+		want:  []string{"node_modules/x/doc.md"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := walkAll(t, tt.paths, tt.opts); !slices.Equal(got, tt.want) {
+				t.Errorf("Walk(%q) =\n  %q\nwant\n  %q", tt.paths, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWalkAbsoluteAndNested(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"d/e/f.md": "", "d/g.md": ""})
+	got := walkAll(t, []string{dir}, WalkOptions{})
+	want := []string{filepath.ToSlash(dir) + "/d/e/f.md", filepath.ToSlash(dir) + "/d/g.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Walk = %q, want %q", got, want)
+	}
+}
+
+func TestWalkMissingPathGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.md": "", "b.md": ""})
+	t.Chdir(dir)
+	seq, err := Walk([]string{"a.md", "missing.md", "b.md"}, WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for p, err := range seq {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "missing.md: no such file or directory") {
+				t.Errorf("error = %v, want one naming missing.md", err)
+			}
+			var pe *fs.PathError
+			if !errors.As(err, &pe) {
+				t.Errorf("error %T is not an *fs.PathError", err)
+			}
+			p = "error:" + p
+		}
+		got = append(got, p)
+	}
+	if want := []string{"a.md", "error:missing.md", "b.md"}; !slices.Equal(got, want) {
+		t.Errorf("Walk = %q, want %q", got, want)
+	}
+}
+
+func TestWalkStopsWhenTold(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a/1.md": "", "a/2.md": "", "b.md": ""})
+	seq, err := Walk([]string{dir, dir}, WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for range seq {
+		n++
+		if n == 2 {
+			break
+		}
+	}
+	if n != 2 {
+		t.Errorf("walked %d files, want to stop at 2", n)
+	}
+}
+
+func TestWalkBadGlob(t *testing.T) {
+	_, err := Walk([]string{"."}, WalkOptions{Exclude: []string{"[a-"}})
+	var pe *PatternError
+	if !errors.As(err, &pe) || pe.Pattern != "[a-" {
+		t.Errorf("Walk with a bad glob: %v, want a *PatternError", err)
+	}
+}
+
+func TestWalkReadsParentGitignoreInWorkTree(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		".git/HEAD":              "ref: refs/heads/main\n",
+		".gitignore":             "docs/build/\n*.draft.md\n",
+		"docs/.gitignore":        "private/\n",
+		"docs/a.md":              "",
+		"docs/b.draft.md":        "",
+		"docs/build/x.md":        "",
+		"docs/book/private/p.md": "",
+		"docs/book/c.md":         "",
+	})
+	t.Chdir(filepath.Join(dir, "docs", "book"))
+	if got, want := walkAll(t, []string{"."}, WalkOptions{}), []string{"c.md"}; !slices.Equal(got, want) {
+		t.Errorf("Walk(.) in docs/book = %q, want %q", got, want)
+	}
+	t.Chdir(filepath.Join(dir, "docs"))
+	if got, want := walkAll(t, []string{"."}, WalkOptions{}), []string{"a.md", "book/c.md"}; !slices.Equal(got, want) {
+		t.Errorf("Walk(.) in docs = %q, want %q", got, want)
+	}
+}
+
+func TestWalkSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"real/a.md": "", "b.md": ""})
+	if err := os.Symlink(filepath.Join(dir, "b.md"), filepath.Join(dir, "real", "link.md")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "broken.md")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if got, want := walkAll(t, []string{"."}, WalkOptions{}), []string{"b.md", "real/a.md", "real/link.md"}; !slices.Equal(got, want) {
+		t.Errorf("Walk = %q, want %q", got, want)
+	}
+}
