@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -47,9 +46,16 @@ func newCmdCheck(f *factory) *cobra.Command {
   deprecated     a rendering marked deprecated or superseded
 
 PATH is a file, a directory (searched for *.md, *.markdown, *.txt, *.html and
-*.htm, skipping hidden files and folders) or - for standard input; the
-default is the current directory. Files are read as plain text for now: a
-Markdown- and HTML-aware reader is on its way.
+*.htm, skipping hidden files and folders and .gitignore'd paths) or - for
+standard input; the
+default is the current directory; a file named on the command line is
+checked whatever its extension. Markdown (goldmark) and HTML are read
+structurally: code, URLs, link targets, front matter and comments are never
+checked, and positions point into the original file. Suppress findings with
+<!-- termlint-disable [NAMES] --> ... <!-- termlint-enable -->,
+<!-- termlint-disable-next-line [NAMES] --> or, in any file, a line
+containing termlint:ignore [NAMES]; NAMES are rules, concept ids or Chinese
+terms.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on bad usage or unreadable input.`,
@@ -127,9 +133,6 @@ func printFindings(opts *checkOptions, files int, findings []checker.Finding, te
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
 	})
 }
-
-// readAll reads standard input for the path "-".
-func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
 
 // exampleChecker returns a ValidateOptions.CheckExample that runs the real
 // checker over a glossary's examples: the rules it reports, one per

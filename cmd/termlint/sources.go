@@ -2,86 +2,56 @@ package main
 
 import (
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/input"
 )
 
-var defaultInclude = []string{"*.md", "*.markdown", "*.txt", "*.html", "*.htm"}
-
-// readSources expands paths into the sources to check, in a stable order.
-// Errors name the path; the other paths are still read.
+// readSources expands paths into the sources to check, in a stable order,
+// through the input readers (Markdown and HTML aware, suppressions parsed).
+// A bad glob is a usage error; a path that cannot be read is reported by
+// name and the other paths are still read.
 func readSources(paths []string, stdin io.Reader, include, exclude []string) ([]checker.Source, []error) {
-	if len(include) == 0 {
-		include = defaultInclude
+	seq, err := input.Walk(paths, input.WalkOptions{Include: include, Exclude: exclude})
+	if err != nil {
+		return nil, []error{err}
 	}
 	var sources []checker.Source
 	var errs []error
-	add := func(path string, data []byte) {
-		sources = append(sources, checker.Source{Path: filepath.ToSlash(path), Text: data})
-	}
-	for _, p := range paths {
-		if p == "-" {
-			data, err := readAll(stdin)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			add("-", data)
-			continue
-		}
-		info, err := os.Stat(p)
+	for path, err := range seq {
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if !info.IsDir() {
-			data, err := os.ReadFile(p)
+		var doc *input.Document
+		if path == "-" {
+			data, err := io.ReadAll(stdin)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			add(p, data)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			doc, err = input.ReadAs("-", data, input.PlainText)
 			if err != nil {
 				errs = append(errs, err)
-				return nil
+				continue
 			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") || matchAny(exclude, name) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !matchAny(include, name) {
-				return nil
-			}
+		} else {
 			data, err := os.ReadFile(path)
 			if err != nil {
 				errs = append(errs, err)
-				return nil
+				continue
 			}
-			add(path, data)
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, err)
+			if doc, err = input.Read(path, data); err != nil {
+				errs = append(errs, err)
+				continue
+			}
 		}
+		src := checker.Source{Path: doc.Path, Text: doc.Text, Masked: doc.Masked}
+		for _, s := range doc.Suppressions {
+			src.Suppressions = append(src.Suppressions, checker.Suppression{FromLine: s.FromLine, ToLine: s.ToLine, Names: s.Names})
+		}
+		sources = append(sources, src)
 	}
 	return sources, errs
-}
-
-func matchAny(globs []string, name string) bool {
-	for _, g := range globs {
-		if ok, _ := filepath.Match(g, name); ok {
-			return true
-		}
-	}
-	return false
 }
