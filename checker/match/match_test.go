@@ -245,6 +245,12 @@ var findTests = []struct {
 		want:     []hit{h("friendship, sincerity, benefit and inclusiveness", 1), h("peace or war", 2)},
 	},
 	{
+		name:     "commas: a comma before and/or is dropped wherever it stands",
+		patterns: []string{"peace and development"},
+		text:     "peace, and development; peace, “and” development; peace,, and development",
+		want:     []hit{h("peace, and development", 1), h("peace, “and” development", 1)},
+	},
+	{
 		name:     "commas: a full-width comma is a comma",
 		patterns: []string{"amity, sincerity"},
 		text:     "amity，sincerity",
