@@ -12,7 +12,7 @@ import (
 // and warnings, its examples holding under the real checker.
 func TestDefaultGlossaryIsClean(t *testing.T) {
 	g, problems := glossary.Load([]glossary.Input{{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary}},
-		glossary.ValidateOptions{CheckExample: runExample})
+		glossary.ValidateOptions{CheckExample: checker.ExampleChecker()})
 	for _, p := range problems {
 		t.Error(p)
 	}
@@ -24,16 +24,4 @@ func TestDefaultGlossaryIsClean(t *testing.T) {
 			t.Errorf("the default glossary lacks concept %q", id)
 		}
 	}
-}
-
-// runExample checks one glossary example with the checker, as termlint
-// glossary validate does.
-func runExample(g *glossary.Glossary, c *glossary.Concept, e *glossary.Example) ([]string, error) {
-	ch := checker.New(g)
-	findings, err := ch.Check([]*checker.File{ch.Scan(checker.Source{Path: c.ID, Text: []byte(e.Text)})}, checker.Options{Style: e.Style})
-	var rules []string
-	for _, f := range findings {
-		rules = append(rules, f.Rule)
-	}
-	return rules, err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
 	"github.com/termlint/termlint/glossary"
 )
@@ -85,26 +86,9 @@ func New(g *glossary.Glossary) *Checker {
 // Glossary returns the glossary the checker was compiled from.
 func (c *Checker) Glossary() *glossary.Glossary { return c.g }
 
-// Source is one text to check: Masked is Text with everything that must not
-// be checked (code, URLs, markup) overwritten by zero bytes, so positions
-// found in it are positions in Text.
-type Source struct {
-	Path         string
-	Text, Masked []byte
-	Suppressions []Suppression
-}
-
-// Suppression switches findings off for lines FromLine to ToLine
-// (inclusive). Names are rule names, concept ids or Chinese terms; none
-// means every finding.
-type Suppression struct {
-	FromLine, ToLine int
-	Names            []string
-}
-
-// File is a checked source with the glossary renderings found in it.
+// File is a read document with the glossary renderings found in it.
 type File struct {
-	Source
+	*input.Document
 	Occurrences []*Occurrence
 	lines       *match.Lines
 }
@@ -128,13 +112,14 @@ func (o *Occurrence) Reading() (Reading, bool) {
 	return o.Readings[0], true
 }
 
-// Scan finds the glossary's renderings in src.
-func (c *Checker) Scan(src Source) *File {
-	masked := src.Masked
+// Scan finds the glossary's renderings in doc, in its masked text (code,
+// URLs and markup are zero bytes there) or, if it has none, its text.
+func (c *Checker) Scan(doc *input.Document) *File {
+	masked := doc.Masked
 	if masked == nil {
-		masked = src.Text
+		masked = doc.Text
 	}
-	f := &File{Source: src, lines: match.NewLines(src.Text)}
+	f := &File{Document: doc, lines: match.NewLines(doc.Text)}
 	for _, m := range c.matcher.Find(masked) {
 		f.Occurrences = append(f.Occurrences, c.occurrence(m))
 	}
@@ -186,7 +171,7 @@ func (c *Checker) Check(files []*File, opts Options) ([]Finding, error) {
 }
 
 // suppressed reports whether a finding falls under one of its file's
-// suppressions.
+// suppressions, which may name its rule, concept id or Chinese term.
 func suppressed(files []*File) func(Finding) bool {
 	byPath := make(map[string]*File, len(files))
 	for _, f := range files {
@@ -194,17 +179,6 @@ func suppressed(files []*File) func(Finding) bool {
 	}
 	return func(fd Finding) bool {
 		f := byPath[fd.File]
-		if f == nil {
-			return false
-		}
-		for _, s := range f.Suppressions {
-			if fd.Line < s.FromLine || fd.Line > s.ToLine {
-				continue
-			}
-			if len(s.Names) == 0 || slices.Contains(s.Names, fd.Rule) || slices.Contains(s.Names, fd.Concept) || slices.Contains(s.Names, fd.ZH) {
-				return true
-			}
-		}
-		return false
+		return f != nil && f.Suppressed(fd.Line, fd.Rule, fd.Concept, fd.ZH)
 	}
 }

@@ -98,15 +98,15 @@ func checkRun(opts *checkOptions) error {
 		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
 	}
 	c := checker.New(g)
-	sources, inputErrs := readSources(opts.Paths, opts.IO.In, opts.Include, opts.Exclude)
+	docs, inputErrs := readDocuments(opts.Paths, opts.IO.In, opts.Include, opts.Exclude)
 	for _, e := range inputErrs {
 		fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", e)
 	}
-	files := make([]*checker.File, len(sources))
-	texts := make(map[string][]byte, len(sources))
-	for i, src := range sources {
-		files[i] = c.Scan(src)
-		texts[src.Path] = src.Text
+	files := make([]*checker.File, len(docs))
+	texts := make(map[string][]byte, len(docs))
+	for i, doc := range docs {
+		files[i] = c.Scan(doc)
+		texts[doc.Path] = doc.Text
 	}
 	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope)})
 	if err != nil {
@@ -132,26 +132,4 @@ func printFindings(opts *checkOptions, files int, findings []checker.Finding, te
 	return checker.WriteText(opts.IO.Out, files, findings, texts, checker.TextColors{
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
 	})
-}
-
-// exampleChecker returns a ValidateOptions.CheckExample that runs the real
-// checker over a glossary's examples: the rules it reports, one per
-// finding. The checker is compiled once per glossary.
-func exampleChecker() func(*glossary.Glossary, *glossary.Concept, *glossary.Example) ([]string, error) {
-	var compiled *checker.Checker
-	return func(g *glossary.Glossary, c *glossary.Concept, e *glossary.Example) ([]string, error) {
-		if compiled == nil || compiled.Glossary() != g {
-			compiled = checker.New(g)
-		}
-		file := compiled.Scan(checker.Source{Path: c.ID, Text: []byte(e.Text)})
-		findings, err := compiled.Check([]*checker.File{file}, checker.Options{Style: e.Style})
-		if err != nil {
-			return nil, err
-		}
-		rules := make([]string, len(findings))
-		for i, f := range findings {
-			rules[i] = f.Rule
-		}
-		return rules, nil
-	}
 }

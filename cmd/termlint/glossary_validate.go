@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
 )
@@ -60,7 +61,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	g, problems := glossary.Load(inputs, glossary.ValidateOptions{CheckExample: exampleChecker()})
+	g, problems := glossary.Load(inputs, glossary.ValidateOptions{CheckExample: checker.ExampleChecker()})
 	for _, p := range problems {
 		fmt.Fprintln(opts.IO.Out, p)
 	}
