@@ -28,19 +28,13 @@ type Pass struct {
 	// Files are the files of the scope, in the order given.
 	Files    []*File
 	findings *[]Finding
+	// cache of uses and renderingCounts, which several rules read.
+	usesCache   []use
+	countsCache map[*glossary.Rendering]int
 }
 
 // Rules are the English-draft rules, in the order they run.
 var Rules = []*Rule{Inconsistent, NonPreferred, Deprecated}
-
-// RuleNames lists the names of Rules.
-func RuleNames() []string {
-	names := make([]string, len(Rules))
-	for i, r := range Rules {
-		names[i] = r.Name
-	}
-	return names
-}
 
 // Report records a finding at occurrence o of file f, read as r, with the
 // rule's severity.
@@ -80,15 +74,34 @@ type use struct {
 // reading, in file order. A phrase several concepts share is left out: its
 // English cannot say which concept it renders.
 func (p *Pass) uses() []use {
-	var us []use
-	for _, f := range p.Files {
-		for _, o := range f.Occurrences {
-			if r, ok := o.Reading(); ok {
-				us = append(us, use{f, o, r})
+	if p.usesCache == nil {
+		p.usesCache = []use{}
+		for _, f := range p.Files {
+			for _, o := range f.Occurrences {
+				if r, ok := o.Reading(); ok {
+					p.usesCache = append(p.usesCache, use{f, o, r})
+				}
 			}
 		}
 	}
-	return us
+	return p.usesCache
+}
+
+// renderingCounts counts the top-level uses of each rendering in the scope,
+// shared phrases included: "neighboring countries" is ambiguous as
+// evidence of a concept, not as a choice of words.
+func (p *Pass) renderingCounts() map[*glossary.Rendering]int {
+	if p.countsCache == nil {
+		p.countsCache = make(map[*glossary.Rendering]int)
+		for _, f := range p.Files {
+			for _, o := range f.Occurrences {
+				for _, r := range o.Readings {
+					p.countsCache[r.Rendering]++
+				}
+			}
+		}
+	}
+	return p.countsCache
 }
 
 func retired(r *glossary.Rendering) bool {
@@ -105,8 +118,7 @@ var Deprecated = &Rule{
 		for _, f := range p.Files {
 			for _, o := range f.Occurrences {
 				// A shared phrase is reported only if every concept retired it.
-				if len(o.Readings) == 0 || !slices.ContainsFunc(o.Readings, func(r Reading) bool { return retired(r.Rendering) }) ||
-					slices.ContainsFunc(o.Readings, func(r Reading) bool { return !retired(r.Rendering) }) {
+				if slices.ContainsFunc(o.Readings, func(r Reading) bool { return !retired(r.Rendering) }) {
 					continue
 				}
 				r := o.Readings[0]
@@ -130,18 +142,7 @@ func (p *Pass) alternatives(c *glossary.Concept) []string {
 			return []string{pref.EN}
 		}
 	}
-	// Count every use, shared phrases included: "neighboring countries" is
-	// ambiguous as evidence of a concept, not as a choice of words.
-	counts := make(map[*glossary.Rendering]int)
-	for _, f := range p.Files {
-		for _, o := range f.Occurrences {
-			for _, r := range o.Readings {
-				if r.Concept == c {
-					counts[r.Rendering]++
-				}
-			}
-		}
-	}
+	counts := p.renderingCounts()
 	mostUsed := func(candidates []*glossary.Rendering) *glossary.Rendering {
 		var best *glossary.Rendering
 		for _, r := range candidates {
@@ -329,13 +330,19 @@ func (fr familyReading) compatible(other familyReading) bool {
 	if fr.root != nil && fr.root == other.root {
 		return true
 	}
-	for _, s := range strings.Split(fr.styles, ",") {
-		if s != "" && slices.Contains(strings.Split(other.styles, ","), s) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(fr.styleList(), other.hasStyle)
 }
+
+// styleList is the reading's styles; styles is kept joined so that a
+// reading can be a map key.
+func (fr familyReading) styleList() []string {
+	if fr.styles == "" {
+		return nil
+	}
+	return strings.Split(fr.styles, ",")
+}
+
+func (fr familyReading) hasStyle(style string) bool { return slices.Contains(fr.styleList(), style) }
 
 func (fr familyReading) String() string {
 	if fr.root != nil {
@@ -407,7 +414,7 @@ func (p *Pass) familyInconsistency(reported map[*Occurrence]bool) {
 		win := t.majority(func(fr familyReading) bool { return fr.styles != "" })
 		if p.Style != "" {
 			if i := slices.IndexFunc(t.order, func(fr familyReading) bool {
-				return slices.Contains(strings.Split(fr.styles, ","), p.Style)
+				return fr.hasStyle(p.Style)
 			}); i >= 0 {
 				win = t.order[i]
 			}
@@ -424,7 +431,7 @@ func (p *Pass) familyInconsistency(reported map[*Occurrence]bool) {
 				continue
 			}
 			var suggestions []string
-			for _, s := range strings.Split(win.styles, ",") {
+			for _, s := range win.styleList() {
 				if pref := fu.r.Concept.Preferred(s); pref != nil && !slices.Contains(suggestions, pref.EN) {
 					suggestions = append(suggestions, pref.EN)
 				}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // TextColors colour parts of the text output; nil functions leave text
@@ -34,6 +33,7 @@ func WriteText(w io.Writer, files int, findings []Finding, texts map[string][]by
 	copy(out, findings)
 	Sort(out)
 	var b strings.Builder
+	lines := make(map[string][][]byte) // each file split once, not per finding
 	for _, f := range out {
 		sev := string(f.Severity)
 		switch f.Severity {
@@ -45,7 +45,10 @@ func WriteText(w io.Writer, files int, findings []Finding, texts map[string][]by
 			sev = apply(c.Info, sev)
 		}
 		fmt.Fprintf(&b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
-		if before, match, after, ok := context(texts[f.File], f); ok {
+		if lines[f.File] == nil {
+			lines[f.File] = bytes.Split(texts[f.File], []byte("\n"))
+		}
+		if before, match, after, ok := context(lines[f.File], f); ok {
 			fmt.Fprintf(&b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
 		}
 		if len(f.Suggestions) > 0 {
@@ -71,8 +74,7 @@ func pluralWord(n int, word string) string {
 // context cuts the finding's first line into the text before the match,
 // the match (up to the line's end) and the text after, shortened to about
 // contextWidth characters around the match.
-func context(text []byte, f Finding) (before, match, after string, ok bool) {
-	lines := bytes.Split(text, []byte("\n"))
+func context(lines [][]byte, f Finding) (before, match, after string, ok bool) {
 	if f.Line < 1 || f.Line > len(lines) {
 		return "", "", "", false
 	}
@@ -97,5 +99,5 @@ func context(text []byte, f Finding) (before, match, after string, ok bool) {
 	if to < len(line) {
 		after += "…"
 	}
-	return before, string(line[start:end]), after, utf8.ValidString(before + after)
+	return before, string(line[start:end]), after, true
 }
