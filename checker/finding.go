@@ -1,10 +1,9 @@
-// Package checker is termlint's engine: it turns text into findings about
-// the renderings of glossary terms (readers -> segments -> matcher ->
-// occurrences -> rules -> findings -> printers).
-//
-// This first part fixes what the rules report, Finding, and the stable JSON
-// wire format findings are printed in, so that every later piece (and every
-// consumer in CI) codes against one shape.
+// Package checker is termlint's engine: it turns read documents into
+// findings about the renderings of glossary terms. A Checker compiles a
+// glossary once (package match); Scan finds the occurrences in an
+// input.Document; Check runs the Rules over the files of each scope; the
+// findings print as text (WriteText) or in the stable JSON wire format
+// (WriteJSON).
 package checker
 
 import (
