@@ -164,9 +164,10 @@ func checkFixture(t *testing.T, name string, data []byte) {
 // left in Masked is the input's, and suppressions lie within the file.
 func checkInvariants(t testing.TB, input []byte, d *Document) {
 	t.Helper()
-	if !bytes.Equal(d.Text, input) {
-		t.Fatalf("Text differs from the input")
+	if text, _, _ := Decode(input, ""); !bytes.Equal(d.Text, text) {
+		t.Fatalf("Text differs from the decoded input")
 	}
+	checkSegments(t, d)
 	if len(d.Masked) != len(d.Text) {
 		t.Fatalf("len(Masked) = %d, len(Text) = %d", len(d.Masked), len(d.Text))
 	}
@@ -183,6 +184,35 @@ func checkInvariants(t testing.TB, input []byte, d *Document) {
 	for _, s := range d.Suppressions {
 		if s.FromLine < 1 || s.FromLine > s.ToLine || s.ToLine > lines {
 			t.Fatalf("suppression %+v outside lines 1-%d", s, lines)
+		}
+	}
+}
+
+// checkSegments asserts what every reader's segments must satisfy: each
+// span maps into its file, in order, and an exact piece is the file's own
+// bytes.
+func checkSegments(t testing.TB, d *Document) {
+	t.Helper()
+	_, chinese := d.ChineseSource()
+	for i, seg := range d.Segments {
+		for _, side := range []struct {
+			name string
+			span Span
+			file []byte
+		}{{"Chinese", seg.Chinese, chinese}, {"English", seg.English, d.Text}} {
+			at, off := 0, 0
+			for _, p := range side.span.pieces {
+				if p.at != at || p.off < off || p.off+p.fileN > len(side.file) || p.n <= 0 {
+					t.Fatalf("segment %d (%s): piece %+v out of order or outside the file (len %d)", i, side.name, p, len(side.file))
+				}
+				if p.exact && !bytes.Equal(side.span.Text[p.at:p.at+p.n], side.file[p.off:p.off+p.fileN]) {
+					t.Fatalf("segment %d (%s): exact piece %+v differs from the file", i, side.name, p)
+				}
+				at, off = p.at+p.n, p.off+p.fileN
+			}
+			if at != len(side.span.Text) {
+				t.Fatalf("segment %d (%s): pieces cover %d of %d bytes", i, side.name, at, len(side.span.Text))
+			}
 		}
 	}
 }

@@ -51,9 +51,11 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // Document is one input file prepared for checking.
@@ -74,6 +76,29 @@ type Document struct {
 	// Suppressions are the ranges of lines the file's directives switch
 	// rules off for, sorted by their first line.
 	Suppressions []Suppression
+
+	// Segments are the aligned Chinese and English pairs of a bilingual
+	// file, in file order; nil for a document read as English only.
+	Segments []Segment
+	// ChinesePath and ChineseText are the Chinese file when the Chinese
+	// side is a file of its own (check --source zh.txt --target en.txt):
+	// the segments' Chinese spans point into ChineseText.
+	ChinesePath string
+	ChineseText []byte
+	// Encoding is the encoding the file was decoded from into Text, which
+	// is always UTF-8: "" for UTF-8 without a byte order mark.
+	Encoding string
+}
+
+// Bilingual reports whether d was read as a bilingual file.
+func (d *Document) Bilingual() bool { return d.Segments != nil }
+
+// ChineseSource returns the path and text the Chinese spans point into.
+func (d *Document) ChineseSource() (path string, text []byte) {
+	if d.ChineseText != nil {
+		return d.ChinesePath, d.ChineseText
+	}
+	return d.Path, d.Text
 }
 
 // Suppression switches rules off for a range of lines.
@@ -124,13 +149,24 @@ type Format int
 
 // The formats Read knows.
 const (
+	// Auto reads a file in the format its name and content say.
+	Auto Format = iota
 	// PlainText is read as it is: everything is checked.
-	PlainText Format = iota
+	PlainText
 	// Markdown is CommonMark with the GitHub extensions (tables,
 	// strikethrough, task lists, bare URLs) and footnotes.
 	Markdown
 	// HTML is an HTML or XHTML document or fragment.
 	HTML
+	// TMX is a translation memory (TMX 1.4 and earlier).
+	TMX
+	// XLIFF is an XLIFF 1.2 or 2.x document.
+	XLIFF
+	// PO is a gettext catalogue (.po, .pot).
+	PO
+	// CSV and TSV are tables with a Chinese and an English column.
+	CSV
+	TSV
 )
 
 // String returns the format's lower-case name.
@@ -140,58 +176,210 @@ func (f Format) String() string {
 		return "markdown"
 	case HTML:
 		return "html"
+	case TMX:
+		return "tmx"
+	case XLIFF:
+		return "xliff"
+	case PO:
+		return "po"
+	case CSV:
+		return "csv"
+	case TSV:
+		return "tsv"
+	case Auto:
+		return "auto"
 	}
 	return "text"
 }
 
 // FormatOf returns the format a file is read with by its name's extension
 // (case-insensitive): .md .markdown .mdx are Markdown; .html .htm .xhtml
-// are HTML; anything else, including "-" for standard input, is PlainText.
+// are HTML; .tmx is TMX; .xlf .xliff .xlif .sdlxliff .mqxliff are XLIFF;
+// .po .pot are PO; .csv is CSV; .tsv .tab are TSV; anything else,
+// including "-" for standard input, is PlainText.
 func FormatOf(name string) Format {
 	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
 	case ".md", ".markdown", ".mdx":
 		return Markdown
 	case ".html", ".htm", ".xhtml":
 		return HTML
+	case ".tmx":
+		return TMX
+	case ".xlf", ".xliff", ".xlif", ".sdlxliff", ".mqxliff":
+		return XLIFF
+	case ".po", ".pot":
+		return PO
+	case ".csv":
+		return CSV
+	case ".tsv", ".tab":
+		return TSV
 	}
 	return PlainText
 }
 
-// Read prepares a file for checking in the format its name says (see
-// FormatOf). It keeps data as Document.Text without copying it.
+// sniffFormat looks at the start of an XML file for the root element of a
+// translation format, so that "memory.xml" is read as the TMX it is.
+func sniffFormat(text []byte) Format {
+	head := text[:min(len(text), 2048)]
+	switch {
+	case bytes.Contains(head, []byte("<tmx")):
+		return TMX
+	case bytes.Contains(head, []byte("<xliff")):
+		return XLIFF
+	}
+	return PlainText
+}
+
+// Bilingual says whether text, Markdown and HTML files are read as
+// bilingual: whether their Chinese and English paragraphs are paired into
+// segments. Translation formats (TMX, XLIFF, PO, CSV, TSV) are bilingual
+// unless it is BilingualOff.
+type Bilingual int
+
+// The bilingual modes.
+const (
+	// BilingualAuto pairs paragraphs when the file alternates Chinese and
+	// English throughout.
+	BilingualAuto Bilingual = iota
+	// BilingualOff reads every file as English only; the markup of the
+	// XML formats is hidden as HTML's is.
+	BilingualOff
+	// BilingualOn pairs the paragraphs of every text, Markdown and HTML
+	// file, and fails on one that has nothing to pair.
+	BilingualOn
+)
+
+// Options say how to read a file. The zero value reads it as its name and
+// content say.
+type Options struct {
+	// Format, unless Auto, is the format to read.
+	Format Format
+	// Bilingual says whether to pair Chinese and English paragraphs.
+	Bilingual Bilingual
+	// Encoding, unless "", is the file's encoding by name ("gb18030",
+	// "gbk", "utf-16le", ...); otherwise it is detected (see Decode).
+	Encoding string
+	// ChineseColumn and EnglishColumn name the columns of a CSV or TSV
+	// file, by header or 1-based number; "" detects them.
+	ChineseColumn, EnglishColumn string
+}
+
+// Read prepares a file for checking in the format its name and content say
+// (see FormatOf), detecting bilingual files. It keeps data as
+// Document.Text without copying it when data is UTF-8.
 //
-// The error is for input that cannot be processed at all. No input is
-// known to be such (invalid UTF-8 is read as it is); should the Markdown
-// or HTML parser ever panic on one, Read returns an error naming the file
+// The error is for input that cannot be read at all: an undecodable
+// encoding, malformed XML, a bilingual file whose columns cannot be found.
+// It names the file, and the line and column where they apply. Should a
+// parser ever panic on an input, Read returns an error naming the file
 // instead, so that a run over many files goes on.
 func Read(name string, data []byte) (*Document, error) {
-	return ReadAs(name, data, FormatOf(name))
+	return ReadWith(name, data, Options{})
 }
 
 // ReadAs prepares a file for checking in the given format, for input whose
 // name says nothing, such as standard input.
-func ReadAs(name string, data []byte, f Format) (_ *Document, err error) {
+func ReadAs(name string, data []byte, f Format) (*Document, error) {
+	return ReadWith(name, data, Options{Format: f})
+}
+
+// ReadWith prepares a file for checking as opts say.
+func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
+	f := opts.Format
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s: cannot read as %v: %v", name, f, r)
 		}
 	}()
-	d := &Document{Path: name, Format: f, Text: data}
-	lines := newLineIndex(data)
+	text, enc, err := Decode(data, opts.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if f == Auto {
+		f = FormatOf(name)
+		if f == PlainText && strings.EqualFold(path.Ext(name), ".xml") {
+			f = sniffFormat(text)
+		}
+	}
+	if opts.Bilingual == BilingualOff {
+		switch f {
+		case TMX, XLIFF:
+			f = HTML
+		case PO, CSV, TSV:
+			f = PlainText
+		}
+	}
+	d := &Document{Path: name, Format: f, Text: text, Encoding: enc}
+	lines := newLineIndex(text)
 	var dirs []directive
 	switch f {
 	case Markdown:
-		d.Masked, dirs = readMarkdown(data)
+		d.Masked, dirs = readMarkdown(text)
 	case HTML:
-		d.Masked, dirs = readHTML(data)
+		d.Masked, dirs = readHTML(text)
+	case TMX:
+		d.Segments, dirs, err = readTMX(text)
+	case XLIFF:
+		d.Segments, dirs, err = readXLIFF(text)
+	case PO:
+		d.Segments, err = readPO(text)
+	case CSV, TSV:
+		sep := ','
+		if f == TSV {
+			sep = '\t'
+		}
+		d.Segments, err = readTable(text, sep, opts.ChineseColumn, opts.EnglishColumn)
 	default:
-		d.Masked = bytes.Clone(data)
+		d.Masked = bytes.Clone(text)
 		if d.Masked == nil {
 			d.Masked = []byte{}
 		}
 	}
+	if err != nil {
+		return nil, positioned(name, text, lines, err)
+	}
+	if d.Masked == nil { // a translation format: only the segments are text
+		if d.Segments == nil {
+			d.Segments = []Segment{}
+		}
+		d.Masked = maskSegments(text, d.Segments)
+	} else if opts.Bilingual != BilingualOff {
+		if d.Segments, err = pairParagraphs(d, opts.Bilingual == BilingualOn); err != nil {
+			return nil, positioned(name, text, lines, err)
+		}
+	}
 	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)
 	return d, nil
+}
+
+// positioned names the file in a reader's error, and the line and column
+// (in code points) of a SyntaxError.
+func positioned(name string, text []byte, lines *lineIndex, err error) error {
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	off := min(max(se.Offset, 0), len(text))
+	line := lines.line(off)
+	start, _ := lines.bounds(line)
+	col := utf8.RuneCount(text[start:max(start, off)]) + 1
+	return fmt.Errorf("%s:%d:%d: %s", name, line, col, se.Msg)
+}
+
+// maskSegments hides everything of a translation file but the text of its
+// segments' exact pieces, so that next-line directives skip markup.
+func maskSegments(text []byte, segs []Segment) []byte {
+	masked := newMask(text)
+	for _, s := range segs {
+		for _, sp := range []*Span{&s.Chinese, &s.English} {
+			for _, p := range sp.pieces {
+				if p.exact && p.off+p.fileN <= len(text) {
+					copy(masked[p.off:p.off+p.fileN], text[p.off:p.off+p.fileN])
+				}
+			}
+		}
+	}
+	return masked
 }
 
 // lineIndex converts byte offsets to 1-based line numbers. A line ends at

@@ -40,7 +40,7 @@ func TestFormatOf(t *testing.T) {
 	for name, want := range map[string]Format{
 		"a.md": Markdown, "dir/B.MD": Markdown, "c.markdown": Markdown, "d.mdx": Markdown,
 		"e.html": HTML, "f.HTM": HTML, "g.xhtml": HTML,
-		"h.txt": PlainText, "i": PlainText, "-": PlainText, "j.md.txt": PlainText, "k.po": PlainText, `win\dir.md\x.txt`: PlainText,
+		"h.txt": PlainText, "i": PlainText, "-": PlainText, "j.md.txt": PlainText, "k.po": PO, "l.XLF": XLIFF, "m.tmx": TMX, "n.tsv": TSV, "o.csv": CSV, "p.xml": PlainText, `win\dir.md\x.txt`: PlainText,
 	} {
 		if got := FormatOf(name); got != want {
 			t.Errorf("FormatOf(%q) = %v, want %v", name, got, want)
