@@ -1,0 +1,164 @@
+package match
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// ChineseMatcher finds Chinese glossary terms: leftmost-longest over their
+// characters, seeing through what Chinese text puts inside a term without
+// changing it:
+//
+//   - whitespace and line breaks, which PDF extraction leaves inside words
+//     ("周边命运共同\n体");
+//   - quotation and title marks (高质量共建“一带一路”, 《…》);
+//   - 0 bytes, where a reader hid inline markup (周边<b>工作</b>);
+//   - the difference between full-width and half-width forms (ＲＣＥＰ and
+//     RCEP, "，" and ","), and case in Latin letters;
+//   - the enumeration comma 、 against the comma, which texts use alike in
+//     lists such as 睦邻、安邻、富邻.
+//
+// Traditional characters match when the glossary lists the traditional
+// form as a variant: characters are not converted, since one simplified
+// character may stand for several traditional ones.
+//
+// The trie is over runes with a Go map for edges: Chinese terms are few
+// and short, and a text's characters mostly miss at the root, so the map
+// is not on a hot path worth a table of its own.
+type ChineseMatcher struct {
+	root  map[rune]int32
+	edges map[chineseEdge]int32
+	outs  [][]int // by node: the IDs of the patterns ending there
+}
+
+type chineseEdge struct {
+	node int32
+	r    rune
+}
+
+// CompileChinese builds a matcher for Chinese patterns. A pattern that
+// folds to nothing (only spaces and quotation marks) is ignored.
+func CompileChinese(patterns []Pattern) *ChineseMatcher {
+	m := &ChineseMatcher{root: make(map[rune]int32), edges: make(map[chineseEdge]int32), outs: [][]int{nil}}
+	for _, p := range patterns {
+		node := int32(0)
+		for _, r := range p.Text {
+			r, skip := foldChinese(r)
+			if skip {
+				continue
+			}
+			node = m.add(node, r)
+		}
+		if node != 0 {
+			m.outs[node] = append(m.outs[node], p.ID)
+		}
+	}
+	return m
+}
+
+func (m *ChineseMatcher) add(node int32, r rune) int32 {
+	if next := m.child(node, r); next != 0 {
+		return next
+	}
+	next := int32(len(m.outs))
+	m.outs = append(m.outs, nil)
+	if node == 0 {
+		m.root[r] = next
+	} else {
+		m.edges[chineseEdge{node, r}] = next
+	}
+	return next
+}
+
+func (m *ChineseMatcher) child(node int32, r rune) int32 {
+	if node == 0 {
+		return m.root[r]
+	}
+	return m.edges[chineseEdge{node, r}]
+}
+
+// foldChinese returns the rune r compares as, or skip for a rune a term
+// is seen through.
+func foldChinese(r rune) (folded rune, skip bool) {
+	if r == 0 || unicode.IsSpace(r) || isQuote(r) {
+		return 0, true
+	}
+	if r >= utf8.RuneSelf {
+		if f := width.LookupRune(r).Narrow(); f != 0 && f < utf8.RuneSelf {
+			r = f
+		}
+	}
+	switch r {
+	case '、', '，':
+		return ',', false
+	}
+	return unicode.ToLower(r), false
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '«', '»', '＂', '＇':
+		return true
+	}
+	return false
+}
+
+// Find returns the leftmost-longest matches in text, in order, each with
+// the shorter matches nested inside it. A match starts and ends at a
+// character of the term: spaces and quotation marks around it are not
+// part of it.
+func (m *ChineseMatcher) Find(text []byte) []Match {
+	return m.find(text, 0, len(text), false)
+}
+
+// find matches text[from:to]; inside a parent match, the match spanning
+// all of it is the parent itself and is skipped.
+func (m *ChineseMatcher) find(text []byte, from, to int, inside bool) []Match {
+	var out []Match
+	for i := from; i < to; {
+		r, n := utf8.DecodeRune(text[i:to])
+		if _, skip := foldChinese(r); skip {
+			i += n
+			continue
+		}
+		exclude := -1
+		if inside && i == from {
+			exclude = to
+		}
+		end, node := m.longest(text, i, to, exclude)
+		if node == 0 {
+			i += n
+			continue
+		}
+		out = append(out, Match{Start: i, End: end, IDs: m.outs[node], Nested: m.find(text, i, end, true)})
+		i = end
+	}
+	return out
+}
+
+// longest walks the trie from text[start] and returns the end and node of
+// the longest pattern there, or node 0; a pattern ending at exclude is
+// not taken.
+func (m *ChineseMatcher) longest(text []byte, start, to, exclude int) (end int, node int32) {
+	cur := int32(0)
+	for i := start; i < to; {
+		r, n := utf8.DecodeRune(text[i:to])
+		i += n
+		f, skip := foldChinese(r)
+		if skip {
+			if cur == 0 {
+				return end, node
+			}
+			continue
+		}
+		if cur = m.child(cur, f); cur == 0 {
+			break
+		}
+		if len(m.outs[cur]) > 0 && i != exclude {
+			end, node = i, cur
+		}
+	}
+	return end, node
+}
