@@ -36,6 +36,9 @@ type Checker struct {
 	g        *glossary.Glossary
 	matcher  *match.Matcher
 	readings []Reading // by pattern ID
+	// chinese finds the concepts' Chinese terms and variants; the
+	// pattern IDs index g.Concepts.
+	chinese *match.ChineseMatcher
 	// family maps a concept to the root of the family it belongs to, by
 	// its family field or by naming the root among its parts.
 	family map[*glossary.Concept]*glossary.Concept
@@ -61,6 +64,13 @@ func New(g *glossary.Glossary) *Checker {
 		}
 	}
 	c.matcher = match.Compile(patterns)
+	var terms []match.Pattern
+	for i, con := range g.Concepts {
+		for _, zh := range append([]string{con.ZH}, con.ZHVariants...) {
+			terms = append(terms, match.Pattern{Text: zh, ID: i})
+		}
+	}
+	c.chinese = match.CompileChinese(terms)
 	roots := make(map[string]bool)
 	for _, con := range g.Concepts {
 		if con.Family != "" {
@@ -86,11 +96,22 @@ func New(g *glossary.Glossary) *Checker {
 // Glossary returns the glossary the checker was compiled from.
 func (c *Checker) Glossary() *glossary.Glossary { return c.g }
 
-// File is a read document with the glossary renderings found in it.
+// File is a read document with the glossary renderings and terms found
+// in it.
 type File struct {
 	*input.Document
+	// Occurrences are the English renderings found, in file order: in a
+	// bilingual file, those in its segments' English.
 	Occurrences []*Occurrence
-	lines       *match.Lines
+	// Terms are the Chinese terms found, in order: in a bilingual file,
+	// those in its segments' Chinese (in ChineseText when that is set).
+	Terms []*Term
+	// Segments are a bilingual file's segments with what was found in
+	// each; nil for an English-only file.
+	Segments []*Segment
+	lines    *match.Lines
+	// chineseLines numbers the lines of the Chinese side's file.
+	chineseLines *match.Lines
 }
 
 // Occurrence is one glossary phrase found in a file: the leftmost-longest
@@ -101,6 +122,14 @@ type Occurrence struct {
 	// when concepts share the English (shared: true in the glossary).
 	Readings []Reading
 	Nested   []*Occurrence
+	// Segment is the segment of a bilingual file the occurrence is in,
+	// or nil.
+	Segment *Segment
+	// Unaligned marks an occurrence in a bilingual file whose segment's
+	// Chinese has none of the concepts it may render: it is checked for
+	// deprecated and non-preferred wording but is no evidence of how a
+	// source term was rendered.
+	Unaligned bool
 }
 
 // Reading returns the occurrence's one reading, or false when the English
@@ -112,16 +141,29 @@ func (o *Occurrence) Reading() (Reading, bool) {
 	return o.Readings[0], true
 }
 
-// Scan finds the glossary's renderings in doc, in its masked text (code,
-// URLs and markup are zero bytes there) or, if it has none, its text.
+// Scan finds the glossary's renderings and Chinese terms in doc: in a
+// bilingual document, segment by segment; otherwise in its masked text
+// (code, URLs and markup are zero bytes there) or, if it has none, its
+// text.
 func (c *Checker) Scan(doc *input.Document) *File {
+	f := &File{Document: doc, lines: match.NewLines(doc.Text)}
+	f.chineseLines = f.lines
+	if doc.Bilingual() {
+		if _, text := doc.ChineseSource(); doc.ChineseText != nil {
+			f.chineseLines = match.NewLines(text)
+		}
+		c.scanSegments(f)
+		return f
+	}
 	masked := doc.Masked
 	if masked == nil {
 		masked = doc.Text
 	}
-	f := &File{Document: doc, lines: match.NewLines(doc.Text)}
 	for _, m := range c.matcher.Find(masked) {
 		f.Occurrences = append(f.Occurrences, c.occurrence(m))
+	}
+	for _, m := range c.chinese.Find(masked) {
+		f.Terms = append(f.Terms, c.term(m))
 	}
 	return f
 }

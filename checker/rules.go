@@ -33,8 +33,9 @@ type Pass struct {
 	countsCache map[*glossary.Rendering]int
 }
 
-// Rules are the English-draft rules, in the order they run.
-var Rules = []*Rule{Inconsistent, NonPreferred, Deprecated}
+// Rules are the rules, in the order they run. Missing and Untranslated
+// read the Chinese side, so they find nothing in an English-only file.
+var Rules = []*Rule{Inconsistent, NonPreferred, Deprecated, Missing, Untranslated}
 
 // Report records a finding at occurrence o of file f, read as r, with the
 // rule's severity.
@@ -44,15 +45,7 @@ func (p *Pass) Report(f *File, o *Occurrence, r Reading, message string, suggest
 
 // ReportSeverity is Report with a severity of the rule's choosing.
 func (p *Pass) ReportSeverity(sev Severity, f *File, o *Occurrence, r Reading, message string, suggestions []string, related ...Related) {
-	line, col := f.lines.Position(o.Start)
-	endLine, endCol := f.lines.Position(o.End)
-	*p.findings = append(*p.findings, Finding{
-		Rule: p.Rule.Name, Severity: sev,
-		File: f.Path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-		Text:    f.text(o),
-		Concept: r.Concept.ID, ZH: r.Concept.ZH, Rendering: r.Rendering.EN,
-		Suggestions: suggestions, Message: message, Related: related,
-	})
+	p.reportSpan(sev, f.Path, f.lines, f.Text, o.Start, o.End, r.Concept, r.Rendering, message, suggestions, related)
 }
 
 // Related points at occurrence o of file f.
@@ -72,13 +65,14 @@ type use struct {
 
 // uses lists the top-level occurrences of the scope that have exactly one
 // reading, in file order. A phrase several concepts share is left out: its
-// English cannot say which concept it renders.
+// English cannot say which concept it renders; so is an occurrence in a
+// bilingual file whose segment's Chinese lacks its concept.
 func (p *Pass) uses() []use {
 	if p.usesCache == nil {
 		p.usesCache = []use{}
 		for _, f := range p.Files {
 			for _, o := range f.Occurrences {
-				if r, ok := o.Reading(); ok {
+				if r, ok := o.Reading(); ok && !o.Unaligned {
 					p.usesCache = append(p.usesCache, use{f, o, r})
 				}
 			}

@@ -9,7 +9,7 @@ import (
 )
 
 // RuleNames are the checker rules a glossary example may expect.
-var RuleNames = []string{"inconsistent", "non-preferred", "deprecated", "missing"}
+var RuleNames = []string{"inconsistent", "non-preferred", "deprecated", "missing", "untranslated"}
 
 // ValidateOptions adjusts Validate.
 type ValidateOptions struct {

@@ -21,8 +21,7 @@ type checkOptions struct {
 	Style   string
 	Scope   string
 	FailOn  string
-	Include []string
-	Exclude []string
+	Read    readFlags
 }
 
 // failLevels ranks --fail-on values: a finding fails the run when its
@@ -65,7 +64,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
   cat draft.txt | termlint check -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if len(opts.Paths) == 0 {
+			if len(opts.Paths) == 0 && opts.Read.Source == "" {
 				opts.Paths = []string{"."}
 			}
 			if opts.Format != "text" && opts.Format != "json" {
@@ -77,6 +76,9 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			if _, ok := failLevels[opts.FailOn]; !ok {
 				return fmt.Errorf("invalid --fail-on %q: use error, warning, info or none", opts.FailOn)
 			}
+			if _, err := opts.Read.options(); err != nil {
+				return err
+			}
 			return checkRun(opts)
 		},
 	}
@@ -84,8 +86,9 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 	cmd.Flags().StringVarP(&opts.Style, "style", "s", "", "house `style` whose preferred renderings to enforce")
 	cmd.Flags().StringVar(&opts.Scope, "scope", "file", "where renderings must agree: file (each file) or all (every file checked)")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
-	cmd.Flags().StringArrayVar(&opts.Include, "include", nil, "`glob` of files to check in directories (repeatable; replaces the default *.md *.markdown *.txt *.html *.htm)")
-	cmd.Flags().StringArrayVar(&opts.Exclude, "exclude", nil, "`glob` of files or folders to skip (repeatable)")
+	opts.Read.register(cmd.Flags(), "check")
+	cmd.Flags().StringVar(&opts.Read.Source, "source", "", "a Chinese `file` to check --target against, paragraph by paragraph")
+	cmd.Flags().StringVar(&opts.Read.Target, "target", "", "the English translation (`file`) of --source")
 	return cmd
 }
 
@@ -98,7 +101,7 @@ func checkRun(opts *checkOptions) error {
 		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
 	}
 	c := checker.New(g)
-	docs, inputErrs := readDocuments(opts.Paths, opts.IO.In, opts.Include, opts.Exclude)
+	docs, inputErrs := readDocuments(opts.Paths, opts.IO.In, &opts.Read)
 	for _, e := range inputErrs {
 		fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", e)
 	}
@@ -107,6 +110,9 @@ func checkRun(opts *checkOptions) error {
 	for i, doc := range docs {
 		files[i] = c.Scan(doc)
 		texts[doc.Path] = doc.Text
+		if doc.ChineseText != nil {
+			texts[doc.ChinesePath] = doc.ChineseText
+		}
 	}
 	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope)})
 	if err != nil {

@@ -22,12 +22,16 @@ type lookupOptions struct {
 	All     bool
 	Limit   int
 	Sources bool
+	// In reads the queries as files and prints their brief.
+	In       bool
+	Read     readFlags
+	limitSet bool
 }
 
 func newCmdLookup(f *factory) *cobra.Command {
 	opts := &lookupOptions{IO: f.IO, Glossary: f.loadGlossary}
 	cmd := &cobra.Command{
-		Use:   "lookup QUERY...",
+		Use:   "lookup QUERY... | lookup --in PATH...",
 		Short: "Show how a term has been rendered",
 		Long: `Find concepts by Chinese (the term or a variant, then terms containing it),
 English (any rendering or form, whatever its case, number or spelling),
@@ -39,12 +43,20 @@ Exact matches are shown in full: the Chinese, pinyin, gloss, each rendering
 with its status, the styles that use it and who was seen using it when,
 notes, family, parts and related concepts. Concepts that merely contain the
 query are listed below them (--all shows them in full too). When nothing
-matches, the nearest concepts are suggested and the exit status is 1.`,
+matches, the nearest concepts are suggested and the exit status is 1.
+
+With --in, the arguments are files or directories (as for check), and the
+output is a translator's brief: every concept whose Chinese term or English
+rendering occurs in them, in the order they first appear, with how often
+its term occurs (alone, and inside longer terms) and how often it is
+rendered, then its renderings (preferred ones first; --style's first of
+all), each marked with how often the files use it.`,
 		Example: `  termlint lookup 周边
   termlint lookup periphery "communities of common destiny"
   termlint lookup zhoubian
   termlint lookup --style official 命运共同体
-  termlint lookup --format json 周边`,
+  termlint lookup --format json 周边
+  termlint lookup --in source.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Queries = args
@@ -54,14 +66,23 @@ matches, the nearest concepts are suggested and the exit status is 1.`,
 			if opts.Limit < 1 {
 				return fmt.Errorf("invalid --limit %d: it must be at least 1", opts.Limit)
 			}
+			if opts.In {
+				if _, err := opts.Read.options(); err != nil {
+					return err
+				}
+				opts.limitSet = cmd.Flags().Changed("limit")
+				return briefRun(opts)
+			}
 			return lookupRun(opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
 	cmd.Flags().StringVarP(&opts.Style, "style", "s", "", "house `style` whose preferred rendering to point out (see glossary styles)")
 	cmd.Flags().BoolVarP(&opts.All, "all", "a", false, "show every matching concept in full, not only the best matches")
-	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 20, "show at most `N` concepts per query")
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 20, "show at most `N` concepts per query (with --in: in all, and only when given)")
 	cmd.Flags().BoolVar(&opts.Sources, "sources", false, "list the title of every source the shown renderings cite (text format)")
+	cmd.Flags().BoolVar(&opts.In, "in", false, "read the arguments as files or directories and print a brief of the concepts in them")
+	opts.Read.register(cmd.Flags(), "read")
 	return cmd
 }
 

@@ -1,27 +1,88 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+
+	"github.com/spf13/pflag"
 
 	"github.com/termlint/termlint/checker/input"
 )
 
-// readDocuments expands paths into the documents to check, in a stable
-// order, through the input readers (Markdown and HTML aware, suppressions
-// parsed). A bad glob is a usage error; a path that cannot be read is
-// reported by name and the other paths are still read.
-func readDocuments(paths []string, stdin io.Reader, include, exclude []string) ([]*input.Document, []error) {
-	seq, err := input.Walk(paths, input.WalkOptions{Include: include, Exclude: exclude})
+// readFlags are the flags that say which files to read and how, shared by
+// the commands that read a corpus (check, lookup --in).
+type readFlags struct {
+	Include   []string
+	Exclude   []string
+	Bilingual string
+	Encoding  string
+	ZHColumn  string
+	ENColumn  string
+	// Source and Target are a Chinese file and its English translation,
+	// aligned by paragraph (check only).
+	Source, Target string
+}
+
+var bilingualModes = map[string]input.Bilingual{"auto": input.BilingualAuto, "on": input.BilingualOn, "off": input.BilingualOff}
+
+func (r *readFlags) register(fs *pflag.FlagSet, verb string) {
+	fs.StringArrayVar(&r.Include, "include", nil, "`glob` of files to "+verb+" in directories (repeatable; replaces the default, see above)")
+	fs.StringArrayVar(&r.Exclude, "exclude", nil, "`glob` of files or folders to skip (repeatable)")
+	fs.StringVar(&r.Bilingual, "bilingual", "auto", "pair Chinese and English paragraphs of text, Markdown and HTML files: auto (when they alternate), on (always) or off (read every file as English only)")
+	fs.StringVar(&r.Encoding, "encoding", "", "`name` of the files' encoding (gb18030, gbk, utf-16le, utf-16be, ...); default: detected")
+	fs.StringVar(&r.ZHColumn, "zh-column", "", "the Chinese `column` of CSV and TSV files, by header or 1-based number; default: detected")
+	fs.StringVar(&r.ENColumn, "en-column", "", "the English `column` of CSV and TSV files, by header or 1-based number; default: detected")
+}
+
+// options validates the flags and returns the reader options they say.
+func (r *readFlags) options() (input.Options, error) {
+	mode, ok := bilingualModes[r.Bilingual]
+	if !ok {
+		return input.Options{}, fmt.Errorf("invalid --bilingual %q: use auto, on or off", r.Bilingual)
+	}
+	if r.Encoding != "" {
+		if _, _, err := input.Decode(nil, r.Encoding); err != nil {
+			return input.Options{}, fmt.Errorf("invalid --encoding: %v", err)
+		}
+	}
+	if (r.Source == "") != (r.Target == "") {
+		return input.Options{}, fmt.Errorf("--source and --target go together: the Chinese file and its English translation")
+	}
+	return input.Options{Bilingual: mode, Encoding: r.Encoding, ChineseColumn: r.ZHColumn, EnglishColumn: r.ENColumn}, nil
+}
+
+// readDocuments expands paths into the documents to read, in a stable
+// order, through the input readers (formats detected, bilingual files
+// paired, suppressions parsed), and adds the --source/--target pair. A bad
+// glob is a usage error; a path that cannot be read is reported by name
+// and the other paths are still read.
+func readDocuments(paths []string, stdin io.Reader, r *readFlags) ([]*input.Document, []error) {
+	opts, err := r.options()
 	if err != nil {
 		return nil, []error{err}
 	}
 	var docs []*input.Document
 	var errs []error
+	if r.Source != "" {
+		doc, err := readPair(r.Source, r.Target, opts)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			docs = append(docs, doc)
+		}
+		if len(paths) == 0 {
+			return docs, errs
+		}
+	}
+	seq, err := input.Walk(paths, input.WalkOptions{Include: r.Include, Exclude: r.Exclude})
+	if err != nil {
+		return nil, []error{err}
+	}
 	for path, err := range seq {
 		var doc *input.Document
 		if err == nil {
-			doc, err = readDocument(path, stdin)
+			doc, err = readDocument(path, stdin, opts)
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -33,17 +94,36 @@ func readDocuments(paths []string, stdin io.Reader, include, exclude []string) (
 }
 
 // readDocument reads one path; "-" is standard input, read as plain text.
-func readDocument(path string, stdin io.Reader) (*input.Document, error) {
+func readDocument(path string, stdin io.Reader, opts input.Options) (*input.Document, error) {
 	if path == "-" {
 		data, err := io.ReadAll(stdin)
 		if err != nil {
 			return nil, err
 		}
-		return input.ReadAs(path, data, input.PlainText)
+		opts.Format = input.PlainText
+		return input.ReadWith(path, data, opts)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return input.Read(path, data)
+	return input.ReadWith(path, data, opts)
+}
+
+// readPair reads a Chinese file and its English translation as one
+// bilingual document, paragraph by paragraph.
+func readPair(source, target string, opts input.Options) (*input.Document, error) {
+	opts.Bilingual = input.BilingualOff // each side is one language
+	zh, err := readDocument(source, nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	en, err := readDocument(target, nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := input.Align(zh, en); err != nil {
+		return nil, err
+	}
+	return en, nil
 }

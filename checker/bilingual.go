@@ -1,0 +1,258 @@
+package checker
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/checker/match"
+	"github.com/termlint/termlint/glossary"
+)
+
+// Term is one Chinese glossary term found in a file: the leftmost-longest
+// one at its place, with the shorter terms inside it.
+type Term struct {
+	// Start and End are byte offsets in the file the Chinese is in.
+	Start, End int
+	Concept    *glossary.Concept
+	Nested     []*Term
+}
+
+// Segment is one segment of a bilingual file with what was found in it.
+type Segment struct {
+	*input.Segment
+	// Terms are the Chinese terms of the segment's Chinese side.
+	Terms []*Term
+	// Renderings are the English occurrences of its English side (the
+	// same values as in File.Occurrences).
+	Renderings []*Occurrence
+	// concepts are the concepts whose Chinese occurs in the segment,
+	// nested terms included.
+	concepts map[*glossary.Concept]bool
+}
+
+// HasConcept reports whether the segment's Chinese contains concept c's
+// term, alone or inside a longer one.
+func (s *Segment) HasConcept(c *glossary.Concept) bool { return s.concepts[c] }
+
+func (c *Checker) term(m match.Match) *Term {
+	t := &Term{Start: m.Start, End: m.End, Concept: c.g.Concepts[m.IDs[0]]}
+	for _, n := range m.Nested {
+		t.Nested = append(t.Nested, c.term(n))
+	}
+	return t
+}
+
+// scanSegments matches each segment's two sides and maps what it finds to
+// file offsets. An English occurrence keeps only the readings whose
+// concept the segment's Chinese has, when it has any: in a segment whose
+// Chinese says 周边国家 and not 邻国, the shared "neighboring countries"
+// renders 周边国家.
+func (c *Checker) scanSegments(f *File) {
+	for i := range f.Document.Segments {
+		seg := &Segment{Segment: &f.Document.Segments[i], concepts: make(map[*glossary.Concept]bool)}
+		for _, m := range c.chinese.Find(seg.Chinese.Text) {
+			t := c.term(m)
+			mapTerm(t, &seg.Chinese)
+			seg.Terms = append(seg.Terms, t)
+			seg.addConcepts(t)
+		}
+		for _, m := range c.matcher.Find(seg.English.Text) {
+			o := c.occurrence(m)
+			mapOccurrence(o, &seg.English, seg)
+			if aligned := slices.DeleteFunc(slices.Clone(o.Readings), func(r Reading) bool { return !seg.concepts[r.Concept] }); len(aligned) > 0 {
+				o.Readings = aligned
+			} else {
+				o.Unaligned = true
+			}
+			seg.Renderings = append(seg.Renderings, o)
+			f.Occurrences = append(f.Occurrences, o)
+		}
+		f.Terms = append(f.Terms, seg.Terms...)
+		f.Segments = append(f.Segments, seg)
+	}
+}
+
+func (s *Segment) addConcepts(t *Term) {
+	s.concepts[t.Concept] = true
+	for _, n := range t.Nested {
+		s.addConcepts(n)
+	}
+}
+
+// mapTerm and mapOccurrence turn offsets in a span's text into offsets in
+// the file.
+func mapTerm(t *Term, sp *input.Span) {
+	t.Start, t.End = sp.Offset(t.Start), sp.End(t.End)
+	for _, n := range t.Nested {
+		mapTerm(n, sp)
+	}
+}
+
+func mapOccurrence(o *Occurrence, sp *input.Span, seg *Segment) {
+	o.Start, o.End, o.Segment = sp.Offset(o.Start), sp.End(o.End), seg
+	for _, n := range o.Nested {
+		mapOccurrence(n, sp, seg)
+	}
+}
+
+// Missing reports source terms whose segment's translation has none of
+// their renderings.
+var Missing = &Rule{
+	Name:     "missing",
+	Doc:      "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
+	Severity: SeverityWarning,
+	Run: func(p *Pass) {
+		for _, f := range p.Files {
+			for _, seg := range f.Segments {
+				if seg.Untranslated {
+					continue
+				}
+				rendered := renderedConcepts(seg.Renderings)
+				seen := make(map[*glossary.Concept]bool)
+				for _, t := range seg.Terms {
+					con := t.Concept
+					if seen[con] || slices.Contains(con.Tags, "part") || p.Checker.rendered(con, rendered) {
+						continue
+					}
+					seen[con] = true
+					suggestions := p.expected(con)
+					msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
+					if len(suggestions) > 0 {
+						msg += fmt.Sprintf(" (expected %s)", quoteList(suggestions))
+					}
+					p.reportTerm(f, t, msg, suggestions, p.segmentStart(f, seg))
+				}
+			}
+		}
+	},
+}
+
+// renderedConcepts collects the concepts any of the occurrences may render,
+// nested ones and every reading of a shared phrase included: presence is
+// all the missing rule asks.
+func renderedConcepts(os []*Occurrence) map[*glossary.Concept]bool {
+	set := make(map[*glossary.Concept]bool)
+	var add func(os []*Occurrence)
+	add = func(os []*Occurrence) {
+		for _, o := range os {
+			for _, r := range o.Readings {
+				set[r.Concept] = true
+			}
+			add(o.Nested)
+		}
+	}
+	add(os)
+	return set
+}
+
+// rendered reports whether concept con is rendered: one of its renderings
+// is there, or it is a compound each of whose parts is.
+func (c *Checker) rendered(con *glossary.Concept, set map[*glossary.Concept]bool) bool {
+	if set[con] {
+		return true
+	}
+	if len(con.Parts) == 0 {
+		return false
+	}
+	for _, id := range con.Parts {
+		part := c.g.Concept(id)
+		if part == nil || !c.rendered(part, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// expected lists what a missing term could be rendered as: the style's
+// preferred rendering, else each style's preferred one, else every
+// rendering in use.
+func (p *Pass) expected(con *glossary.Concept) []string {
+	if p.Style != "" {
+		if pref := con.Preferred(p.Style); pref != nil {
+			return []string{pref.EN}
+		}
+	}
+	var out []string
+	for _, r := range con.Renderings {
+		if r.Status == glossary.Preferred {
+			out = append(out, r.EN)
+		}
+	}
+	if len(out) == 0 {
+		for _, r := range con.Renderings {
+			if !retired(r) {
+				out = append(out, r.EN)
+			}
+		}
+	}
+	return out
+}
+
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, " or ")
+}
+
+// Untranslated reports segments awaiting translation.
+var Untranslated = &Rule{
+	Name:     "untranslated",
+	Doc:      "in a bilingual file, reports a segment whose translation is empty or absent",
+	Severity: SeverityInfo,
+	Run: func(p *Pass) {
+		for _, f := range p.Files {
+			for _, seg := range f.Segments {
+				if !seg.Untranslated || len(seg.Chinese.Text) == 0 {
+					continue
+				}
+				start, end := seg.Chinese.Start(), seg.Chinese.Stop()
+				path, text := f.ChineseSource()
+				msg := "the segment has no translation"
+				if seg.ID != "" {
+					msg = fmt.Sprintf("segment %s has no translation", seg.ID)
+				}
+				p.reportSpan(p.Rule.Severity, path, f.chineseLines, text, start, end, nil, nil, msg, nil, nil)
+			}
+		}
+	},
+}
+
+// reportTerm records a finding at Chinese term t of file f.
+func (p *Pass) reportTerm(f *File, t *Term, message string, suggestions []string, related ...Related) {
+	path, text := f.ChineseSource()
+	p.reportSpan(p.Rule.Severity, path, f.chineseLines, text, t.Start, t.End, t.Concept, nil, message, suggestions, related)
+}
+
+// reportSpan records a finding at text[start:end] of the file at path.
+func (p *Pass) reportSpan(sev Severity, path string, lines *match.Lines, text []byte, start, end int, con *glossary.Concept, r *glossary.Rendering, message string, suggestions []string, related []Related) {
+	line, col := lines.Position(start)
+	endLine, endCol := lines.Position(end)
+	fd := Finding{
+		Rule: p.Rule.Name, Severity: sev,
+		File: path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		Text: string(text[start:end]), Suggestions: suggestions, Message: message, Related: related,
+	}
+	if con != nil {
+		fd.Concept, fd.ZH = con.ID, con.ZH
+	}
+	if r != nil {
+		fd.Rendering = r.EN
+	}
+	*p.findings = append(*p.findings, fd)
+}
+
+// segmentStart points at the start of a segment's English, with its first
+// words as the text.
+func (p *Pass) segmentStart(f *File, seg *Segment) Related {
+	start, end := seg.English.Start(), seg.English.Stop()
+	line, col := f.lines.Position(start)
+	text := string(f.Text[start:end])
+	if r := []rune(text); len(r) > 60 {
+		text = string(r[:60]) + "…"
+	}
+	return Related{File: f.Path, Line: line, Column: col, Text: text}
+}

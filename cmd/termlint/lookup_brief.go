@@ -1,0 +1,137 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/glossary"
+)
+
+// briefRun prints the translator's brief of the files named by the
+// queries: every concept that occurs in them, with its counts and
+// renderings.
+func briefRun(opts *lookupOptions) error {
+	g, err := opts.Glossary()
+	if err != nil {
+		return err
+	}
+	if opts.Style != "" && g.Style(opts.Style) == nil {
+		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
+	}
+	docs, inputErrs := readDocuments(opts.Queries, opts.IO.In, &opts.Read)
+	for _, e := range inputErrs {
+		fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", e)
+	}
+	c := checker.New(g)
+	files := make([]*checker.File, len(docs))
+	for i, doc := range docs {
+		files[i] = c.Scan(doc)
+	}
+	brief := checker.Brief(files, opts.Style)
+	if len(brief) > opts.Limit && opts.Limit != 0 && opts.limitSet {
+		brief = brief[:opts.Limit]
+	}
+	if opts.Format == "json" {
+		err = writeBriefJSON(opts.IO.Out, len(files), brief)
+	} else {
+		p := &cardPrinter{w: opts.IO.Out, cs: opts.IO.ColorScheme(), g: g, style: opts.Style}
+		p.brief(len(files), brief)
+	}
+	if err != nil {
+		return err
+	}
+	if len(inputErrs) > 0 {
+		return &exitError{exitBadInput}
+	}
+	return nil
+}
+
+// brief writes one block per concept: the term and its counts, then its
+// renderings, those the files use marked with their count.
+func (p *cardPrinter) brief(files int, entries []*checker.BriefEntry) {
+	fmt.Fprintf(p.w, "%s in %s\n", plural(len(entries), "concept"), plural(files, "file"))
+	for _, e := range entries {
+		c := e.Concept
+		fmt.Fprintf(p.w, "\n%s  %s  %s  %s\n", p.cs.Bold(c.ZH), p.cs.Accent(c.Pinyin), p.cs.Dim(c.ID), briefCounts(e))
+		width := 0
+		for _, r := range e.Renderings {
+			width = max(width, utf8.RuneCountInString(r.EN))
+		}
+		width = min(width, 44)
+		for _, r := range e.Renderings {
+			pad := strings.Repeat(" ", max(1, width-utf8.RuneCountInString(r.EN)+2))
+			used := ""
+			if r.Count > 0 {
+				used = p.cs.Accent(fmt.Sprintf("used %d×", r.Count))
+			}
+			styles := strings.Join(r.Styles, ", ")
+			line := fmt.Sprintf("  %s%s%s%s%s", p.cs.Bold(r.EN), pad, p.status(r.Status), prefixed("  ", fmt.Sprintf("%-16s", styles)), prefixed("  ", used))
+			fmt.Fprintln(p.w, strings.TrimRight(line, " "))
+		}
+	}
+}
+
+// briefCounts says where a concept occurs: "3× in Chinese (+2 inside
+// longer terms), 1 rendering in English".
+func briefCounts(e *checker.BriefEntry) string {
+	var parts []string
+	if e.Chinese > 0 {
+		parts = append(parts, fmt.Sprintf("%d× in Chinese", e.Chinese))
+	}
+	if e.Inside > 0 {
+		parts = append(parts, fmt.Sprintf("%d× inside longer terms", e.Inside))
+	}
+	if e.English > 0 {
+		parts = append(parts, fmt.Sprintf("%d× rendered in English", e.English))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// briefJSON is the wire format of lookup --in --format json.
+type briefJSON struct {
+	Version  int                `json:"version"`
+	Files    int                `json:"files"`
+	Concepts []briefConceptJSON `json:"concepts"`
+}
+
+type briefConceptJSON struct {
+	ID         string               `json:"id"`
+	ZH         string               `json:"zh"`
+	Pinyin     string               `json:"pinyin"`
+	Gloss      string               `json:"gloss,omitempty"`
+	Count      int                  `json:"count"`
+	Inside     int                  `json:"inside"`
+	English    int                  `json:"english"`
+	Renderings []briefRenderingJSON `json:"renderings"`
+}
+
+type briefRenderingJSON struct {
+	EN     string          `json:"en"`
+	Status glossary.Status `json:"status"`
+	Styles []string        `json:"styles"`
+	Count  int             `json:"count"`
+}
+
+func writeBriefJSON(w io.Writer, files int, entries []*checker.BriefEntry) error {
+	out := briefJSON{Version: glossary.FormatVersion, Files: files, Concepts: []briefConceptJSON{}}
+	for _, e := range entries {
+		c := e.Concept
+		bc := briefConceptJSON{ID: c.ID, ZH: c.ZH, Pinyin: c.Pinyin, Gloss: c.Gloss, Count: e.Chinese, Inside: e.Inside, English: e.English, Renderings: []briefRenderingJSON{}}
+		for _, r := range e.Renderings {
+			styles := r.Styles
+			if styles == nil {
+				styles = []string{}
+			}
+			bc.Renderings = append(bc.Renderings, briefRenderingJSON{r.EN, r.Status, styles, r.Count})
+		}
+		out.Concepts = append(out.Concepts, bc)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
