@@ -16,12 +16,12 @@ type checkOptions struct {
 	IO       *iostreams.IOStreams
 	Glossary func() (*glossary.Glossary, error)
 
-	Paths   []string
-	Format  string
-	Style   string
-	Scope   string
-	FailOn  string
-	Read    readFlags
+	Paths  []string
+	Format string
+	Style  string
+	Scope  string
+	FailOn string
+	Read   readFlags
 }
 
 // failLevels ranks --fail-on values: a finding fails the run when its
