@@ -34,7 +34,7 @@ type segmentWant struct {
 func TestBilingualFixtures(t *testing.T) {
 	var paths []string
 	_ = filepath.WalkDir("../../testdata/bilingual", func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() != "README.md" && !strings.HasPrefix(d.Name(), ".") && !strings.HasSuffix(d.Name(), ".sh") {
+		if err == nil && !d.IsDir() && d.Name() != "README.md" && !strings.HasPrefix(d.Name(), ".") && !strings.HasSuffix(d.Name(), ".sh") && !strings.HasSuffix(d.Name(), ".in") {
 			paths = append(paths, path)
 		}
 		return nil

@@ -1,7 +1,0 @@
-package input
-
-import "errors"
-
-func readTMX(text []byte) ([]Segment, []directive, error) {
-	return nil, nil, errors.New("TMX is not read yet")
-}
