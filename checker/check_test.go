@@ -31,6 +31,9 @@ var (
 	// line: <!-- want RULE[:SEVERITY] "TEXT" ... -->, TEXT a Go string; a
 	// want without a severity accepts any.
 	wantComment = regexp.MustCompile(`<!-- want (.*?) -->`)
+	// In formats whose comments are whole lines (PO), "# want ..." on a
+	// line of its own is for the next line that is not a comment.
+	wantLineComment = regexp.MustCompile(`^#\S* want (.*)$`)
 	wantItem    = regexp.MustCompile(`([a-z-]+)(?::([a-z]+))? ("(?:[^"\\]|\\.)*")`)
 	// Options for a whole fixture: <!-- termlint-test: style=NAME scope=all -->.
 	optionsComment = regexp.MustCompile(`<!-- termlint-test: (.*?) -->`)
@@ -41,9 +44,9 @@ type want struct {
 	rule, severity, text string
 }
 
-// readFixture reads a fixture through the Markdown reader, as check does
-// (so its comments, code and URLs are never checked), with its options and
-// expectations.
+// readFixture reads a fixture through the reader its name says, as check
+// does (so the comments, code and URLs of Markdown are never checked, and
+// bilingual files are paired), with its options and expectations.
 func readFixture(t *testing.T, path string) (*input.Document, checker.Options, []want) {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -69,8 +72,19 @@ func readFixture(t *testing.T, path string) (*input.Document, checker.Options, [
 		}
 	}
 	var wants []want
-	for i, line := range strings.Split(string(data), "\n") {
-		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+	var pending [][]string // "# want" comments waiting for their line
+	for i, line := range strings.Split(string(doc.Text), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		ms := wantComment.FindAllStringSubmatch(line, -1)
+		if m := wantLineComment.FindStringSubmatch(line); m != nil {
+			pending = append(pending, m)
+			continue
+		}
+		if strings.HasPrefix(line, "#") && len(pending) > 0 {
+			continue
+		}
+		ms, pending = append(ms, pending...), nil
+		for _, m := range ms {
 			items := wantItem.FindAllStringSubmatch(m[1], -1)
 			if len(items) == 0 {
 				t.Fatalf("%s:%d: malformed want comment %q", path, i+1, m[0])
@@ -97,6 +111,8 @@ func (w want) matches(f checker.Finding) bool {
 func TestFixtures(t *testing.T) {
 	c := defaultChecker(t)
 	files, _ := filepath.Glob("../testdata/check/*.md")
+	bilingual, _ := filepath.Glob("../testdata/check/bilingual/*")
+	files = append(files, bilingual...)
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}

@@ -34,31 +34,47 @@ func newCmdCheck(f *factory) *cobra.Command {
 	opts := &checkOptions{IO: f.IO, Glossary: f.loadGlossary}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
-		Short: "Lint English drafts for inconsistent, non-preferred and deprecated renderings",
-		Long: `Check English text for the glossary's renderings:
+		Short: "Lint English drafts and translations for inconsistent, non-preferred, deprecated and missing renderings",
+		Long: `Check English text, and English translations beside their Chinese source,
+for the glossary's renderings:
 
   inconsistent   a concept rendered more than one way in the scope (each file,
                  or every file with --scope all), or concepts of one family
                  that read their shared element differently ("periphery
-                 diplomacy" beside "neighborhood work")
+                 diplomacy" beside "neighborhood work"); in a bilingual file,
+                 only renderings in segments whose Chinese has the term count
   non-preferred  under --style, a rendering the style does not use
   deprecated     a rendering marked deprecated or superseded
+  missing        in a bilingual file, a Chinese term none of whose renderings
+                 (of any status) is in its segment's English; a compound is
+                 rendered when each of its parts is
+  untranslated   in a bilingual file, a segment with an empty translation (info)
 
-PATH is a file, a directory (searched for *.md, *.markdown, *.txt, *.html and
-*.htm, skipping hidden files and folders and .gitignore'd paths) or - for
-standard input; the
-default is the current directory; a file named on the command line is
-checked whatever its extension. Markdown (goldmark) and HTML are read
-structurally: code, URLs, link targets, front matter and comments are never
-checked, and positions point into the original file. Suppress findings with
-<!-- termlint-disable [NAMES] --> ... <!-- termlint-enable -->,
-<!-- termlint-disable-next-line [NAMES] --> or, in any file, a line
-containing termlint:ignore [NAMES]; NAMES are rules, concept ids or Chinese
-terms.
+PATH is a file, a directory (searched for *.md, *.markdown, *.mdx, *.txt,
+*.html, *.htm, *.xhtml, *.tmx, *.xlf, *.xliff and *.po, skipping hidden files
+and folders and .gitignore'd paths) or - for standard input; the default is
+the current directory; a file named on the command line is checked whatever
+its extension. Markdown (goldmark) and HTML are read structurally: code,
+URLs, link targets, front matter and comments are never checked, and
+positions point into the original file.
+
+Bilingual files are found by themselves: TMX, XLIFF 1.2 and 2.x, gettext PO,
+CSV and TSV with a Chinese and an English column, and text, Markdown and HTML
+whose paragraphs alternate Chinese and English (or carry lang attributes);
+--source and --target check a Chinese file against its translation paragraph
+by paragraph. Files may be UTF-8 (with or without a BOM), UTF-16 with a BOM,
+or GB18030/GBK (detected, or named with --encoding).
+
+Suppress findings with <!-- termlint-disable [NAMES] --> ...
+<!-- termlint-enable -->, <!-- termlint-disable-next-line [NAMES] --> or, in
+any file, a line containing termlint:ignore [NAMES]; NAMES are rules,
+concept ids or Chinese terms.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on bad usage or unreadable input.`,
 		Example: `  termlint check draft.md
+  termlint check translation.tmx messages.po
+  termlint check --source zh.txt --target en.txt
   termlint check --style official docs/
   termlint check --format json --scope all .
   cat draft.txt | termlint check -`,
