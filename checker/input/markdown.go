@@ -2,6 +2,8 @@ package input
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/yuin/goldmark"
@@ -32,6 +34,14 @@ var markdownParser parser.Parser = goldmark.New(
 // one phrase to the matcher, unless a code span, raw HTML, an autolink or
 // the end of a link (its destination) lies between them.
 func readMarkdown(data []byte) ([]byte, []directive) {
+	masked, dirs, _ := maskMarkdown(data)
+	return masked, dirs
+}
+
+// maskMarkdown masks a Markdown file as readMarkdown does and also returns
+// its leaf blocks as paragraphs: each runs from the first to the last text
+// the mask shows in the block.
+func maskMarkdown(data []byte) ([]byte, []directive, []paragraph) {
 	src := data
 	if n := frontMatter(data); n > 0 {
 		// goldmark knows no front matter ("---" would be a thematic
@@ -46,7 +56,10 @@ func readMarkdown(data []byte) ([]byte, []directive) {
 	m := &mdMasker{data: data, src: src, masked: newMask(data), prev: -1}
 	doc := markdownParser.Parse(text.NewReader(src))
 	_ = ast.Walk(doc, m.visit)
-	return m.masked, m.dirs
+	// goldmark moves footnote definitions to the end of the document: put
+	// their paragraphs back where the file has them.
+	slices.SortStableFunc(m.paras, func(a, b paragraph) int { return cmp.Compare(a.start, b.start) })
+	return m.masked, m.dirs, m.paras
 }
 
 // mdMasker is the state of one walk over a Markdown syntax tree.
@@ -56,14 +69,19 @@ type mdMasker struct {
 	masked []byte
 	dirs   []directive
 	// prev is the end of the last text shown in the current block, or -1;
-	// broken says that something since then must not be joined over.
-	prev   int
-	broken bool
+	// broken says that something since then must not be joined over, and
+	// content that it was content (code, a URL), not markup.
+	prev            int
+	broken, content bool
+	// paras are the leaf blocks seen so far; the last is the current
+	// block's when reading says so.
+	paras   []paragraph
+	reading bool
 }
 
 func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if n.Type() == ast.TypeBlock {
-		m.prev, m.broken = -1, false
+		m.prev, m.broken, m.content, m.reading = -1, false, false, false
 		if b, ok := n.(*ast.HTMLBlock); ok && entering {
 			m.htmlBlock(b)
 			return ast.WalkSkipChildren, nil
@@ -80,47 +98,67 @@ func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	switch n := n.(type) {
 	case *ast.Text:
 		if n.IsRaw() { // code span content
-			m.broken = true
+			m.broken, m.content = true, true
 			return ast.WalkContinue, nil
 		}
 		m.show(n.Segment.Start, n.Segment.Stop)
 	case *ast.CodeSpan, *ast.AutoLink:
-		m.broken = true
+		m.broken, m.content = true, true
 		return ast.WalkSkipChildren, nil
 	case *ast.RawHTML:
 		m.broken = true
 		m.rawHTML(n)
 		return ast.WalkSkipChildren, nil
 	case *ast.Emphasis, *east.Strikethrough, *ast.Link, *ast.Image:
-	default:
-		m.broken = true // footnote references, task check boxes, nodes of other extensions
+	default: // footnote references, task check boxes, nodes of other extensions
+		m.broken, m.content = true, true
 	}
 	return ast.WalkContinue, nil
 }
 
 // show unmasks a piece of text, and the spaces and emphasis marks between
-// it and the previous piece of the same block.
+// it and the previous piece of the same block, and adds the piece to the
+// block's paragraph: the marks shown as its marks, the code or URL hidden
+// since the previous piece as a break.
 func (m *mdMasker) show(start, stop int) {
 	start, stop = max(0, start), min(stop, len(m.data))
 	if start >= stop {
 		return
 	}
-	if m.prev >= 0 && m.prev <= start && !m.broken {
-		for i := m.prev; i < start; i++ {
-			switch c := m.data[i]; c {
-			case ' ', '\t', '*', '_', '~':
-				m.masked[i] = c
+	if !m.reading {
+		m.paras = append(m.paras, paragraph{start: start, entities: true, escapes: true, lines: true})
+		m.reading = true
+	}
+	p := &m.paras[len(m.paras)-1]
+	if m.prev >= 0 && m.prev <= start {
+		switch {
+		case m.content:
+			p.breaks = append(p.breaks, span{m.prev, start})
+		case !m.broken:
+			for i := m.prev; i < start; i++ {
+				switch c := m.data[i]; c {
+				case '*', '_', '~':
+					if k := len(p.marks) - 1; k >= 0 && p.marks[k].end == i {
+						p.marks[k].end++
+					} else {
+						p.marks = append(p.marks, span{i, i + 1})
+					}
+					fallthrough
+				case ' ', '\t':
+					m.masked[i] = c
+				}
 			}
 		}
 	}
 	copy(m.masked[start:stop], m.data[start:stop])
-	m.prev, m.broken = stop, false
+	p.end = max(p.end, stop)
+	m.prev, m.broken, m.content = stop, false, false
 }
 
 // htmlBlock unmasks the text of a raw HTML block, read as HTML, and
-// collects its directives. The block's lines are not contiguous in a list
-// or block quote (their markers are left out), so they are joined for the
-// tokenizer and offsets are mapped back.
+// collects its directives and paragraphs. The block's lines are not
+// contiguous in a list or block quote (their markers are left out), so they
+// are joined for the tokenizer and offsets are mapped back.
 func (m *mdMasker) htmlBlock(b *ast.HTMLBlock) {
 	var segs []text.Segment
 	lines := b.Lines()
@@ -131,9 +169,16 @@ func (m *mdMasker) htmlBlock(b *ast.HTMLBlock) {
 		segs = append(segs, b.ClosureLine)
 	}
 	j := newJoined(m.src, segs)
-	prose, comments := scanHTML(j.buf)
+	prose, comments, paras := scanHTML(j.buf)
 	for _, s := range prose {
 		j.each(s, func(start, end int) { copy(m.masked[start:end], m.data[start:end]) })
+	}
+	for _, p := range paras {
+		p.start, p.end = j.offset(p.start), j.offset(p.end-1)+1
+		for i, b := range p.breaks {
+			p.breaks[i] = span{j.offset(b.start), j.offset(b.end-1) + 1}
+		}
+		m.paras = append(m.paras, p)
 	}
 	for _, c := range comments {
 		if d, ok := parseComment(j.buf[c.start:c.end], j.offset(c.start)); ok {

@@ -1,0 +1,665 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// A bilingual text, Markdown or HTML file alternates Chinese and English
+// paragraphs: a translator's working copy, with each English paragraph
+// under (or over) its Chinese original. Its segments are those pairs.
+//
+// Detection (BilingualAuto): a file is bilingual when pairing its
+// paragraphs yields at least one pair, the paired paragraphs are at least
+// pairedShare of its Chinese and English paragraphs, and the Chinese ones
+// at least chineseShare. The first threshold lets a bilingual file keep an
+// untranslated title or note in one language, but keeps an English draft
+// that quotes a Chinese line or two English only. Each pair holds a Chinese
+// paragraph, so the first implies the second as long as it stays above
+// 0.4; the second says what a bilingual file is should the first be
+// lowered.
+const (
+	pairedShare  = 0.8
+	chineseShare = 0.2
+)
+
+// paragraph is a leaf block of a document: a run of lines in plain text;
+// a paragraph, heading, list item or table cell in Markdown; the text
+// between two tags of block elements in HTML.
+type paragraph struct {
+	// start and end are the bytes of the file from the block's first
+	// checkable byte to its last; what lies between may be hidden.
+	start, end int
+	// marks are the emphasis marks the mask shows between two pieces of a
+	// Markdown block's text: markup, which the Chinese side drops.
+	marks []span
+	// breaks are hidden content (code, URLs): it breaks phrases on both
+	// sides, even between Chinese characters, where markup does not.
+	breaks []span
+	// lang is the script the markup says the paragraph is in (HTML's lang
+	// attribute), or NoScript.
+	lang Script
+	// script is the script the paragraph is in, once known.
+	script Script
+	// entities says character references are decoded, escapes that
+	// backslash escapes are (Markdown), and lines that the block's lines
+	// may be split by script (text and Markdown, not HTML).
+	entities, escapes, lines bool
+}
+
+// pairParagraphs returns the segments of a text, Markdown or HTML document
+// whose paragraphs alternate Chinese and English, or nil when it does not
+// (an English-only document). With force it pairs whatever pairs, and fails
+// when nothing does.
+//
+// Each Chinese paragraph is paired with the English one next to it. Files
+// put the translation after its original or before it, so both orders are
+// tried, and the one that pairs more paragraphs wins (English first when
+// they tie). Paragraphs left over are no segment.
+//
+// A segment's ID is "paragraph N" for its N-th pair, counting from 1.
+func pairParagraphs(d *Document, force bool) ([]Segment, error) {
+	if !force && !hasHan(d.Masked) {
+		return nil, nil // the common English file costs no second parse
+	}
+	ps, err := paragraphsOf(d, true)
+	if err != nil {
+		return nil, err
+	}
+	pairs := pairUp(ps)
+	if !force && !bilingual(ps, len(pairs)) {
+		return nil, nil
+	}
+	if len(pairs) == 0 {
+		return nil, errors.New("no Chinese and English paragraphs to pair")
+	}
+	segs := make([]Segment, len(pairs))
+	for i, p := range pairs {
+		segs[i] = Segment{
+			ID:      fmt.Sprintf("paragraph %d", i+1),
+			Chinese: paragraphSpan(d.Text, d.Masked, ps[p.chinese], true),
+			English: paragraphSpan(d.Text, d.Masked, ps[p.english], false),
+		}
+	}
+	return segs, nil
+}
+
+// Align pairs the paragraphs of a Chinese document with those of its
+// English translation, by position: english.Segments get Chinese spans into
+// chinese.Text, and english.ChinesePath and ChineseText are set. Each file
+// is cut into paragraphs by its own format, as pairParagraphs does, except
+// that a plain-text file is not split where its lines change script: a
+// text file's paragraphs are its blocks between blank lines, or its lines
+// when it has no blank line between two lines of text. Paragraphs of
+// neither script (a "***" rule, a page number) do not count.
+//
+// Files of different paragraph counts cannot be aligned: the error names
+// both counts and, when their lengths tell, where the two files part.
+func Align(chinese, english *Document) error {
+	zh, err := paragraphsOf(chinese, false)
+	if err != nil {
+		return err
+	}
+	en, err := paragraphsOf(english, false)
+	if err != nil {
+		return err
+	}
+	zhSpans := make([]Span, len(zh))
+	for i, p := range zh {
+		zhSpans[i] = paragraphSpan(chinese.Text, chinese.Masked, p, true)
+	}
+	enSpans := make([]Span, len(en))
+	for i, p := range en {
+		enSpans[i] = paragraphSpan(english.Text, english.Masked, p, false)
+	}
+	if len(zh) != len(en) {
+		msg := fmt.Sprintf("%s has %s, %s has %d: cannot align them by position",
+			chinese.Path, paragraphCount(len(zh)), english.Path, len(en))
+		if i, j, ok := divergence(textLengths(zhSpans), textLengths(enSpans)); ok {
+			msg += "; they part near " + where(chinese, zh, i) + " and " + where(english, en, j)
+		}
+		return errors.New(msg)
+	}
+	segs := make([]Segment, len(zh))
+	for i := range zh {
+		segs[i] = Segment{ID: fmt.Sprintf("paragraph %d", i+1), Chinese: zhSpans[i], English: enSpans[i]}
+	}
+	english.Segments, english.ChinesePath, english.ChineseText = segs, chinese.Path, chinese.Text
+	return nil
+}
+
+// paragraphCount says "1 paragraph" or "N paragraphs".
+func paragraphCount(n int) string {
+	if n == 1 {
+		return "1 paragraph"
+	}
+	return fmt.Sprintf("%d paragraphs", n)
+}
+
+// where names the i-th paragraph of a file in a message, or the file's end.
+func where(d *Document, ps []paragraph, i int) string {
+	if i >= len(ps) {
+		return "the end of " + d.Path
+	}
+	return fmt.Sprintf("paragraph %d of %s (line %d)", i+1, d.Path, newLineIndex(d.Text).line(ps[i].start))
+}
+
+// paragraphsOf returns the paragraphs of a text, Markdown or HTML document
+// with their scripts, leaving out those of neither script. byScript splits
+// a block of text or Markdown where its lines change script, so that an
+// English paragraph right above its Chinese is two paragraphs.
+func paragraphsOf(d *Document, byScript bool) ([]paragraph, error) {
+	var blocks []paragraph
+	switch d.Format {
+	case PlainText:
+		blocks = textParagraphs(d.Masked, byScript)
+	case Markdown:
+		_, _, blocks = maskMarkdown(d.Text)
+	case HTML:
+		_, _, blocks = maskHTML(d.Text)
+	default:
+		return nil, fmt.Errorf("%s: a %v file has no paragraphs to pair", d.Path, d.Format)
+	}
+	var ps []paragraph
+	for _, p := range blocks {
+		p.end = min(p.end, len(d.Text))
+		if p.start >= p.end {
+			continue
+		}
+		if byScript && p.lines && p.lang == NoScript {
+			ps = append(ps, splitByScript(d.Masked, p)...)
+			continue
+		}
+		// The script is the text's as the span has it, with entities
+		// decoded, so that "&nbsp;" is no English.
+		s := ScriptOf(paragraphSpan(d.Text, d.Masked, p, false).Text)
+		if s == NoScript {
+			continue
+		}
+		if p.lang != NoScript {
+			s = p.lang
+		}
+		p.script = s
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// textParagraphs returns the blocks of a plain-text file: its runs of
+// lines between blank lines. Unless byScript, a file without a blank line
+// between two lines of text is one paragraph per line instead, for files
+// written a paragraph per line.
+func textParagraphs(masked []byte, byScript bool) []paragraph {
+	type line struct {
+		start, end int
+		blank      bool
+	}
+	var lines []line
+	for i := 0; i < len(masked); {
+		l, next := lineAt(masked, i)
+		lines = append(lines, line{i, i + len(l), len(bytes.TrimSpace(l)) == 0})
+		i = next
+	}
+	perLine := !byScript
+	for i := 1; i+1 < len(lines) && perLine; i++ {
+		if lines[i].blank && !lines[i-1].blank {
+			for _, l := range lines[i+1:] {
+				if !l.blank {
+					perLine = false
+					break
+				}
+			}
+		}
+	}
+	var ps []paragraph
+	inBlock := false
+	for _, l := range lines {
+		switch {
+		case l.blank:
+			inBlock = false
+		case inBlock && !perLine:
+			ps[len(ps)-1].end = l.end
+		default:
+			ps = append(ps, paragraph{start: l.start, end: l.end, lines: true})
+			inBlock = true
+		}
+	}
+	return ps
+}
+
+// splitByScript cuts a block into paragraphs where its lines change from
+// Chinese to English or back. A line of neither script joins the paragraph
+// around it, or is left out between two.
+func splitByScript(masked []byte, p paragraph) []paragraph {
+	var out []paragraph
+	for a := p.start; a < p.end; {
+		b := p.end
+		if i := bytes.IndexByte(masked[a:p.end], '\n'); i >= 0 {
+			b = a + i
+		}
+		if s := ScriptOf(masked[a:b]); s != NoScript {
+			if n := len(out); n > 0 && out[n-1].script == s {
+				out[n-1].end = b
+			} else {
+				q := p
+				q.start, q.end, q.script = a, b, s
+				out = append(out, q)
+			}
+		}
+		a = b + 1
+	}
+	return out
+}
+
+// pair is a Chinese paragraph and its English one, by index.
+type pair struct{ chinese, english int }
+
+// pairUp pairs each Chinese paragraph with the English one next to it, in
+// the order (English first or Chinese first) that pairs more.
+func pairUp(ps []paragraph) []pair {
+	englishFirst, chineseFirst := pairInOrder(ps, English), pairInOrder(ps, Chinese)
+	if len(chineseFirst) > len(englishFirst) {
+		return chineseFirst
+	}
+	return englishFirst
+}
+
+// pairInOrder pairs, from the start, each paragraph in the first script
+// with the next paragraph when that is in the other.
+func pairInOrder(ps []paragraph, first Script) []pair {
+	var pairs []pair
+	for i := 0; i+1 < len(ps); i++ {
+		if ps[i].script != first || ps[i+1].script == first {
+			continue
+		}
+		if first == Chinese {
+			pairs = append(pairs, pair{i, i + 1})
+		} else {
+			pairs = append(pairs, pair{i + 1, i})
+		}
+		i++
+	}
+	return pairs
+}
+
+// bilingual says whether paragraphs with n pairs among them make a
+// bilingual file (see pairedShare and chineseShare).
+func bilingual(ps []paragraph, n int) bool {
+	chinese := 0
+	for _, p := range ps {
+		if p.script == Chinese {
+			chinese++
+		}
+	}
+	total := float64(len(ps))
+	return n > 0 && float64(2*n) >= pairedShare*total && float64(chinese) >= chineseShare*total
+}
+
+// hasHan reports whether text has a Han character.
+func hasHan(text []byte) bool {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// atomKind is what a stretch of a paragraph's bytes is to its span.
+type atomKind uint8
+
+const (
+	atomText    atomKind = iota // checkable text
+	atomSpace                   // checkable white space within a line
+	atomNewline                 // a line break, with '\r' or not
+	atomMark                    // an emphasis mark between two pieces of text
+	atomHidden                  // hidden markup: tags, link destinations, '>' markers
+	atomCode                    // hidden content: code, URLs
+)
+
+// atom is a stretch of a paragraph's bytes of one kind.
+type atom struct {
+	kind   atomKind
+	off, n int    // the file's bytes
+	dec    []byte // the decoded text of an entity or escape; nil for the bytes as they are
+}
+
+// paragraphSpan returns the span of a paragraph's text: its checkable
+// bytes, with entities and escapes decoded where its format has them, and
+// white space trimmed at both ends.
+//
+// Hidden bytes between two pieces of text become a separator, as they
+// break a phrase in an English-only file. On the Chinese side, markup
+// between two Han characters is dropped instead, with any white space
+// around it, for Chinese has no spaces to fall back on: "周边**工作**",
+// "周边<b>工作</b>", and a line break inside a hard-wrapped Chinese
+// paragraph all read "周边工作". Hidden content such as a code span still
+// breaks it. The English side keeps the emphasis
+// marks the mask shows, which the matcher steps over as it does in an
+// English-only file; the Chinese side drops them.
+func paragraphSpan(text, masked []byte, p paragraph, chinese bool) Span {
+	atoms := scanAtoms(masked, p)
+	first, last := -1, -1
+	for k, a := range atoms {
+		if a.kind == atomText {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	var b spanBuilder
+	if first < 0 {
+		return b.span()
+	}
+	emit := func(a atom) {
+		if a.dec == nil {
+			b.copy(a.off, text[a.off:a.off+a.n])
+		} else {
+			b.decoded(a.off, a.n, a.dec)
+		}
+	}
+	for k := first; k <= last; k++ {
+		if atoms[k].kind == atomText {
+			emit(atoms[k])
+			continue
+		}
+		g := k + 1
+		for atoms[g].kind != atomText {
+			g++
+		}
+		gap := atoms[k:g]
+		if chinese && joinsHan(gap) &&
+			isHan(lastRune(text, atoms[k-1])) && isHan(firstRune(text, atoms[g])) {
+			k = g - 1
+			continue
+		}
+		for _, a := range gap {
+			switch a.kind {
+			case atomSpace, atomNewline:
+				emit(a)
+			case atomMark:
+				if !chinese {
+					emit(a)
+				}
+			default:
+				b.separator(a.off, a.n)
+			}
+		}
+		k = g - 1
+	}
+	return b.span()
+}
+
+// joinsHan says whether the stretch between two pieces of text is markup
+// that two Han characters read through: hidden markup, emphasis marks or a
+// line break, and no hidden content.
+func joinsHan(gap []atom) bool {
+	joins := false
+	for _, a := range gap {
+		switch a.kind {
+		case atomCode:
+			return false
+		case atomHidden, atomMark, atomNewline:
+			joins = true
+		}
+	}
+	return joins
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// firstRune and lastRune return the first and last character of an atom.
+func firstRune(text []byte, a atom) rune {
+	r, _ := utf8.DecodeRune(atomBytes(text, a))
+	return r
+}
+
+func lastRune(text []byte, a atom) rune {
+	r, _ := utf8.DecodeLastRune(atomBytes(text, a))
+	return r
+}
+
+// atomBytes returns the text an atom stands for.
+func atomBytes(text []byte, a atom) []byte {
+	if a.dec != nil {
+		return a.dec
+	}
+	return text[a.off : a.off+a.n]
+}
+
+// scanAtoms cuts a paragraph's bytes into atoms, in file order, merging
+// neighbouring bytes of one kind.
+func scanAtoms(masked []byte, p paragraph) []atom {
+	var atoms []atom
+	add := func(kind atomKind, off, n int, dec []byte) {
+		if k := len(atoms) - 1; dec == nil && k >= 0 && atoms[k].kind == kind && atoms[k].dec == nil && atoms[k].off+atoms[k].n == off {
+			atoms[k].n += n
+			return
+		}
+		atoms = append(atoms, atom{kind, off, n, dec})
+	}
+	breaks, marks := p.breaks, p.marks
+	for i := p.start; i < p.end; {
+		for len(breaks) > 0 && breaks[0].end <= i {
+			breaks = breaks[1:]
+		}
+		for len(marks) > 0 && marks[0].end <= i {
+			marks = marks[1:]
+		}
+		nextBreak := p.end
+		if len(breaks) > 0 {
+			if breaks[0].start <= i {
+				end := min(breaks[0].end, p.end)
+				add(atomCode, i, end-i, nil)
+				i = end
+				continue
+			}
+			nextBreak = min(nextBreak, breaks[0].start)
+		}
+		if masked[i] == 0 {
+			j := i + 1
+			for j < nextBreak && masked[j] == 0 {
+				j++
+			}
+			add(atomHidden, i, j-i, nil)
+			i = j
+			continue
+		}
+		if len(marks) > 0 && marks[0].start <= i {
+			end := min(marks[0].end, nextBreak)
+			add(atomMark, i, end-i, nil)
+			i = end
+			continue
+		}
+		r, n := utf8.DecodeRune(masked[i:p.end])
+		switch {
+		case r == '&' && p.entities:
+			if n, dec := entityAt(masked[i:p.end]); n > 0 {
+				kind := atomText
+				if len(bytes.TrimSpace(dec)) == 0 {
+					kind = atomSpace
+				}
+				add(kind, i, n, dec)
+				i += n
+				continue
+			}
+		case r == '\\' && p.escapes && i+1 < p.end && isASCIIPunct(masked[i+1]):
+			add(atomText, i, 2, masked[i+1:i+2])
+			i += 2
+			continue
+		}
+		kind := atomText
+		switch {
+		case r == '\n' || r == '\r':
+			kind = atomNewline
+		case unicode.IsSpace(r):
+			kind = atomSpace
+		}
+		add(kind, i, n, nil)
+		i += n
+	}
+	return atoms
+}
+
+// entityAt returns the length and decoded text of the character reference
+// b starts with ("&amp;", "&#21608;", "&#x5468;"), or 0.
+func entityAt(b []byte) (int, []byte) {
+	i := 1
+	if i < len(b) && b[i] == '#' {
+		i++
+		hex := i < len(b) && b[i]|0x20 == 'x'
+		if hex {
+			i++
+		}
+		start := i
+		for i < len(b) && i-start < 8 && ('0' <= b[i] && b[i] <= '9' || hex && 'a' <= b[i]|0x20 && b[i]|0x20 <= 'f') {
+			i++
+		}
+		if i == start {
+			return 0, nil
+		}
+	} else {
+		start := i
+		for i < len(b) && i-start < 32 && ('a' <= b[i]|0x20 && b[i]|0x20 <= 'z' || '0' <= b[i] && b[i] <= '9') {
+			i++
+		}
+		if i == start || '0' <= b[start] && b[start] <= '9' {
+			return 0, nil
+		}
+	}
+	if i >= len(b) || b[i] != ';' {
+		return 0, nil
+	}
+	ref := string(b[:i+1])
+	dec := html.UnescapeString(ref)
+	if dec == ref {
+		return 0, nil
+	}
+	return i + 1, []byte(dec)
+}
+
+// isASCIIPunct says whether a backslash before c escapes it in CommonMark.
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+// textLengths returns the lengths of spans in characters other than
+// spaces and separators, for telling paragraphs apart by length.
+func textLengths(spans []Span) []int {
+	ls := make([]int, len(spans))
+	for i, s := range spans {
+		for _, r := range string(s.Text) {
+			if r != 0 && !unicode.IsSpace(r) {
+				ls[i]++
+			}
+		}
+	}
+	return ls
+}
+
+// divergence finds where two files of paragraphs part: it aligns them by
+// their lengths, as Gale and Church align sentences, letting a paragraph
+// stand alone or two of one file match one of the other, and returns the
+// first paragraphs (from 0) of the first step that is not one to one.
+//
+// ok is false when the lengths say nothing, when the files are too long
+// to try, and when their counts differ by more than a few paragraphs or a
+// tenth: then they are not one text with a paragraph lost or split, but
+// differently cut or different texts, and no one place is where they part.
+func divergence(zh, en []int) (i, j int, ok bool) {
+	n, m := len(zh), len(en)
+	if n == 0 || m == 0 || n*m > 4_000_000 || abs(n-m) > max(3, max(n, m)/10) {
+		return 0, 0, false
+	}
+	zhSum, enSum := 0, 0
+	for _, l := range zh {
+		zhSum += l
+	}
+	for _, l := range en {
+		enSum += l
+	}
+	if zhSum == 0 || enSum == 0 {
+		return 0, 0, false
+	}
+	ratio := float64(enSum) / float64(zhSum)
+	// match is the cost of a and b being translations of each other: the
+	// square of the log of their length ratio against the files', whose
+	// spread from one paragraph to the next is about a third.
+	match := func(a, b int) float64 {
+		x := math.Log((float64(b) + 1) / (ratio*float64(a) + 1))
+		return x * x / (2 * 0.3 * 0.3)
+	}
+	const alone, merged = 4.0, 2.0
+	type move struct{ di, dj int }
+	moves := []move{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}}
+	cost := make([]float64, (n+1)*(m+1))
+	from := make([]uint8, (n+1)*(m+1))
+	at := func(i, j int) int { return i*(m+1) + j }
+	for x := 0; x <= n; x++ {
+		for y := 0; y <= m; y++ {
+			if x == 0 && y == 0 {
+				continue
+			}
+			best, bestMove := math.Inf(1), uint8(0)
+			for k, mv := range moves {
+				pi, pj := x-mv.di, y-mv.dj
+				if pi < 0 || pj < 0 {
+					continue
+				}
+				c := cost[at(pi, pj)]
+				switch k {
+				case 0:
+					c += match(zh[pi], en[pj])
+				case 1, 2:
+					c += alone
+				case 3:
+					c += match(zh[pi]+zh[pi+1], en[pj]) + merged
+				case 4:
+					c += match(zh[pi], en[pj]+en[pj+1]) + merged
+				}
+				if c < best {
+					best, bestMove = c, uint8(k)
+				}
+			}
+			cost[at(x, y)], from[at(x, y)] = best, bestMove
+		}
+	}
+	// Walk back from the end: the last step found that is not one to one
+	// is the first in the files' order.
+	var first move
+	for x, y := n, m; x > 0 || y > 0; {
+		mv := moves[from[at(x, y)]]
+		x, y = x-mv.di, y-mv.dj
+		if mv != (move{1, 1}) {
+			i, j, first, ok = x, y, mv, true
+		}
+	}
+	// Of two paragraphs matched with one, the one that fits it better is
+	// its translation, and the files part at the other.
+	switch {
+	case first == move{2, 1} && match(zh[i], en[j]) < match(zh[i+1], en[j]),
+		first == move{1, 2} && match(zh[i], en[j]) < match(zh[i], en[j+1]):
+		i, j = i+1, j+1
+	}
+	return i, j, ok
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
