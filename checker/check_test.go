@@ -219,7 +219,7 @@ var updateSeeds = flag.Bool("update", false, "rewrite testdata/check/seeds.golde
 // Central Committee" beside "Party Central Committee"), the 2013 wording
 // of seed 004, and variants one house uses side by side (info).
 func TestSeeds(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/seeds/00[0134]_*.txt")
+	files, _ := filepath.Glob("../../shared/seeds/00[0-4]_*.txt")
 	if len(files) == 0 {
 		t.Skip("seed corpus not found at ../../shared/seeds; this test runs where it is present (CI)")
 	}
@@ -230,8 +230,11 @@ func TestSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := filepath.Base(path)
-		findings, err := c.Check([]*checker.File{c.Scan(&input.Document{Path: name, Text: data})}, checker.Options{})
+		doc, err := input.Read(filepath.Base(path), data) // seed 000 is bilingual
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings, err := c.Check([]*checker.File{c.Scan(doc)}, checker.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,5 +254,54 @@ func TestSeeds(t *testing.T) {
 	}
 	if got := b.String(); got != string(want) {
 		t.Errorf("findings in the seeds changed; review them and rerun with -update:\n--- want\n%s--- got\n%s", want, got)
+	}
+}
+
+// TestSeedDeletedRendering takes a rendering out of one English paragraph
+// of bilingual seed 000 and expects exactly one new finding: the source
+// term of that segment reported missing.
+func TestSeedDeletedRendering(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/seeds/000_*.txt")
+	if len(files) == 0 {
+		t.Skip("seed corpus not found at ../../shared/seeds; this test runs where it is present (CI)")
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := defaultChecker(t)
+	check := func(data []byte) []checker.Finding {
+		doc, err := input.Read("000.txt", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !doc.Bilingual() {
+			t.Fatal("seed 000 is not read as bilingual")
+		}
+		findings, err := c.Check([]*checker.File{c.Scan(doc)}, checker.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.DeleteFunc(findings, func(f checker.Finding) bool { return f.Rule != "missing" })
+	}
+	before := check(data)
+	// The title pair is lines 3 (English) and 4 (Chinese); its English
+	// renders 周边工作 once.
+	lines := strings.SplitAfter(string(data), "\n")
+	title := lines[2]
+	cut := regexp.MustCompile(`(?i)work on periphery affairs`).ReplaceAllString(title, "it")
+	if cut == title || !strings.Contains(lines[3], "周边工作") {
+		t.Fatalf("seed 000's title pair has changed: %q / %q", title, lines[3])
+	}
+	lines[2] = cut
+	after := check([]byte(strings.Join(lines, "")))
+	var added []checker.Finding
+	for _, f := range after {
+		if !slices.ContainsFunc(before, func(b checker.Finding) bool { return b.Line == f.Line && b.Column == f.Column && b.Concept == f.Concept }) {
+			added = append(added, f)
+		}
+	}
+	if len(added) != 1 || added[0].Line != 4 || added[0].Concept != "zhoubian-gongzuo" || added[0].Text != "周边工作" {
+		t.Fatalf("want one new missing 周边工作 on line 4, got %+v", added)
 	}
 }

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestBriefSeed002 runs lookup --in over seed 002, Chinese extracted from
+// a PDF, and expects 周边命运共同体 counted wherever it occurs, also where a
+// line break falls inside it.
+func TestBriefSeed002(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/seeds/002_*.txt")
+	if len(files) == 0 {
+		t.Skip("seed corpus not found at ../../../shared/seeds; this test runs where it is present (CI)")
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	squeezed := regexp.MustCompile(`\s+`).ReplaceAllString(string(data), "")
+	want := strings.Count(squeezed, "周边命运共同体")
+	if broken := want - strings.Count(string(data), "周边命运共同体"); broken == 0 {
+		t.Fatalf("seed 002 no longer breaks 周边命运共同体 across lines")
+	}
+	code, out, errOut := runCLI(t, "lookup", "--in", "--format", "json", files[0])
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var brief briefJSON
+	if err := json.Unmarshal([]byte(out), &brief); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range brief.Concepts {
+		if c.ZH == "周边命运共同体" {
+			if c.Count != want {
+				t.Errorf("周边命运共同体 counted %d times, want %d", c.Count, want)
+			}
+			if len(c.Renderings) == 0 || c.Renderings[0].Status != "preferred" {
+				t.Errorf("renderings do not start with a preferred one: %+v", c.Renderings)
+			}
+			return
+		}
+	}
+	t.Fatalf("周边命运共同体 not in the brief: %s", out)
+}
+
+// TestCheckSourceTarget checks a Chinese file against its translation and
+// refuses files that do not align.
+func TestCheckSourceTarget(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	zh := write("zh.txt", "做好周边工作。\n\n推进互联互通。\n")
+	en := write("en.txt", "Do neighborhood work well.\n\nMove forward.\n")
+	code, out, errOut := runCLI(t, "check", "--source", zh, "--target", en)
+	if code != 1 || !strings.Contains(out, "zh.txt:3:3: warning missing: 互联互通") {
+		t.Fatalf("exit %d, want 1 and a missing 互联互通 in zh.txt:\n%s%s", code, out, errOut)
+	}
+	short := write("short.txt", "Do neighborhood work well.\n")
+	code, _, errOut = runCLI(t, "check", "--source", zh, "--target", short)
+	if code != 2 || !strings.Contains(errOut, "2 paragraphs") {
+		t.Fatalf("exit %d, want 2 and a paragraph count error: %s", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "check", "--source", zh)
+	if code != 2 || !strings.Contains(errOut, "--target") {
+		t.Fatalf("exit %d, want 2 for --source alone: %s", code, errOut)
+	}
+}
+
+// TestCheckBilingualFlags covers --bilingual off and a bad --encoding.
+func TestCheckBilingualFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pair.md")
+	if err := os.WriteFile(path, []byte("We plan work.\n\n我们规划周边工作。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI(t, "check", path)
+	if code != 1 || !strings.Contains(out, "missing: 周边工作") {
+		t.Fatalf("exit %d, want the pair read as bilingual:\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "check", "--bilingual", "off", path)
+	if code != 0 {
+		t.Fatalf("exit %d, want nothing found with --bilingual off:\n%s", code, out)
+	}
+	for _, args := range [][]string{{"--bilingual", "maybe"}, {"--encoding", "klingon"}} {
+		code, _, errOut := runCLI(t, append(append([]string{"check"}, args...), path)...)
+		if code != 2 || !strings.Contains(errOut, args[0]) {
+			t.Errorf("%v: exit %d, want 2 naming the flag: %s", args, code, errOut)
+		}
+	}
+}
