@@ -26,6 +26,61 @@
 // ("<em>Belt and Road</em> Initiative") or the '>' markers that continue a
 // Markdown block quote on its next line.
 //
+// # Bilingual files
+//
+// A bilingual Document also has Segments: each pairs a stretch of Chinese
+// with its English, as Spans whose Text is what the matchers scan and
+// whose offsets map back into the file (or, for two files aligned by
+// Align, into the Chinese file). Which side is the file's source language
+// does not matter. Read decodes the file first (see Decode): UTF-8 with or
+// without a byte order mark, UTF-16 with one (or recognised without), and
+// GB18030/GBK by detection or by name; lines and columns count in the
+// decoded text.
+//
+// TMX (1.4b and earlier) and XLIFF (1.2, including SDL and memoQ files,
+// and 2.x) are read as XML, never expanding DTD entities: a reference to
+// an entity other than XML's five is an error, as is malformed XML. A TMX
+// unit with a Chinese variant (xml:lang, or the old lang attribute) pairs
+// it with its English one. An XLIFF 1.2 trans-unit is a segment, or one
+// per <mrk mtype="seg"> of its seg-source, paired with the target's by
+// mid; an XLIFF 2 unit gives one per <segment>. The languages the file
+// names say which side is Chinese; when it names fewer than two, the
+// text's script does. A missing or blank translation marks the segment
+// Untranslated. Headers, notes, alt-trans and matches, ignorables,
+// originalData and whatever translate="no" marks are skipped. Inline,
+// formatting (hi, g, pc, mrk) keeps its text, so a phrase may run
+// through it; placeholders and native code (bpt, ept, it, ph, ut, x, bx,
+// ex, sc, ec, sm, em) become a 0 byte no phrase crosses. XML forbids "--"
+// in a comment, so a directive there cannot give a " -- reason".
+//
+// Gettext catalogues (.po, .pot): each message's msgid and msgstr are a
+// segment, continued strings joined and escapes decoded; a plural gives
+// msgid with msgstr[0] and msgid_plural with msgstr[1]. The header's
+// Language says which side is Chinese, else the side with more Chinese
+// entries is. The header, comments, previous strings (#|), obsolete
+// messages (#~) and messages without Chinese are skipped; an empty English
+// side is untranslated; fuzzy messages are checked, since a reviewer sees
+// them.
+//
+// CSV and TSV: each row's Chinese and English cells are a segment. The
+// columns are named by Options, found from a header naming both languages
+// (zh, chinese, source, 中文, 原文 / en, english, target, 英文, 译文), or
+// found by script over the first 50 rows; a table whose columns cannot be
+// found is not bilingual and yields nothing. CSV quoting follows RFC 4180;
+// TSV has none.
+//
+// Text, Markdown and HTML whose paragraphs alternate Chinese and English
+// pair each Chinese paragraph with the English one beside it. A paragraph
+// is a run of non-blank lines in one script (plain text), a leaf block of
+// goldmark's split the same way (Markdown), or a block element whose
+// script is its nearest lang or xml:lang below body, else its text's
+// (HTML). Both orders are tried, English first and Chinese first, and the
+// one pairing more wins; with BilingualAuto a file is bilingual only when
+// 80% of its Chinese and English paragraphs pair, so an English draft
+// quoting a Chinese line stays English. On the Chinese side, markup and
+// line breaks between two Han characters are dropped, so "周边**工作**"
+// and a term wrapped over two lines read whole.
+//
 // # Suppression directives
 //
 // In Markdown and HTML, comments switch rules off for lines:
