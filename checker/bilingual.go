@@ -17,6 +17,10 @@ type Term struct {
 	Start, End int
 	Concept    *glossary.Concept
 	Nested     []*Term
+	// Overlaps are terms that start inside this one and run past its end:
+	// the other way to cut the Chinese (共建 + 一带一路倡议 where the term
+	// found is 共建一带一路).
+	Overlaps []*Term
 }
 
 // Segment is one segment of a bilingual file with what was found in it.
@@ -40,6 +44,9 @@ func (c *Checker) term(m match.Match) *Term {
 	t := &Term{Start: m.Start, End: m.End, Concept: c.g.Concepts[m.IDs[0]]}
 	for _, n := range m.Nested {
 		t.Nested = append(t.Nested, c.term(n))
+	}
+	for _, o := range m.Overlaps {
+		t.Overlaps = append(t.Overlaps, c.term(o))
 	}
 	return t
 }
@@ -74,9 +81,11 @@ func (c *Checker) scanSegments(f *File) {
 	}
 }
 
+// addConcepts records t's concept and those of the terms inside it and
+// overlapping it: each may be what the English renders.
 func (s *Segment) addConcepts(t *Term) {
 	s.concepts[t.Concept] = true
-	for _, n := range t.Nested {
+	for _, n := range append(t.Nested, t.Overlaps...) {
 		s.addConcepts(n)
 	}
 }
@@ -85,7 +94,7 @@ func (s *Segment) addConcepts(t *Term) {
 // the file.
 func mapTerm(t *Term, sp *input.Span) {
 	t.Start, t.End = sp.Offset(t.Start), sp.End(t.End)
-	for _, n := range t.Nested {
+	for _, n := range append(t.Nested, t.Overlaps...) {
 		mapTerm(n, sp)
 	}
 }
@@ -98,7 +107,10 @@ func mapOccurrence(o *Occurrence, sp *input.Span, seg *Segment) {
 }
 
 // Missing reports source terms whose segment's translation has none of
-// their renderings.
+// their renderings. Terms tagged "part" (工作, 外交) exist to be parts of
+// compounds and are not reported on their own; a term is rendered when a
+// rendering of its concept is there, when each of its parts is, or when
+// a term overlapping it is (the Chinese cut the other way).
 var Missing = &Rule{
 	Name:     "missing",
 	Doc:      "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
@@ -113,8 +125,9 @@ var Missing = &Rule{
 				seen := make(map[*glossary.Concept]bool)
 				for _, t := range seg.Terms {
 					con := t.Concept
-					if seen[con] || slices.Contains(con.Tags, "part") || p.Checker.rendered(con, rendered) {
-						continue
+					if seen[con] || slices.Contains(con.Tags, "part") || p.Checker.rendered(con, rendered) ||
+						slices.ContainsFunc(t.Overlaps, func(o *Term) bool { return p.Checker.rendered(o.Concept, rendered) }) {
+						continue // an overlapping term rendered means the Chinese was cut the other way
 					}
 					seen[con] = true
 					suggestions := p.expected(con)

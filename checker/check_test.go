@@ -32,7 +32,8 @@ var (
 	// want without a severity accepts any.
 	wantComment = regexp.MustCompile(`<!-- want (.*?) -->`)
 	// In formats whose comments are whole lines (PO), "# want ..." on a
-	// line of its own is for the next line that is not a comment.
+	// line of its own is for the entry that follows: the lines up to the
+	// next blank line.
 	wantLineComment = regexp.MustCompile(`^#\S* want (.*)$`)
 	wantItem    = regexp.MustCompile(`([a-z-]+)(?::([a-z]+))? ("(?:[^"\\]|\\.)*")`)
 	// Options for a whole fixture: <!-- termlint-test: style=NAME scope=all -->.
@@ -41,6 +42,7 @@ var (
 
 type want struct {
 	line                 int
+	lastLine             int // the last line the finding may start on
 	rule, severity, text string
 }
 
@@ -72,8 +74,9 @@ func readFixture(t *testing.T, path string) (*input.Document, checker.Options, [
 		}
 	}
 	var wants []want
-	var pending [][]string // "# want" comments waiting for their line
-	for i, line := range strings.Split(string(doc.Text), "\n") {
+	var pending [][]string // "# want" comments waiting for their entry
+	lines := strings.Split(string(doc.Text), "\n")
+	for i, line := range lines {
 		line = strings.TrimSuffix(line, "\r")
 		ms := wantComment.FindAllStringSubmatch(line, -1)
 		if m := wantLineComment.FindStringSubmatch(line); m != nil {
@@ -83,8 +86,15 @@ func readFixture(t *testing.T, path string) (*input.Document, checker.Options, [
 		if strings.HasPrefix(line, "#") && len(pending) > 0 {
 			continue
 		}
-		ms, pending = append(ms, pending...), nil
-		for _, m := range ms {
+		entryEnd := i + 1 // the entry's last line, 1-based
+		for entryEnd < len(lines) && strings.TrimSpace(lines[entryEnd]) != "" {
+			entryEnd++
+		}
+		for j, m := range append(ms, pending...) {
+			first, last := i+1, i+1 // a comment on a line is for that line
+			if j >= len(ms) {
+				last = entryEnd
+			}
 			items := wantItem.FindAllStringSubmatch(m[1], -1)
 			if len(items) == 0 {
 				t.Fatalf("%s:%d: malformed want comment %q", path, i+1, m[0])
@@ -94,16 +104,17 @@ func readFixture(t *testing.T, path string) (*input.Document, checker.Options, [
 				if err != nil {
 					t.Fatalf("%s:%d: %v", path, i+1, err)
 				}
-				wants = append(wants, want{i + 1, it[1], it[2], text})
+				wants = append(wants, want{first, last, it[1], it[2], text})
 			}
 		}
+		pending = nil
 	}
 	return doc, opts, wants
 }
 
 // matches reports whether finding f is what w expects.
 func (w want) matches(f checker.Finding) bool {
-	return w.line == f.Line && w.rule == f.Rule && w.text == f.Text && (w.severity == "" || w.severity == string(f.Severity))
+	return w.line <= f.Line && f.Line <= w.lastLine && w.rule == f.Rule && w.text == f.Text && (w.severity == "" || w.severity == string(f.Severity))
 }
 
 // TestFixtures runs the checker over testdata/check and compares its

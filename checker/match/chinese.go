@@ -14,11 +14,15 @@ import (
 //   - whitespace and line breaks, which PDF extraction leaves inside words
 //     ("周边命运共同\n体");
 //   - quotation and title marks (高质量共建“一带一路”, 《…》);
-//   - 0 bytes, where a reader hid inline markup (周边<b>工作</b>);
 //   - the difference between full-width and half-width forms (ＲＣＥＰ and
 //     RCEP, "，" and ","), and case in Latin letters;
 //   - the enumeration comma 、 against the comma, which texts use alike in
 //     lists such as 睦邻、安邻、富邻.
+//
+// A 0 byte breaks a term, as it breaks an English phrase: readers put one
+// where a placeholder or hidden code stood. (The bilingual readers drop
+// mere formatting between Han characters, so 周边<b>工作</b> still reads
+// whole there.)
 //
 // Traditional characters match when the glossary lists the traditional
 // form as a variant: characters are not converted, since one simplified
@@ -82,7 +86,7 @@ func (m *ChineseMatcher) child(node int32, r rune) int32 {
 // foldChinese returns the rune r compares as, or skip for a rune a term
 // is seen through.
 func foldChinese(r rune) (folded rune, skip bool) {
-	if r == 0 || unicode.IsSpace(r) || isQuote(r) {
+	if unicode.IsSpace(r) || isQuote(r) {
 		return 0, true
 	}
 	if r >= utf8.RuneSelf {
@@ -132,8 +136,26 @@ func (m *ChineseMatcher) find(text []byte, from, to int, inside bool) []Match {
 			i += n
 			continue
 		}
-		out = append(out, Match{Start: i, End: end, IDs: m.outs[node], Nested: m.find(text, i, end, true)})
+		out = append(out, Match{Start: i, End: end, IDs: m.outs[node], Nested: m.find(text, i, end, true), Overlaps: m.overlaps(text, i, end, to)})
 		i = end
+	}
+	return out
+}
+
+// overlaps returns the longest term at each character inside
+// text[start:end] that runs past end (but not past to).
+func (m *ChineseMatcher) overlaps(text []byte, start, end, to int) []Match {
+	var out []Match
+	_, n := utf8.DecodeRune(text[start:])
+	for i := start + n; i < end; i += n {
+		var r rune
+		r, n = utf8.DecodeRune(text[i:end])
+		if _, skip := foldChinese(r); skip {
+			continue
+		}
+		if e, node := m.longest(text, i, to, -1); node != 0 && e > end {
+			out = append(out, Match{Start: i, End: e, IDs: m.outs[node]})
+		}
 	}
 	return out
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // chineseTerms is a small glossary's Chinese side, with IDs by position.
-var chineseTerms = []string{"周边", "周边工作", "命运共同体", "周边命运共同体", "一带一路", "高质量共建一带一路", "睦邻、安邻、富邻", "RCEP", "周邊"}
+var chineseTerms = []string{"周边", "周边工作", "命运共同体", "周边命运共同体", "一带一路", "高质量共建一带一路", "睦邻、安邻、富邻", "RCEP", "周邊", "共建一带一路", "一带一路倡议"}
 
 // showChinese renders matches as "text[nested...]" with their IDs' terms.
 func showChinese(text string, ms []Match) string {
@@ -19,6 +19,9 @@ func showChinese(text string, ms []Match) string {
 		}
 		if len(m.Nested) > 0 {
 			s += showChinese(text, m.Nested)
+		}
+		if len(m.Overlaps) > 0 {
+			s += "~" + showChinese(text, m.Overlaps)
 		}
 		parts = append(parts, s)
 	}
@@ -36,13 +39,14 @@ func TestChineseMatcher(t *testing.T) {
 		{"nested both parts", "构建周边命运共同体", `["周边命运共同体"=周边命运共同体["周边"=周边 "命运共同体"=命运共同体]]`},
 		{"line break inside a term", "构建周边命运共同\n体，", `["周边命运共同\n体"=周边命运共同体["周边"=周边 "命运共同\n体"=命运共同体]]`},
 		{"spaces and CRLF", "周 边\r\n工作", `["周 边\r\n工作"=周边工作["周 边"=周边]]`},
-		{"quotation marks", "推动高质量共建“一带一路”发展", `["高质量共建“一带一路"=高质量共建一带一路["一带一路"=一带一路]]`},
+		{"quotation marks", "推动高质量共建“一带一路”发展", `["高质量共建“一带一路"=高质量共建一带一路["共建“一带一路"=共建一带一路["一带一路"=一带一路]]]`},
 		{"quotes around are not part", "“周边”", `["周边"=周边]`},
-		{"masked markup", "周边\x00\x00工作", `["周边\x00\x00工作"=周边工作["周边"=周边]]`},
+		{"a 0 byte breaks", "周边\x00\x00工作", `["周边"=周边]`},
 		{"enumeration comma and comma", "坚持睦邻,安邻，富邻", `["睦邻,安邻，富邻"=睦邻、安邻、富邻]`},
 		{"full-width Latin", "加入ＲＣＥＰ和rcep", `["ＲＣＥＰ"=RCEP "rcep"=RCEP]`},
 		{"traditional variant listed", "周邊工作", `["周邊"=周邊]`},
 		{"punctuation breaks a term", "周边。工作", `["周边"=周边]`},
+		{"overlapping cut", "共建“一带一路”倡议", `["共建“一带一路"=共建一带一路["一带一路"=一带一路]~["一带一路”倡议"=一带一路倡议]]`},
 		{"nothing", "今天天气很好", `[]`},
 		{"empty", "", `[]`},
 		{"invalid UTF-8", "周\xff边周边", `["周边"=周边]`},

@@ -47,6 +47,10 @@ type Match struct {
 	// with its own nested matches, so that a rule can see that a conference's
 	// name contains a shorter glossary phrase.
 	Nested []Match
+	// Overlaps, from the Chinese matcher only, are the longest terms that
+	// start inside this match and run past its end: the other way to cut
+	// the text (共建 + 一带一路倡议 where the match is 共建一带一路).
+	Overlaps []Match
 }
 
 // Matcher finds a fixed set of patterns. It is immutable once compiled and
