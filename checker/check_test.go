@@ -35,7 +35,7 @@ var (
 	// line of its own is for the entry that follows: the lines up to the
 	// next blank line.
 	wantLineComment = regexp.MustCompile(`^#\S* want (.*)$`)
-	wantItem    = regexp.MustCompile(`([a-z-]+)(?::([a-z]+))? ("(?:[^"\\]|\\.)*")`)
+	wantItem        = regexp.MustCompile(`([a-z-]+)(?::([a-z]+))? ("(?:[^"\\]|\\.)*")`)
 	// Options for a whole fixture: <!-- termlint-test: style=NAME scope=all -->.
 	optionsComment = regexp.MustCompile(`<!-- termlint-test: (.*?) -->`)
 )
@@ -308,7 +308,9 @@ func TestSeedDeletedRendering(t *testing.T) {
 	after := check([]byte(strings.Join(lines, "")))
 	var added []checker.Finding
 	for _, f := range after {
-		if !slices.ContainsFunc(before, func(b checker.Finding) bool { return b.Line == f.Line && b.Column == f.Column && b.Concept == f.Concept }) {
+		if !slices.ContainsFunc(before, func(b checker.Finding) bool {
+			return b.Line == f.Line && b.Column == f.Column && b.Concept == f.Concept
+		}) {
 			added = append(added, f)
 		}
 	}
