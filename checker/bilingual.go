@@ -3,7 +3,6 @@ package checker
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
@@ -130,12 +129,8 @@ var Missing = &Rule{
 						continue // an overlapping term rendered means the Chinese was cut the other way
 					}
 					seen[con] = true
-					suggestions := p.expected(con)
 					msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
-					if len(suggestions) > 0 {
-						msg += fmt.Sprintf(" (expected %s)", quoteList(suggestions))
-					}
-					p.reportTerm(f, t, msg, suggestions, p.segmentStart(f, seg))
+					p.reportTerm(f, t, msg, p.expected(con), p.segmentStart(f, seg))
 				}
 			}
 		}
@@ -201,14 +196,6 @@ func (p *Pass) expected(con *glossary.Concept) []string {
 		}
 	}
 	return out
-}
-
-func quoteList(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, " or ")
 }
 
 // Untranslated reports segments awaiting translation.

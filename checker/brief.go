@@ -28,7 +28,7 @@ type RenderingUse struct {
 }
 
 // Brief lists every concept whose Chinese term or English rendering occurs
-// in the files, in the order they first appear (Chinese terms first within
+// in the files (parts of compounds only where their Chinese stands alone), in the order they first appear (Chinese terms first within
 // a file, as a translator reads the source): a brief for translating or
 // revising them. Style, if set, puts its preferred renderings first.
 func Brief(files []*File, style string) []*BriefEntry {
@@ -64,6 +64,11 @@ func Brief(files []*File, style string) []*BriefEntry {
 			}
 		}
 	}
+	// Concepts tagged "part" (工作 "work") are there to build compounds:
+	// they belong in a brief only where their Chinese stands on its own.
+	entries = slices.DeleteFunc(entries, func(e *BriefEntry) bool {
+		return e.Chinese == 0 && slices.Contains(e.Concept.Tags, "part")
+	})
 	for _, e := range entries {
 		for _, r := range OrderRenderings(e.Concept, style) {
 			e.Renderings = append(e.Renderings, RenderingUse{r, uses[r]})
