@@ -35,6 +35,9 @@ type ChineseMatcher struct {
 	root  map[rune]int32
 	edges map[chineseEdge]int32
 	outs  [][]int // by node: the IDs of the patterns ending there
+	// asciiStart says which ASCII characters (folded) start a pattern, so
+	// that the English between Chinese terms costs no map lookups.
+	asciiStart [utf8.RuneSelf]bool
 }
 
 type chineseEdge struct {
@@ -70,6 +73,9 @@ func (m *ChineseMatcher) add(node int32, r rune) int32 {
 	m.outs = append(m.outs, nil)
 	if node == 0 {
 		m.root[r] = next
+		if r < utf8.RuneSelf {
+			m.asciiStart[r] = true
+		}
 	} else {
 		m.edges[chineseEdge{node, r}] = next
 	}
@@ -86,6 +92,9 @@ func (m *ChineseMatcher) child(node int32, r rune) int32 {
 // foldChinese returns the rune r compares as, or skip for a rune a term
 // is seen through.
 func foldChinese(r rune) (folded rune, skip bool) {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		return r, false // CJK Unified Ideographs, nearly every character of a Chinese text
+	}
 	if unicode.IsSpace(r) || isQuote(r) {
 		return 0, true
 	}
@@ -122,6 +131,10 @@ func (m *ChineseMatcher) Find(text []byte) []Match {
 func (m *ChineseMatcher) find(text []byte, from, to int, inside bool) []Match {
 	var out []Match
 	for i := from; i < to; {
+		if c := text[i]; c < utf8.RuneSelf && !m.asciiStart[unicode.ToLower(rune(c))] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(text[i:to])
 		if _, skip := foldChinese(r); skip {
 			i += n

@@ -103,3 +103,32 @@ func chineseKey(s string) string {
 	}
 	return b.String()
 }
+
+// BenchmarkChineseFindEnglish measures the Chinese matcher over English
+// text, which every English-only file is scanned as for the brief.
+func BenchmarkChineseFindEnglish(b *testing.B) {
+	var patterns []Pattern
+	for i, term := range chineseTerms {
+		patterns = append(patterns, Pattern{Text: term, ID: i})
+	}
+	m := CompileChinese(patterns)
+	text := []byte(strings.Repeat("We will do neighborhood work well and build a community with a shared future. ", 10000))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		m.Find(text)
+	}
+}
+
+// BenchmarkChineseFindChinese measures it over Chinese text.
+func BenchmarkChineseFindChinese(b *testing.B) {
+	var patterns []Pattern
+	for i, term := range chineseTerms {
+		patterns = append(patterns, Pattern{Text: term, ID: i})
+	}
+	m := CompileChinese(patterns)
+	text := []byte(strings.Repeat("我们要做好周边工作，推动构建周边命运共同体，高质量共建“一带一路”。", 10000))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		m.Find(text)
+	}
+}
