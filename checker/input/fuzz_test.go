@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,10 +10,12 @@ import (
 	"golang.org/x/net/html"
 )
 
-// addFixtures seeds a fuzz target with the fixtures of a format.
-func addFixtures(f *testing.F, format Format) {
+// addFixtures seeds a fuzz target with the fixtures of a format, from
+// testdata/input and testdata/bilingual, and with snippets.
+func addFixtures(f *testing.F, format Format, snippets ...string) {
 	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "input", "*"))
-	for _, name := range names {
+	bilingual, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "bilingual", "*", "*"))
+	for _, name := range append(names, bilingual...) {
 		if FormatOf(name) != format {
 			continue
 		}
@@ -22,6 +25,48 @@ func addFixtures(f *testing.F, format Format) {
 		}
 		f.Add(data)
 	}
+	for _, s := range snippets {
+		f.Add([]byte(s))
+	}
+}
+
+// fuzzReader checks a translation-format reader on data: it must not
+// panic (it is called directly, since Read turns a panic into an error),
+// it fails only with a SyntaxError inside the text, its directives lie
+// inside the text, and what Read makes of data holds the invariants of
+// every Document without changing data. It returns the reader's segments,
+// nil when it failed, for checks of the format's own.
+func fuzzReader(t *testing.T, name string, data []byte, read func([]byte) ([]Segment, []directive, error)) []Segment {
+	orig := bytes.Clone(data)
+	text, _, err := Decode(data, "")
+	if err != nil {
+		return nil
+	}
+	segs, dirs, err := read(text)
+	if err != nil {
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Offset < 0 || se.Offset > len(text) {
+			t.Fatalf("error %v is not a SyntaxError inside the text (%d bytes)", err, len(text))
+		}
+		return nil
+	}
+	if segs == nil {
+		t.Fatal("nil segments without an error")
+	}
+	for _, d := range dirs {
+		if d.start < 0 || d.start > d.end || d.end > len(text) {
+			t.Fatalf("directive %+v outside the text (%d bytes)", d, len(text))
+		}
+	}
+	d, err := Read(name, data)
+	if err != nil {
+		t.Fatalf("the reader read it, Read failed: %v", err)
+	}
+	checkInvariants(t, orig, d)
+	if !bytes.Equal(data, orig) {
+		t.Fatal("Read changed its input")
+	}
+	return segs
 }
 
 func FuzzReadMarkdown(f *testing.F) {

@@ -7,6 +7,21 @@ import (
 	"testing"
 )
 
+// wantSegments fails unless a reader succeeded with a non-nil segment list
+// that poSegments renders as want.
+func wantSegments(t *testing.T, segs []Segment, err error, want string) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if segs == nil {
+		t.Fatal("nil segments")
+	}
+	if got := poSegments(segs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // poSegments renders segments as "ID: Chinese | English" lines, with
 // Untranslated marked, for comparing with a table's wants.
 func poSegments(segs []Segment) string {
@@ -73,15 +88,7 @@ func TestReadPO(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			segs, err := readPO([]byte(tt.po))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if segs == nil {
-				t.Fatal("nil segments")
-			}
-			if got := poSegments(segs); got != tt.want {
-				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
-			}
+			wantSegments(t, segs, err, tt.want)
 		})
 	}
 }

@@ -56,15 +56,7 @@ func TestReadTable(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			segs, err := readTable([]byte(tt.table), tt.sep, tt.zh, tt.en)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if segs == nil {
-				t.Fatal("nil segments")
-			}
-			if got := poSegments(segs); got != tt.want {
-				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
-			}
+			wantSegments(t, segs, err, tt.want)
 		})
 	}
 }
