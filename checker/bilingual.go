@@ -106,8 +106,8 @@ func mapOccurrence(o *Occurrence, sp *input.Span, seg *Segment) {
 }
 
 // Missing reports source terms whose segment's translation has none of
-// their renderings. Terms tagged "part" (工作, 外交) exist to be parts of
-// compounds and are not reported on their own; a term is rendered when a
+// their renderings. Parts of compounds (glossary.Concept.IsPart: 工作,
+// 外交) are not reported on their own; a term is rendered when a
 // rendering of its concept is there, when each of its parts is, or when
 // a term overlapping it is (the Chinese cut the other way).
 var Missing = &Rule{
@@ -117,24 +117,35 @@ var Missing = &Rule{
 	Run: func(p *Pass) {
 		for _, f := range p.Files {
 			for _, seg := range f.Segments {
-				if seg.Untranslated {
-					continue
-				}
-				rendered := renderedConcepts(seg.Renderings)
-				seen := make(map[*glossary.Concept]bool)
-				for _, t := range seg.Terms {
-					con := t.Concept
-					if seen[con] || slices.Contains(con.Tags, "part") || p.Checker.rendered(con, rendered) ||
-						slices.ContainsFunc(t.Overlaps, func(o *Term) bool { return p.Checker.rendered(o.Concept, rendered) }) {
-						continue // an overlapping term rendered means the Chinese was cut the other way
-					}
-					seen[con] = true
-					msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
-					p.reportTerm(f, t, msg, p.expected(con), p.segmentStart(f, seg))
+				if !seg.Untranslated {
+					p.missing(f, seg)
 				}
 			}
 		}
 	},
+}
+
+// missing reports each concept of a segment's Chinese terms, once, that
+// its English does not render.
+func (p *Pass) missing(f *File, seg *Segment) {
+	rendered := renderedConcepts(seg.Renderings)
+	reported := make(map[*glossary.Concept]bool)
+	for _, t := range seg.Terms {
+		con := t.Concept
+		if reported[con] || con.IsPart() || p.Checker.termRendered(t, rendered) {
+			continue
+		}
+		reported[con] = true
+		msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
+		p.reportTerm(f, t, msg, p.alternatives(con), p.segmentStart(f, seg))
+	}
+}
+
+// termRendered reports whether term t is rendered: its concept is, or a
+// term overlapping it is (the Chinese cut the other way).
+func (c *Checker) termRendered(t *Term, rendered map[*glossary.Concept]bool) bool {
+	return c.rendered(t.Concept, rendered) ||
+		slices.ContainsFunc(t.Overlaps, func(o *Term) bool { return c.rendered(o.Concept, rendered) })
 }
 
 // renderedConcepts collects the concepts any of the occurrences may render,
@@ -171,31 +182,6 @@ func (c *Checker) rendered(con *glossary.Concept, set map[*glossary.Concept]bool
 		}
 	}
 	return true
-}
-
-// expected lists what a missing term could be rendered as: the style's
-// preferred rendering, else each style's preferred one, else every
-// rendering in use.
-func (p *Pass) expected(con *glossary.Concept) []string {
-	if p.Style != "" {
-		if pref := con.Preferred(p.Style); pref != nil {
-			return []string{pref.EN}
-		}
-	}
-	var out []string
-	for _, r := range con.Renderings {
-		if r.Status == glossary.Preferred {
-			out = append(out, r.EN)
-		}
-	}
-	if len(out) == 0 {
-		for _, r := range con.Renderings {
-			if !retired(r) {
-				out = append(out, r.EN)
-			}
-		}
-	}
-	return out
 }
 
 // Untranslated reports segments awaiting translation.

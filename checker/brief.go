@@ -64,11 +64,9 @@ func Brief(files []*File, style string) []*BriefEntry {
 			}
 		}
 	}
-	// Concepts tagged "part" (工作 "work") are there to build compounds:
-	// they belong in a brief only where their Chinese stands on its own.
-	entries = slices.DeleteFunc(entries, func(e *BriefEntry) bool {
-		return e.Chinese == 0 && slices.Contains(e.Concept.Tags, "part")
-	})
+	// Parts (工作 "work") are there to build compounds: they belong in a
+	// brief only where their Chinese stands on its own.
+	entries = slices.DeleteFunc(entries, func(e *BriefEntry) bool { return e.Chinese == 0 && e.Concept.IsPart() })
 	for _, e := range entries {
 		for _, r := range OrderRenderings(e.Concept, style) {
 			e.Renderings = append(e.Renderings, RenderingUse{r, uses[r]})

@@ -126,10 +126,12 @@ var Deprecated = &Rule{
 	},
 }
 
-// alternatives are what to write instead of a rendering of concept c: the
-// style's preferred rendering; else the concept's preferred rendering, the
-// one the scope uses most if several styles prefer different ones; else
-// the rendering the scope uses most.
+// alternatives are what to write for concept c, instead of a retired
+// rendering or where a rendering is missing: the style's preferred
+// rendering; else the concept's preferred rendering, the one the scope
+// uses most if several styles prefer different ones, or all of them if
+// the scope uses none; else the usable rendering the scope uses most, or
+// all of them if it uses none.
 func (p *Pass) alternatives(c *glossary.Concept) []string {
 	if p.Style != "" {
 		if pref := c.Preferred(p.Style); pref != nil {
@@ -161,16 +163,21 @@ func (p *Pass) alternatives(c *glossary.Concept) []string {
 	case best != nil:
 		return []string{best.EN}
 	case len(prefs) > 1:
-		var all []string
-		for _, r := range prefs {
-			all = append(all, r.EN)
-		}
-		return all
+		return renderingTexts(prefs)
 	}
 	if best := mostUsed(usable); best != nil {
 		return []string{best.EN}
 	}
-	return nil
+	return renderingTexts(usable)
+}
+
+// renderingTexts lists the renderings' English.
+func renderingTexts(rs []*glossary.Rendering) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.EN)
+	}
+	return out
 }
 
 // NonPreferred reports, under a house style, renderings that are not the

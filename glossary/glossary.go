@@ -228,6 +228,14 @@ func (g *Glossary) Style(id string) *Style { return byID(g.Styles, id) }
 // StyleIDs lists the ids of g's styles in order.
 func (g *Glossary) StyleIDs() []string { return idsOf(g.Styles) }
 
+// PartTag is the tag of a concept that is in the glossary to be a part of
+// compounds (工作 "work", 外交 "diplomacy"), not a term worth reporting or
+// briefing where it only occurs inside them.
+const PartTag = "part"
+
+// IsPart reports whether c is tagged PartTag.
+func (c *Concept) IsPart() bool { return slices.Contains(c.Tags, PartTag) }
+
 // Preferred returns the concept's preferred rendering in style, or nil.
 func (c *Concept) Preferred(style string) *Rendering {
 	for _, r := range c.Renderings {

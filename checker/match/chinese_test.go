@@ -9,6 +9,15 @@ import (
 // chineseTerms is a small glossary's Chinese side, with IDs by position.
 var chineseTerms = []string{"周边", "周边工作", "命运共同体", "周边命运共同体", "一带一路", "高质量共建一带一路", "睦邻、安邻、富邻", "RCEP", "周邊", "共建一带一路", "一带一路倡议"}
 
+// compileChineseTerms compiles chineseTerms, each term's ID its index.
+func compileChineseTerms() *ChineseMatcher {
+	var patterns []Pattern
+	for i, term := range chineseTerms {
+		patterns = append(patterns, Pattern{Text: term, ID: i})
+	}
+	return CompileChinese(patterns)
+}
+
 // showChinese renders matches as "text[nested...]" with their IDs' terms.
 func showChinese(text string, ms []Match) string {
 	var parts []string
@@ -29,11 +38,7 @@ func showChinese(text string, ms []Match) string {
 }
 
 func TestChineseMatcher(t *testing.T) {
-	var patterns []Pattern
-	for i, term := range chineseTerms {
-		patterns = append(patterns, Pattern{Text: term, ID: i})
-	}
-	m := CompileChinese(patterns)
+	m := compileChineseTerms()
 	tests := []struct{ name, text, want string }{
 		{"longest wins", "做好周边工作。", `["周边工作"=周边工作["周边"=周边]]`},
 		{"nested both parts", "构建周边命运共同体", `["周边命运共同体"=周边命运共同体["周边"=周边 "命运共同体"=命运共同体]]`},
@@ -67,11 +72,7 @@ func FuzzChineseFind(f *testing.F) {
 	for _, s := range []string{"构建周边命运共同\n体", "高质量共建“一带一路”", "周\xff边", "睦邻、安邻，富邻", "ＲＣＥＰ", "\x00周边\x00"} {
 		f.Add([]byte(s))
 	}
-	var patterns []Pattern
-	for i, term := range chineseTerms {
-		patterns = append(patterns, Pattern{Text: term, ID: i})
-	}
-	m := CompileChinese(patterns)
+	m := compileChineseTerms()
 	var check func(t *testing.T, text []byte, ms []Match, from, to int, nested bool)
 	check = func(t *testing.T, text []byte, ms []Match, from, to int, nested bool) {
 		prev := from
@@ -104,31 +105,20 @@ func chineseKey(s string) string {
 	return b.String()
 }
 
-// BenchmarkChineseFindEnglish measures the Chinese matcher over English
-// text, which every English-only file is scanned as for the brief.
-func BenchmarkChineseFindEnglish(b *testing.B) {
-	var patterns []Pattern
-	for i, term := range chineseTerms {
-		patterns = append(patterns, Pattern{Text: term, ID: i})
-	}
-	m := CompileChinese(patterns)
-	text := []byte(strings.Repeat("We will do neighborhood work well and build a community with a shared future. ", 10000))
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		m.Find(text)
-	}
-}
-
-// BenchmarkChineseFindChinese measures it over Chinese text.
-func BenchmarkChineseFindChinese(b *testing.B) {
-	var patterns []Pattern
-	for i, term := range chineseTerms {
-		patterns = append(patterns, Pattern{Text: term, ID: i})
-	}
-	m := CompileChinese(patterns)
-	text := []byte(strings.Repeat("我们要做好周边工作，推动构建周边命运共同体，高质量共建“一带一路”。", 10000))
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		m.Find(text)
+// BenchmarkChineseFind measures the Chinese matcher over English text
+// (an English-only file scanned for the brief) and over Chinese.
+func BenchmarkChineseFind(b *testing.B) {
+	m := compileChineseTerms()
+	for _, bb := range []struct{ name, sentence string }{
+		{"English", "We will do neighborhood work well and build a community with a shared future. "},
+		{"Chinese", "我们要做好周边工作，推动构建周边命运共同体，高质量共建“一带一路”。"},
+	} {
+		text := []byte(strings.Repeat(bb.sentence, 10000))
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				m.Find(text)
+			}
+		})
 	}
 }
