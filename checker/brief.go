@@ -31,7 +31,9 @@ type RenderingUse struct {
 // in the files (parts of compounds only where their Chinese stands alone), in the order they first appear (Chinese terms first within
 // a file, as a translator reads the source): a brief for translating or
 // revising them. Style, if set, puts its preferred renderings first.
-func Brief(files []*File, style string) []*BriefEntry {
+// The Chinese of English-only files (a Chinese source, or a draft quoting
+// one) is searched here, since Scan leaves it to those who ask.
+func (c *Checker) Brief(files []*File, style string) []*BriefEntry {
 	var entries []*BriefEntry
 	byConcept := make(map[*glossary.Concept]*BriefEntry)
 	uses := make(map[*glossary.Rendering]int)
@@ -56,7 +58,13 @@ func Brief(files []*File, style string) []*BriefEntry {
 		}
 	}
 	for _, f := range files {
-		addTerms(f.Terms, false)
+		terms := f.Terms
+		if !f.Bilingual() {
+			for _, m := range c.chinese.Find(f.checkable()) {
+				terms = append(terms, c.term(m))
+			}
+		}
+		addTerms(terms, false)
 		for _, o := range f.Occurrences {
 			for _, r := range o.Readings {
 				entry(r.Concept).English++

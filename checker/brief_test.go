@@ -13,7 +13,7 @@ func TestBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	brief := checker.Brief([]*checker.File{c.Scan(doc)}, "literal")
+	brief := c.Brief([]*checker.File{c.Scan(doc)}, "literal")
 	if len(brief) == 0 || brief[0].Concept.ID != "zhoubian-gongzuo" {
 		t.Fatalf("want 周边工作 first, got %+v", brief)
 	}

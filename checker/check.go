@@ -103,8 +103,9 @@ type File struct {
 	// Occurrences are the English renderings found, in file order: in a
 	// bilingual file, those in its segments' English.
 	Occurrences []*Occurrence
-	// Terms are the Chinese terms found, in order: in a bilingual file,
-	// those in its segments' Chinese (in ChineseText when that is set).
+	// Terms are the Chinese terms of a bilingual file's segments, in
+	// order (in ChineseText when that is set); nil for an English-only
+	// file, whose Chinese no rule reads (Brief finds it when asked).
 	Terms []*Term
 	// Segments are a bilingual file's segments with what was found in
 	// each; nil for an English-only file.
@@ -141,10 +142,10 @@ func (o *Occurrence) Reading() (Reading, bool) {
 	return o.Readings[0], true
 }
 
-// Scan finds the glossary's renderings and Chinese terms in doc: in a
-// bilingual document, segment by segment; otherwise in its masked text
-// (code, URLs and markup are zero bytes there) or, if it has none, its
-// text.
+// Scan finds the glossary's renderings in doc, and in a bilingual
+// document its Chinese terms, segment by segment; otherwise it scans the
+// masked text (code, URLs and markup are zero bytes there) or, if there
+// is none, the text.
 func (c *Checker) Scan(doc *input.Document) *File {
 	f := &File{Document: doc, lines: match.NewLines(doc.Text)}
 	f.chineseLines = f.lines
@@ -155,17 +156,19 @@ func (c *Checker) Scan(doc *input.Document) *File {
 		c.scanSegments(f)
 		return f
 	}
-	masked := doc.Masked
-	if masked == nil {
-		masked = doc.Text
-	}
-	for _, m := range c.matcher.Find(masked) {
+	for _, m := range c.matcher.Find(f.checkable()) {
 		f.Occurrences = append(f.Occurrences, c.occurrence(m))
 	}
-	for _, m := range c.chinese.Find(masked) {
-		f.Terms = append(f.Terms, c.term(m))
-	}
 	return f
+}
+
+// checkable is the text of an English-only file to match: the masked
+// text, or the text when there is none.
+func (f *File) checkable() []byte {
+	if f.Masked == nil {
+		return f.Text
+	}
+	return f.Masked
 }
 
 func (c *Checker) occurrence(m match.Match) *Occurrence {

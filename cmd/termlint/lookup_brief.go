@@ -31,7 +31,7 @@ func briefRun(opts *lookupOptions) error {
 	for i, doc := range docs {
 		files[i] = c.Scan(doc)
 	}
-	brief := checker.Brief(files, opts.Style)
+	brief := c.Brief(files, opts.Style)
 	if len(brief) > opts.Limit && opts.Limit != 0 && opts.limitSet {
 		brief = brief[:opts.Limit]
 	}
