@@ -221,15 +221,9 @@ func (h *htmlParagraphs) code(start, end int) {
 // flush ends the paragraph being read.
 func (h *htmlParagraphs) flush() { h.reading = false }
 
-// readHTML masks an HTML file and returns its suppression directives.
-func readHTML(data []byte) ([]byte, []directive) {
-	masked, dirs, _ := maskHTML(data)
-	return masked, dirs
-}
-
-// maskHTML masks an HTML file and returns its suppression directives and
+// readHTML masks an HTML file and returns its suppression directives and
 // its paragraphs.
-func maskHTML(data []byte) ([]byte, []directive, []paragraph) {
+func readHTML(data []byte) ([]byte, []directive, []paragraph) {
 	masked := newMask(data)
 	prose, comments, paras := scanHTML(data)
 	for _, s := range prose {

@@ -143,6 +143,9 @@ type Document struct {
 	// Encoding is the encoding the file was decoded from into Text, which
 	// is always UTF-8: "" for UTF-8 without a byte order mark.
 	Encoding string
+	// blocks are the leaf blocks the Markdown or HTML reader saw, kept
+	// for pairing paragraphs.
+	blocks []paragraph
 }
 
 // Bilingual reports whether d was read as a bilingual file.
@@ -369,9 +372,9 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	var dirs []directive
 	switch f {
 	case Markdown:
-		d.Masked, dirs = readMarkdown(text)
+		d.Masked, dirs, d.blocks = readMarkdown(text)
 	case HTML:
-		d.Masked, dirs = readHTML(text)
+		d.Masked, dirs, d.blocks = readHTML(text)
 	case TMX:
 		d.Segments, dirs, err = readTMX(text)
 	case XLIFF:

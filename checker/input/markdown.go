@@ -23,7 +23,9 @@ var markdownParser parser.Parser = goldmark.New(
 ).Parser()
 
 // readMarkdown masks a Markdown file and returns its suppression
-// directives.
+// directives and its leaf blocks as paragraphs, each running from the
+// first to the last text the mask shows in the block, for pairing the
+// paragraphs of a bilingual file without parsing it again.
 //
 // The mask starts all hidden and the walk over goldmark's syntax tree
 // shows only the text of the tree's ast.Text nodes, so anything goldmark
@@ -33,15 +35,7 @@ var markdownParser parser.Parser = goldmark.New(
 // the emphasis marks * _ ~, so that "*Belt and Road* Initiative" is still
 // one phrase to the matcher, unless a code span, raw HTML, an autolink or
 // the end of a link (its destination) lies between them.
-func readMarkdown(data []byte) ([]byte, []directive) {
-	masked, dirs, _ := maskMarkdown(data)
-	return masked, dirs
-}
-
-// maskMarkdown masks a Markdown file as readMarkdown does and also returns
-// its leaf blocks as paragraphs: each runs from the first to the last text
-// the mask shows in the block.
-func maskMarkdown(data []byte) ([]byte, []directive, []paragraph) {
+func readMarkdown(data []byte) ([]byte, []directive, []paragraph) {
 	src := data
 	if n := frontMatter(data); n > 0 {
 		// goldmark knows no front matter ("---" would be a thematic

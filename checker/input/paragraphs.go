@@ -66,7 +66,7 @@ type paragraph struct {
 // A segment's ID is "paragraph N" for its N-th pair, counting from 1.
 func pairParagraphs(d *Document, force bool) ([]Segment, error) {
 	if !force && !hasHan(d.Masked) {
-		return nil, nil // the common English file costs no second parse
+		return nil, nil // an English file has nothing to pair
 	}
 	ps, err := paragraphsOf(d, true)
 	if err != nil {
@@ -159,10 +159,8 @@ func paragraphsOf(d *Document, byScript bool) ([]paragraph, error) {
 	switch d.Format {
 	case PlainText:
 		blocks = textParagraphs(d.Masked, byScript)
-	case Markdown:
-		_, _, blocks = maskMarkdown(d.Text)
-	case HTML:
-		_, _, blocks = maskHTML(d.Text)
+	case Markdown, HTML:
+		blocks = d.blocks
 	default:
 		return nil, fmt.Errorf("%s: a %v file has no paragraphs to pair", d.Path, d.Format)
 	}
