@@ -97,3 +97,22 @@ func TestCheckBilingualFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckEncodingAndColumns reads a GBK file detected and named alike,
+// and fails on a CSV column that is not there.
+func TestCheckEncodingAndColumns(t *testing.T) {
+	const gbk = "../../testdata/examples/notes-gbk.txt"
+	_, detected, _ := runCLI(t, "check", "--format", "json", gbk)
+	code, named, errOut := runCLI(t, "check", "--format", "json", "--encoding", "gbk", gbk)
+	if code != 1 || named != detected || !strings.Contains(named, `"text": "periphery work"`) {
+		t.Fatalf("exit %d; named and detected GBK differ or miss the finding:\n%s\n%s%s", code, detected, named, errOut)
+	}
+	code, _, errOut = runCLI(t, "check", "--en-column", "译文", "../../testdata/examples/sheet.csv")
+	if code != 2 || !strings.Contains(errOut, `sheet.csv: no column named "译文"`) {
+		t.Fatalf("exit %d, want 2 naming the file and column: %s", code, errOut)
+	}
+	code, out, _ := runCLI(t, "check", "--zh-column", "source text", "--en-column", "3", "../../testdata/examples/sheet.csv")
+	if code != 1 || !strings.Contains(out, "sheet.csv:5:5: warning missing: 周边外交") {
+		t.Fatalf("exit %d, want the columns by header and number:\n%s", code, out)
+	}
+}
