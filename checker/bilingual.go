@@ -67,11 +67,7 @@ func (c *Checker) scanSegments(f *File) {
 		for _, m := range c.matcher.Find(seg.English.Text) {
 			o := c.occurrence(m)
 			mapOccurrence(o, &seg.English, seg)
-			if aligned := slices.DeleteFunc(slices.Clone(o.Readings), func(r Reading) bool { return !seg.concepts[r.Concept] }); len(aligned) > 0 {
-				o.Readings = aligned
-			} else {
-				o.Unaligned = true
-			}
+			seg.align(o)
 			seg.Renderings = append(seg.Renderings, o)
 			f.Occurrences = append(f.Occurrences, o)
 		}
@@ -82,6 +78,25 @@ func (c *Checker) scanSegments(f *File) {
 
 // addConcepts records t's concept and those of the terms inside it and
 // overlapping it: each may be what the English renders.
+// align keeps the readings of o whose concept the segment's Chinese has,
+// or marks o Unaligned when it has none of them. Most occurrences have one
+// reading, which is kept or not without a copy.
+func (s *Segment) align(o *Occurrence) {
+	kept := 0
+	for _, r := range o.Readings {
+		if s.concepts[r.Concept] {
+			kept++
+		}
+	}
+	switch kept {
+	case 0:
+		o.Unaligned = true
+	case len(o.Readings):
+	default:
+		o.Readings = slices.DeleteFunc(slices.Clone(o.Readings), func(r Reading) bool { return !s.concepts[r.Concept] })
+	}
+}
+
 func (s *Segment) addConcepts(t *Term) {
 	s.concepts[t.Concept] = true
 	for _, n := range append(t.Nested, t.Overlaps...) {

@@ -396,14 +396,17 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	if err != nil {
 		return nil, positioned(name, text, lines, err)
 	}
-	if d.Masked == nil { // a translation format: only the segments are text
+	switch f {
+	case TMX, XLIFF, PO, CSV, TSV: // only the segments are text
 		if d.Segments == nil {
 			d.Segments = []Segment{}
 		}
 		d.Masked = maskSegments(text, d.Segments)
-	} else if opts.Bilingual != BilingualOff {
-		if d.Segments, err = pairParagraphs(d, opts.Bilingual == BilingualOn); err != nil {
-			return nil, positioned(name, text, lines, err)
+	default:
+		if opts.Bilingual != BilingualOff {
+			if d.Segments, err = pairParagraphs(d, opts.Bilingual == BilingualOn); err != nil {
+				return nil, positioned(name, text, lines, err)
+			}
 		}
 	}
 	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)
