@@ -35,10 +35,8 @@ type Segment struct {
 	concepts map[*glossary.Concept]bool
 }
 
-// HasConcept reports whether the segment's Chinese contains concept c's
-// term, alone or inside a longer one.
-func (s *Segment) HasConcept(c *glossary.Concept) bool { return s.concepts[c] }
-
+// term converts a Chinese match to a Term, its concept the first of its
+// IDs (a term and a variant of another concept seldom coincide).
 func (c *Checker) term(m match.Match) *Term {
 	t := &Term{Start: m.Start, End: m.End, Concept: c.g.Concepts[m.IDs[0]]}
 	for _, n := range m.Nested {

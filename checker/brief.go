@@ -17,7 +17,7 @@ type BriefEntry struct {
 	// counts for each concept that shares it).
 	English int
 	// Renderings are the concept's renderings in the order a translator
-	// reads them (see OrderRenderings), with how often each was used.
+	// reads them (see orderRenderings), with how often each was used.
 	Renderings []RenderingUse
 }
 
@@ -76,18 +76,18 @@ func (c *Checker) Brief(files []*File, style string) []*BriefEntry {
 	// brief only where their Chinese stands on its own.
 	entries = slices.DeleteFunc(entries, func(e *BriefEntry) bool { return e.Chinese == 0 && e.Concept.IsPart() })
 	for _, e := range entries {
-		for _, r := range OrderRenderings(e.Concept, style) {
+		for _, r := range orderRenderings(e.Concept, style) {
 			e.Renderings = append(e.Renderings, RenderingUse{r, uses[r]})
 		}
 	}
 	return entries
 }
 
-// OrderRenderings orders a concept's renderings for reading: the preferred
+// orderRenderings orders a concept's renderings for reading: the preferred
 // rendering of style, if given, then the preferred one of each style in
 // the order the styles are first named, then the other usable renderings,
 // then the deprecated and superseded ones, each group in glossary order.
-func OrderRenderings(c *glossary.Concept, style string) []*glossary.Rendering {
+func orderRenderings(c *glossary.Concept, style string) []*glossary.Rendering {
 	var out []*glossary.Rendering
 	add := func(r *glossary.Rendering) {
 		if r != nil && !slices.Contains(out, r) {

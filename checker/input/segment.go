@@ -85,7 +85,7 @@ func (s *Span) find(i int) *piece {
 	return &s.pieces[max(k, 0)]
 }
 
-// Start and Stop are the file offsets the span covers.
+// Start is the file offset where the span starts.
 func (s *Span) Start() int { return s.Offset(0) }
 
 // Stop is the file offset just past the span.
