@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -109,32 +108,17 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 }
 
 func checkRun(opts *checkOptions) error {
-	g, err := opts.Glossary()
+	g, err := styledGlossary(opts.Glossary, opts.Style)
 	if err != nil {
 		return err
 	}
-	if opts.Style != "" && g.Style(opts.Style) == nil {
-		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
-	}
 	c := checker.New(g)
-	docs, inputErrs := readDocuments(opts.Paths, opts.IO.In, &opts.Read)
-	for _, e := range inputErrs {
-		fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", e)
-	}
-	files := make([]*checker.File, len(docs))
-	texts := make(map[string][]byte, len(docs))
-	for i, doc := range docs {
-		files[i] = c.Scan(doc)
-		texts[doc.Path] = doc.Text
-		if doc.ChineseText != nil {
-			texts[doc.ChinesePath] = doc.ChineseText
-		}
-	}
+	files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
 	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope)})
 	if err != nil {
 		return err
 	}
-	if err := printFindings(opts, len(files), findings, texts); err != nil {
+	if err := printFindings(opts, files, findings); err != nil {
 		return err
 	}
 	switch {
@@ -146,12 +130,21 @@ func checkRun(opts *checkOptions) error {
 	return nil
 }
 
-func printFindings(opts *checkOptions, files int, findings []checker.Finding, texts map[string][]byte) error {
+func printFindings(opts *checkOptions, files []*checker.File, findings []checker.Finding) error {
 	if opts.Format == "json" {
-		return checker.WriteJSON(opts.IO.Out, files, findings)
+		return checker.WriteJSON(opts.IO.Out, len(files), findings)
+	}
+	// The text printer quotes the line of each finding, which may be in a
+	// --source file.
+	texts := make(map[string][]byte, len(files))
+	for _, f := range files {
+		texts[f.Path] = f.Text
+		if f.ChineseText != nil {
+			texts[f.ChinesePath] = f.ChineseText
+		}
 	}
 	cs := opts.IO.ColorScheme()
-	return checker.WriteText(opts.IO.Out, files, findings, texts, checker.TextColors{
+	return checker.WriteText(opts.IO.Out, len(files), findings, texts, checker.TextColors{
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
 	})
 }

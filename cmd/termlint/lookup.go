@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -87,12 +86,9 @@ all), each marked with how often the files use it.`,
 }
 
 func lookupRun(opts *lookupOptions) error {
-	g, err := opts.Glossary()
+	g, err := styledGlossary(opts.Glossary, opts.Style)
 	if err != nil {
 		return err
-	}
-	if opts.Style != "" && g.Style(opts.Style) == nil {
-		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
 	}
 	idx := glossary.NewIndex(g)
 	results := make([]glossary.Result, len(opts.Queries))

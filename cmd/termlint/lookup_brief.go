@@ -15,24 +15,14 @@ import (
 // queries: every concept that occurs in them, with its counts and
 // renderings.
 func briefRun(opts *lookupOptions) error {
-	g, err := opts.Glossary()
+	g, err := styledGlossary(opts.Glossary, opts.Style)
 	if err != nil {
 		return err
 	}
-	if opts.Style != "" && g.Style(opts.Style) == nil {
-		return fmt.Errorf("unknown --style %q (styles: %s)", opts.Style, strings.Join(g.StyleIDs(), ", "))
-	}
-	docs, inputErrs := readDocuments(opts.Queries, opts.IO.In, &opts.Read)
-	for _, e := range inputErrs {
-		fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", e)
-	}
 	c := checker.New(g)
-	files := make([]*checker.File, len(docs))
-	for i, doc := range docs {
-		files[i] = c.Scan(doc)
-	}
+	files, inputErrs := scanPaths(c, opts.Queries, opts.IO, &opts.Read)
 	brief := c.Brief(files, opts.Style)
-	if len(brief) > opts.Limit && opts.Limit != 0 && opts.limitSet {
+	if opts.limitSet && len(brief) > opts.Limit {
 		brief = brief[:opts.Limit]
 	}
 	if opts.Format == "json" {

@@ -4,11 +4,42 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
 )
+
+// styledGlossary loads the glossary and checks that style, unless empty,
+// is one of its styles.
+func styledGlossary(load func() (*glossary.Glossary, error), style string) (*glossary.Glossary, error) {
+	g, err := load()
+	if err != nil {
+		return nil, err
+	}
+	if style != "" && g.Style(style) == nil {
+		return nil, fmt.Errorf("unknown --style %q (styles: %s)", style, strings.Join(g.StyleIDs(), ", "))
+	}
+	return g, nil
+}
+
+// scanPaths reads the paths (see readDocuments), reports on ios.ErrOut
+// the ones that cannot be read, and scans the rest with c.
+func scanPaths(c *checker.Checker, paths []string, ios *iostreams.IOStreams, r *readFlags) ([]*checker.File, []error) {
+	docs, errs := readDocuments(paths, ios.In, r)
+	for _, e := range errs {
+		fmt.Fprintf(ios.ErrOut, "termlint: %v\n", e)
+	}
+	files := make([]*checker.File, len(docs))
+	for i, doc := range docs {
+		files[i] = c.Scan(doc)
+	}
+	return files, errs
+}
 
 // readFlags are the flags that say which files to read and how, shared by
 // the commands that read a corpus (check, lookup --in).
