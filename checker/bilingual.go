@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 
 	"github.com/termlint/termlint/checker/input"
@@ -128,11 +129,9 @@ var Missing = &Rule{
 	Doc:      "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
-		for _, f := range p.Files {
-			for _, seg := range f.Segments {
-				if !seg.Untranslated {
-					p.missing(f, seg)
-				}
+		for f, seg := range p.segments() {
+			if !seg.Untranslated {
+				p.missing(f, seg)
 			}
 		}
 	},
@@ -203,44 +202,51 @@ var Untranslated = &Rule{
 	Doc:      "in a bilingual file, reports a segment whose translation is empty or absent",
 	Severity: SeverityInfo,
 	Run: func(p *Pass) {
-		for _, f := range p.Files {
-			for _, seg := range f.Segments {
-				if !seg.Untranslated || len(seg.Chinese.Text) == 0 {
-					continue
-				}
-				start, end := seg.Chinese.Start(), seg.Chinese.Stop()
-				path, text := f.ChineseSource()
-				msg := "the segment has no translation"
-				if seg.ID != "" {
-					msg = fmt.Sprintf("segment %s has no translation", seg.ID)
-				}
-				p.reportSpan(p.Rule.Severity, path, f.chineseLines, text, start, end, nil, nil, msg, nil, nil)
+		for f, seg := range p.segments() {
+			if !seg.Untranslated || len(seg.Chinese.Text) == 0 {
+				continue
 			}
+			msg := "the segment has no translation"
+			if seg.ID != "" {
+				msg = fmt.Sprintf("segment %s has no translation", seg.ID)
+			}
+			path, text := f.ChineseSource()
+			p.reportAt(Finding{Message: msg}, path, f.chineseLines, text, seg.Chinese.Start(), seg.Chinese.Stop())
 		}
 	},
+}
+
+// segments yields each segment of the scope's bilingual files with its
+// file.
+func (p *Pass) segments() iter.Seq2[*File, *Segment] {
+	return func(yield func(*File, *Segment) bool) {
+		for _, f := range p.Files {
+			for _, seg := range f.Segments {
+				if !yield(f, seg) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // reportTerm records a finding at Chinese term t of file f.
 func (p *Pass) reportTerm(f *File, t *Term, message string, suggestions []string, related ...Related) {
 	path, text := f.ChineseSource()
-	p.reportSpan(p.Rule.Severity, path, f.chineseLines, text, t.Start, t.End, t.Concept, nil, message, suggestions, related)
+	fd := Finding{Concept: t.Concept.ID, ZH: t.Concept.ZH, Message: message, Suggestions: suggestions, Related: related}
+	p.reportAt(fd, path, f.chineseLines, text, t.Start, t.End)
 }
 
-// reportSpan records a finding at text[start:end] of the file at path.
-func (p *Pass) reportSpan(sev Severity, path string, lines *match.Lines, text []byte, start, end int, con *glossary.Concept, r *glossary.Rendering, message string, suggestions []string, related []Related) {
-	line, col := lines.Position(start)
-	endLine, endCol := lines.Position(end)
-	fd := Finding{
-		Rule: p.Rule.Name, Severity: sev,
-		File: path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-		Text: string(text[start:end]), Suggestions: suggestions, Message: message, Related: related,
+// reportAt records fd at text[start:end] of the file at path, filling in
+// the rule, the position and the text, and the rule's severity unless fd
+// has one.
+func (p *Pass) reportAt(fd Finding, path string, lines *match.Lines, text []byte, start, end int) {
+	fd.Rule, fd.File, fd.Text = p.Rule.Name, path, string(text[start:end])
+	if fd.Severity == "" {
+		fd.Severity = p.Rule.Severity
 	}
-	if con != nil {
-		fd.Concept, fd.ZH = con.ID, con.ZH
-	}
-	if r != nil {
-		fd.Rendering = r.EN
-	}
+	fd.Line, fd.Column = lines.Position(start)
+	fd.EndLine, fd.EndColumn = lines.Position(end)
 	*p.findings = append(*p.findings, fd)
 }
 

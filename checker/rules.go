@@ -45,7 +45,8 @@ func (p *Pass) Report(f *File, o *Occurrence, r Reading, message string, suggest
 
 // ReportSeverity is Report with a severity of the rule's choosing.
 func (p *Pass) ReportSeverity(sev Severity, f *File, o *Occurrence, r Reading, message string, suggestions []string, related ...Related) {
-	p.reportSpan(sev, f.Path, f.lines, f.Text, o.Start, o.End, r.Concept, r.Rendering, message, suggestions, related)
+	fd := Finding{Severity: sev, Concept: r.Concept.ID, ZH: r.Concept.ZH, Rendering: r.Rendering.EN, Message: message, Suggestions: suggestions, Related: related}
+	p.reportAt(fd, f.Path, f.lines, f.Text, o.Start, o.End)
 }
 
 // Related points at occurrence o of file f.
