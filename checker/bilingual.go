@@ -242,6 +242,7 @@ func (p *Pass) reportTerm(f *File, t *Term, message string, suggestions []string
 // has one.
 func (p *Pass) reportAt(fd Finding, path string, lines *match.Lines, text []byte, start, end int) {
 	fd.Rule, fd.File, fd.Text = p.Rule.Name, path, string(text[start:end])
+	fd.Offset, fd.EndOffset = start, end
 	if fd.Severity == "" {
 		fd.Severity = p.Rule.Severity
 	}

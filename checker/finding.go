@@ -39,10 +39,20 @@ type Finding struct {
 	Concept string `json:"concept"`
 	ZH      string `json:"zh"`
 	// Rendering is the glossary rendering Text is a form of.
-	Rendering   string    `json:"rendering"`
-	Suggestions []string  `json:"suggestions"`
-	Message     string    `json:"message"`
-	Related     []Related `json:"related"`
+	Rendering   string   `json:"rendering"`
+	Suggestions []string `json:"suggestions"`
+	// Fix, when set, is what replaces Text to apply the finding's one
+	// unambiguous suggestion, in Text's case and number ("Communities with
+	// a shared future" for "Communities of common destiny"); --fix
+	// applies it.
+	Fix     string    `json:"fix,omitempty"`
+	Message string    `json:"message"`
+	Related []Related `json:"related"`
+	// Offset and EndOffset are the span's byte offsets in the file's
+	// decoded text (input.Document.Text), for edits; they are not part of
+	// the wire format, which gives lines and columns.
+	Offset    int `json:"-"`
+	EndOffset int `json:"-"`
 }
 
 // Related points at another place that explains a finding, such as the
