@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/termlint/termlint/internal/yamlnode"
 	"golang.org/x/text/language"
 )
 
@@ -20,7 +21,8 @@ func Parse(file string, data []byte) (*Glossary, Problems) {
 	g := &Glossary{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p.problems.errorf(syntaxErrorPos(file, err), "%s", syntaxErrorMessage(err))
+		line, msg := yamlnode.SyntaxError(err)
+		p.problems.errorf(Pos{File: file, Line: line}, "%s", msg)
 		return g, p.problems
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -29,24 +31,6 @@ func Parse(file string, data []byte) (*Glossary, Problems) {
 	}
 	p.glossary(g, doc.Content[0])
 	return g, p.problems
-}
-
-// syntaxErrorLine pulls the line out of yaml.v3's "yaml: line N: ..." errors.
-var syntaxErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-func syntaxErrorPos(file string, err error) Pos {
-	if m := syntaxErrorLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return Pos{File: file, Line: n}
-	}
-	return Pos{File: file}
-}
-
-func syntaxErrorMessage(err error) string {
-	if m := syntaxErrorLine.FindStringSubmatch(err.Error()); m != nil {
-		return "invalid YAML: " + m[2]
-	}
-	return "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")
 }
 
 type parser struct {
@@ -68,15 +52,15 @@ type field struct {
 // reporting unknown and repeated keys. what names the mapping in messages.
 // It returns the keys that have a value, or nil when n is not a mapping.
 func (p *parser) mapping(n *yaml.Node, what string, fields []field) map[string]bool {
-	n = resolve(n)
+	n = yamlnode.Resolve(n)
 	if n.Kind != yaml.MappingNode {
-		p.problems.errorf(p.pos(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
+		p.problems.errorf(p.pos(n), "%s must be a mapping of keys to values, not %s", what, yamlnode.Describe(n))
 		return nil
 	}
 	present := map[string]bool{}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolve(n.Content[i+1])
+		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 		key := k.Value
 		if seen[key] {
 			p.problems.errorf(p.pos(k), "%s has key %q twice", what, key)
@@ -85,7 +69,7 @@ func (p *parser) mapping(n *yaml.Node, what string, fields []field) map[string]b
 		seen[key] = true
 		f := findField(fields, key)
 		if f == nil {
-			p.problems.errorf(p.pos(k), "unknown key %q in %s%s", key, what, didYouMean(key, fields))
+			p.problems.errorf(p.pos(k), "unknown key %q in %s%s", key, what, yamlnode.DidYouMean(key, fieldNames(fields)))
 			continue
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -97,6 +81,14 @@ func (p *parser) mapping(n *yaml.Node, what string, fields []field) map[string]b
 	return present
 }
 
+func fieldNames(fields []field) []string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return names
+}
+
 func findField(fields []field, key string) *field {
 	for i := range fields {
 		if fields[i].name == key {
@@ -106,50 +98,11 @@ func findField(fields []field, key string) *field {
 	return nil
 }
 
-func didYouMean(key string, fields []field) string {
-	best, bestDist := "", 3
-	for _, f := range fields {
-		if d := levenshtein(strings.ToLower(key), f.name); d < bestDist {
-			best, bestDist = f.name, d
-		}
-	}
-	if best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.name
-	}
-	return " (known keys: " + strings.Join(names, ", ") + ")"
-}
-
-func resolve(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
-}
-
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return fmt.Sprintf("the %s %q", strings.TrimPrefix(n.Tag, "!!"), n.Value)
-	}
-	return "empty"
-}
-
 // str reads a scalar as text. Numbers and dates are text too: "date: 2025"
 // is as good as "date: '2025'".
 func (p *parser) str(n *yaml.Node, what string, dst *string, at map[string]Pos, key string) {
 	if n.Kind != yaml.ScalarNode {
-		p.problems.errorf(p.pos(n), "%s must be text, not %s", what, describe(n))
+		p.problems.errorf(p.pos(n), "%s must be text, not %s", what, yamlnode.Describe(n))
 		return
 	}
 	*dst = n.Value
@@ -170,14 +123,14 @@ func (p *parser) required(n *yaml.Node, what string, dst *string, at map[string]
 // "key.i".
 func (p *parser) strs(n *yaml.Node, what string, dst *[]string, at map[string]Pos, key string) {
 	if n.Kind != yaml.SequenceNode {
-		p.problems.errorf(p.pos(n), "%s must be a list such as [a, b], not %s", what, describe(n))
+		p.problems.errorf(p.pos(n), "%s must be a list such as [a, b], not %s", what, yamlnode.Describe(n))
 		return
 	}
 	list := []string{}
 	for _, item := range n.Content {
-		item = resolve(item)
+		item = yamlnode.Resolve(item)
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-			p.problems.errorf(p.pos(item), "each item of %s must be text, not %s", what, describe(item))
+			p.problems.errorf(p.pos(item), "each item of %s must be text, not %s", what, yamlnode.Describe(item))
 			continue
 		}
 		if at != nil {
@@ -193,7 +146,7 @@ func (p *parser) strs(n *yaml.Node, what string, dst *[]string, at map[string]Po
 
 func (p *parser) boolean(n *yaml.Node, what string, dst *bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		p.problems.errorf(p.pos(n), "%s must be true or false, not %s", what, describe(n))
+		p.problems.errorf(p.pos(n), "%s must be true or false, not %s", what, yamlnode.Describe(n))
 		return
 	}
 	*dst = n.Value == "true"
@@ -202,11 +155,11 @@ func (p *parser) boolean(n *yaml.Node, what string, dst *bool) {
 // list walks a sequence node, calling item for each element.
 func (p *parser) list(n *yaml.Node, what string, item func(*yaml.Node)) {
 	if n.Kind != yaml.SequenceNode {
-		p.problems.errorf(p.pos(n), "%s must be a list, not %s", what, describe(n))
+		p.problems.errorf(p.pos(n), "%s must be a list, not %s", what, yamlnode.Describe(n))
 		return
 	}
 	for _, c := range n.Content {
-		item(resolve(c))
+		item(yamlnode.Resolve(c))
 	}
 }
 
@@ -254,12 +207,12 @@ func (p *parser) glossary(g *Glossary, root *yaml.Node) {
 // keyed walks a mapping whose keys are ids (sources, styles), in file order.
 func (p *parser) keyed(n *yaml.Node, what, entry string, item func(id string, key, val *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		p.problems.errorf(p.pos(n), "%s must be a mapping of ids to entries, not %s", what, describe(n))
+		p.problems.errorf(p.pos(n), "%s must be a mapping of ids to entries, not %s", what, yamlnode.Describe(n))
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolve(n.Content[i+1])
+		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 		if seen[k.Value] {
 			p.problems.errorf(p.pos(k), "%s has id %q twice", what, k.Value)
 			continue

@@ -1,0 +1,96 @@
+// Package yamlnode holds what termlint's YAML readers (the glossary and the
+// config file) share to report problems by line and column: walking
+// yaml.v3 nodes rather than decoding into structs keeps every value's
+// position, so a message can say where in the file it is.
+package yamlnode
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// syntaxErrorLine pulls the line out of yaml.v3's "yaml: line N: ..." errors.
+var syntaxErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// SyntaxError splits an error of yaml.Unmarshal into the line it names (0
+// when it names none) and a message that starts "invalid YAML: ".
+func SyntaxError(err error) (line int, msg string) {
+	if m := syntaxErrorLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, "invalid YAML: " + m[2]
+	}
+	return 0, "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// Resolve follows aliases to the node they name.
+func Resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+// IsNull reports whether n is an empty value ("key:" with nothing after
+// it), which readers treat as a key left out.
+func IsNull(n *yaml.Node) bool {
+	n = Resolve(n)
+	return n.Kind == 0 || n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// Describe names what a node is, for messages: "a mapping", "a list",
+// `the int "3"`, "empty".
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the %s %q", strings.TrimPrefix(n.Tag, "!!"), n.Value)
+	}
+	return "empty"
+}
+
+// DidYouMean returns ` (did you mean "x"?)` for the known key closest to a
+// mistyped one (at most two edits away), else ` (known keys: a, b, ...)`.
+func DidYouMean(key string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := distance(strings.ToLower(key), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return " (known keys: " + strings.Join(known, ", ") + ")"
+}
+
+// distance is the Levenshtein distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	row := make([]int, len(rb)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			next := min(row[j]+1, row[j-1]+1, diag+cost)
+			diag, row[j] = row[j], next
+		}
+	}
+	return row[len(rb)]
+}
