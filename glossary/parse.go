@@ -69,7 +69,7 @@ func (p *parser) mapping(n *yaml.Node, what string, fields []field) map[string]b
 		seen[key] = true
 		f := findField(fields, key)
 		if f == nil {
-			p.problems.errorf(p.pos(k), "unknown key %q in %s%s", key, what, yamlnode.DidYouMean(key, fieldNames(fields)))
+			p.problems.errorf(p.pos(k), "unknown key %q in %s%s", key, what, yamlnode.DidYouMean(key, fieldNames(fields), "known keys"))
 			continue
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {

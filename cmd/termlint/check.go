@@ -20,7 +20,13 @@ type checkOptions struct {
 	Style  string
 	Scope  string
 	FailOn string
-	Read   readFlags
+	// Rules are the --rule flags; rules, the rules they and the
+	// configuration leave to run.
+	Rules []string
+	rules []*checker.Rule
+	// StyleAt is where the configuration file set Style, or "".
+	StyleAt string
+	Read    readFlags
 }
 
 // failLevels ranks --fail-on values: a finding fails the run when its
@@ -69,8 +75,11 @@ Suppress findings with <!-- termlint-disable [NAMES] --> ...
 any file, a line containing termlint:ignore [NAMES]; NAMES are rules,
 concept ids or Chinese terms.
 
+Flags may be set for a repository in .termlint.yaml (see termlint init);
+a flag on the command line wins over the file, and --rule over its rules.
+
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
-2 on bad usage or unreadable input.`,
+2 on bad usage, configuration or unreadable input.`,
 		Example: `  termlint check draft.md
   termlint check translation.tmx messages.po
   termlint check --source zh.txt --target en.txt
@@ -80,8 +89,14 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if len(opts.Paths) == 0 && opts.Read.Source == "" {
-				opts.Paths = []string{"."}
+				opts.Paths = f.defaultPaths()
 			}
+			opts.StyleAt = f.configPos("style")
+			rules, err := f.checkRules(opts.Rules)
+			if err != nil {
+				return err
+			}
+			opts.rules = rules
 			if opts.Format != "text" && opts.Format != "json" {
 				return fmt.Errorf("invalid --format %q: use text or json", opts.Format)
 			}
@@ -101,6 +116,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 	cmd.Flags().StringVarP(&opts.Style, "style", "s", "", "house `style` whose preferred renderings to enforce")
 	cmd.Flags().StringVar(&opts.Scope, "scope", "file", "where renderings must agree: file (each file) or all (every file checked)")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
+	registerRuleFlag(cmd.Flags(), &opts.Rules)
 	opts.Read.register(cmd.Flags(), "check")
 	cmd.Flags().StringVar(&opts.Read.Source, "source", "", "a Chinese `file` to check --target against, paragraph by paragraph")
 	cmd.Flags().StringVar(&opts.Read.Target, "target", "", "the English translation (`file`) of --source")
@@ -108,13 +124,13 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 }
 
 func checkRun(opts *checkOptions) error {
-	g, err := styledGlossary(opts.Glossary, opts.Style)
+	g, err := styledGlossary(opts.Glossary, opts.Style, opts.StyleAt)
 	if err != nil {
 		return err
 	}
 	c := checker.New(g)
 	files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
-	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope)})
+	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope), Rules: opts.rules})
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,8 @@ type lookupOptions struct {
 	Queries []string
 	Format  string
 	Style   string
+	// StyleAt is where the configuration file set Style, or "".
+	StyleAt string
 	All     bool
 	Limit   int
 	Sources bool
@@ -59,6 +61,7 @@ all), each marked with how often the files use it.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Queries = args
+			opts.StyleAt = f.configPos("style")
 			if opts.Format != "text" && opts.Format != "json" {
 				return fmt.Errorf("invalid --format %q: use text or json", opts.Format)
 			}
@@ -86,7 +89,7 @@ all), each marked with how often the files use it.`,
 }
 
 func lookupRun(opts *lookupOptions) error {
-	g, err := styledGlossary(opts.Glossary, opts.Style)
+	g, err := styledGlossary(opts.Glossary, opts.Style, opts.StyleAt)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 // queries: every concept that occurs in them, with its counts and
 // renderings.
 func briefRun(opts *lookupOptions) error {
-	g, err := styledGlossary(opts.Glossary, opts.Style)
+	g, err := styledGlossary(opts.Glossary, opts.Style, opts.StyleAt)
 	if err != nil {
 		return err
 	}

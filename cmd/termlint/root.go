@@ -10,6 +10,7 @@ import (
 
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/config"
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
@@ -33,6 +34,15 @@ type factory struct {
 	glossaryPaths []string
 	// readFile reads a glossary file; tests replace it.
 	readFile func(string) ([]byte, error)
+
+	// configPath is --config; noConfig is --no-config.
+	configPath string
+	noConfig   bool
+	// config is the configuration file read, or nil.
+	config *config.Config
+	// fromConfig records where each flag set from the configuration file
+	// got its value.
+	fromConfig map[string]config.Pos
 }
 
 // defaultGlossaryArg names the embedded glossary among --glossary files.
@@ -91,16 +101,25 @@ func newCmdRoot(f *factory) *cobra.Command {
 which rendering, since when, and which house style prefers it - in a curated
 glossary, and looks terms up in it.
 
-The embedded glossary is used unless --glossary names others.`,
+The embedded glossary is used unless --glossary, or the glossaries key of
+a .termlint.yaml configuration file (see termlint init), names others.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return f.IO.SetColorMode(colorMode)
+			if err := f.IO.SetColorMode(colorMode); err != nil {
+				return err
+			}
+			if cmd.Name() == "init" {
+				return nil // init writes a configuration; a broken one must not stop it
+			}
+			return f.loadConfig(cmd)
 		},
 	}
 	cmd.PersistentFlags().StringArrayVarP(&f.glossaryPaths, "glossary", "g", nil,
 		"glossary `file` to use instead of the embedded one (repeatable; later files extend or override earlier ones; @default names the embedded one)")
+	cmd.PersistentFlags().StringVar(&f.configPath, "config", "", "configuration `file` to use instead of the .termlint.yaml found in the working directory or above")
+	cmd.PersistentFlags().BoolVar(&f.noConfig, "no-config", false, "read no configuration file")
 	cmd.PersistentFlags().StringVar(&colorMode, "color", "auto", "colour output: auto, always or never (auto: only on a terminal and without NO_COLOR)")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
@@ -108,6 +127,7 @@ The embedded glossary is used unless --glossary names others.`,
 	cmd.AddCommand(newCmdLookup(f))
 	cmd.AddCommand(newCmdCheck(f))
 	cmd.AddCommand(newCmdGlossary(f))
+	cmd.AddCommand(newCmdInit(f))
 	return cmd
 }
 

@@ -15,14 +15,19 @@ import (
 )
 
 // styledGlossary loads the glossary and checks that style, unless empty,
-// is one of its styles.
-func styledGlossary(load func() (*glossary.Glossary, error), style string) (*glossary.Glossary, error) {
+// is one of its styles; configPos is where the configuration file set the
+// style, or "" when --style did.
+func styledGlossary(load func() (*glossary.Glossary, error), style, configPos string) (*glossary.Glossary, error) {
 	g, err := load()
 	if err != nil {
 		return nil, err
 	}
 	if style != "" && g.Style(style) == nil {
-		return nil, fmt.Errorf("unknown --style %q (styles: %s)", style, strings.Join(g.StyleIDs(), ", "))
+		styles := strings.Join(g.StyleIDs(), ", ")
+		if configPos != "" {
+			return nil, fmt.Errorf("%s: unknown style %q (styles: %s)", configPos, style, styles)
+		}
+		return nil, fmt.Errorf("unknown --style %q (styles: %s)", style, styles)
 	}
 	return g, nil
 }

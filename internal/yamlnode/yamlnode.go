@@ -58,9 +58,10 @@ func Describe(n *yaml.Node) string {
 	return "empty"
 }
 
-// DidYouMean returns ` (did you mean "x"?)` for the known key closest to a
-// mistyped one (at most two edits away), else ` (known keys: a, b, ...)`.
-func DidYouMean(key string, known []string) string {
+// DidYouMean returns ` (did you mean "x"?)` for the known name closest to
+// a mistyped one (at most two edits away), else ` (known keys: a, b, ...)`
+// with what naming the known names ("known keys").
+func DidYouMean(key string, known []string, what string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
 		if d := distance(strings.ToLower(key), k); d < bestDist {
@@ -70,7 +71,7 @@ func DidYouMean(key string, known []string) string {
 	if best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	return " (known keys: " + strings.Join(known, ", ") + ")"
+	return " (" + what + ": " + strings.Join(known, ", ") + ")"
 }
 
 // distance is the Levenshtein distance between a and b, by runes.

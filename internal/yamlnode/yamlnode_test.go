@@ -13,7 +13,7 @@ func TestDidYouMean(t *testing.T) {
 		{"Fail-On", ` (did you mean "fail-on"?)`},
 		{"colour", " (known keys: style, scope, fail-on)"},
 	} {
-		if got := DidYouMean(tc.key, known); got != tc.want {
+		if got := DidYouMean(tc.key, known, "known keys"); got != tc.want {
 			t.Errorf("DidYouMean(%q) = %q, want %q", tc.key, got, tc.want)
 		}
 	}
