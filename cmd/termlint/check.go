@@ -27,6 +27,7 @@ type checkOptions struct {
 	// StyleAt is where the configuration file set Style, or "".
 	StyleAt string
 	Read    readFlags
+	Filter  filterFlags
 }
 
 // failLevels ranks --fail-on values: a finding fails the run when its
@@ -75,6 +76,10 @@ Suppress findings with <!-- termlint-disable [NAMES] --> ...
 any file, a line containing termlint:ignore [NAMES]; NAMES are rules,
 concept ids or Chinese terms.
 
+To adopt termlint on a repository with many findings, --write-baseline
+records them and --baseline reports only the others; --diff-base REV
+reports only findings on lines changed since a git revision.
+
 Flags may be set for a repository in .termlint.yaml (see termlint init);
 a flag on the command line wins over the file, and --rule over its rules.
 
@@ -109,6 +114,9 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			if _, err := opts.Read.options(); err != nil {
 				return err
 			}
+			if err := opts.Filter.validate(); err != nil {
+				return err
+			}
 			return checkRun(opts)
 		},
 	}
@@ -120,6 +128,9 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 	opts.Read.register(cmd.Flags(), "check")
 	cmd.Flags().StringVar(&opts.Read.Source, "source", "", "a Chinese `file` to check --target against, paragraph by paragraph")
 	cmd.Flags().StringVar(&opts.Read.Target, "target", "", "the English translation (`file`) of --source")
+	cmd.Flags().StringVar(&opts.Filter.Baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
+	cmd.Flags().StringVar(&opts.Filter.WriteBaseline, "write-baseline", "", "record the findings in the baseline `file` instead of reporting them")
+	cmd.Flags().StringVar(&opts.Filter.DiffBase, "diff-base", "", "report only findings on lines changed since the git `revision`")
 	return cmd
 }
 
@@ -132,6 +143,9 @@ func checkRun(opts *checkOptions) error {
 	files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
 	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope), Rules: opts.rules})
 	if err != nil {
+		return err
+	}
+	if findings, err = filterFindings(opts, findings, inputErrs); err != nil {
 		return err
 	}
 	if err := printFindings(opts, files, findings); err != nil {
