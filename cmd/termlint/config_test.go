@@ -177,3 +177,23 @@ func TestInit(t *testing.T) {
 		t.Errorf("the file init --force wrote: %v", err)
 	}
 }
+
+// TestConfigBaseline checks that the baseline key, a path relative to the
+// configuration file, works from a subdirectory.
+func TestConfigBaseline(t *testing.T) {
+	configRepo(t, map[string]string{
+		".termlint.yaml": "baseline: ci/termlint-baseline.json\n",
+		"ci/.keep":       "",
+		"sub/d.txt":      configDraft,
+	})
+	if code, _, errOut := runCLI(t, "check", "--write-baseline", "../ci/termlint-baseline.json", "d.txt"); code != 0 {
+		t.Fatalf("--write-baseline: exit %d: %s", code, errOut)
+	}
+	code, got := ruleLines(t, "d.txt")
+	if code != 0 || len(got) != 0 {
+		t.Errorf("with the configured baseline: exit %d, %q; want every finding hidden", code, got)
+	}
+	if code, got := ruleLines(t, "--baseline", "", "d.txt"); code != exitFound || len(got) != 1 {
+		t.Errorf("--baseline '' overriding the file: exit %d, %q; want the finding back", code, got)
+	}
+}
