@@ -32,16 +32,23 @@ func styledGlossary(load func() (*glossary.Glossary, error), style, configPos st
 	return g, nil
 }
 
-// scanPaths reads the paths (see readDocuments), reports on ios.ErrOut
-// the ones that cannot be read, and scans the rest with c.
+// scanPaths reads the paths (see readDocuments), scans the documents with
+// c and reports on ios.ErrOut the paths that could not be read. On a
+// terminal, a run over many files shows its progress on standard error,
+// wiped before anything else is written.
 func scanPaths(c *checker.Checker, paths []string, ios *iostreams.IOStreams, r *readFlags) ([]*checker.File, []error) {
-	docs, errs := readDocuments(paths, ios.In, r)
-	for _, e := range errs {
-		fmt.Fprintf(ios.ErrOut, "termlint: %v\n", e)
-	}
+	progress := ios.StartProgress()
+	progress.Phase("reading", 0)
+	docs, errs := readDocuments(paths, ios.In, r, progress)
+	progress.Phase("scanning", len(docs))
 	files := make([]*checker.File, len(docs))
 	for i, doc := range docs {
 		files[i] = c.Scan(doc)
+		progress.Add(1)
+	}
+	progress.Stop()
+	for _, e := range errs {
+		fmt.Fprintf(ios.ErrOut, "termlint: %v\n", e)
 	}
 	return files, errs
 }
@@ -92,8 +99,9 @@ func (r *readFlags) options() (input.Options, error) {
 // order, through the input readers (formats detected, bilingual files
 // paired, suppressions parsed), and adds the --source/--target pair. A bad
 // glob is a usage error; a path that cannot be read is reported by name
-// and the other paths are still read.
-func readDocuments(paths []string, stdin io.Reader, r *readFlags) ([]*input.Document, []error) {
+// and the other paths are still read. Each path read, or not, is added to
+// progress (which may be nil).
+func readDocuments(paths []string, stdin io.Reader, r *readFlags, progress *iostreams.Progress) ([]*input.Document, []error) {
 	opts, err := r.options()
 	if err != nil {
 		return nil, []error{err}
@@ -120,6 +128,7 @@ func readDocuments(paths []string, stdin io.Reader, r *readFlags) ([]*input.Docu
 		if err == nil {
 			doc, err = readDocument(path, stdin, opts)
 		}
+		progress.Add(1)
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -30,7 +30,9 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
-	outTTY bool
+	outTTY, errTTY bool
+	// dumbTerm records TERM=dumb: no progress line redrawn in place.
+	dumbTerm bool
 	// noColorEnv records NO_COLOR or TERM=dumb in the environment.
 	noColorEnv bool
 	mode       ColorMode
@@ -43,6 +45,8 @@ func System() *IOStreams {
 		Out:        color.Output, // colorable stdout: escapes work on Windows consoles too
 		ErrOut:     color.Error,
 		outTTY:     isTerminal(os.Stdout),
+		errTTY:     isTerminal(os.Stderr),
+		dumbTerm:   os.Getenv("TERM") == "dumb",
 		noColorEnv: os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb",
 		mode:       ColorAuto,
 	}
@@ -61,6 +65,13 @@ func Test() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 
 // SetStdoutTTY pretends, for tests, that standard output is a terminal or not.
 func (s *IOStreams) SetStdoutTTY(tty bool) { s.outTTY = tty }
+
+// SetStderrTTY pretends, for tests, that standard error is a terminal or not.
+func (s *IOStreams) SetStderrTTY(tty bool) { s.errTTY = tty }
+
+// IsStderrTTY reports whether standard error is a terminal, where a
+// progress line may be drawn.
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
 
 // SetNoColorEnv pretends, for tests, that NO_COLOR is set or not.
 func (s *IOStreams) SetNoColorEnv(set bool) { s.noColorEnv = set }
