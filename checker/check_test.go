@@ -250,7 +250,11 @@ func TestSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range findings {
-			fmt.Fprintf(&b, "%s:%d:%d: %s %s %q -> %q\n", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Text, f.Suggestions)
+			fmt.Fprintf(&b, "%s:%d:%d: %s %s %q -> %q", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Text, f.Suggestions)
+			if f.Fix != "" {
+				fmt.Fprintf(&b, " fix %q", f.Fix)
+			}
+			b.WriteString("\n")
 		}
 	}
 	const golden = "../testdata/check/seeds.golden"

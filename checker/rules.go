@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/inflect"
+	"github.com/termlint/termlint/internal/textnorm"
 )
 
 // Rule is one check, in the shape of go/analysis: a name users type in
@@ -43,10 +45,48 @@ func (p *Pass) Report(f *File, o *Occurrence, r Reading, message string, suggest
 	p.ReportSeverity(p.Rule.Severity, f, o, r, message, suggestions, related...)
 }
 
-// ReportSeverity is Report with a severity of the rule's choosing.
+// ReportSeverity is Report with a severity of the rule's choosing. A
+// finding with one suggestion, a rendering of the same concept, carries
+// that suggestion as its Fix (see fix).
 func (p *Pass) ReportSeverity(sev Severity, f *File, o *Occurrence, r Reading, message string, suggestions []string, related ...Related) {
+	p.reportOccurrence(sev, f, o, r, message, suggestions, true, related...)
+}
+
+// reportOccurrence records a finding at occurrence o of file f, read as
+// r; with fixable false it carries no Fix, whatever its suggestions.
+func (p *Pass) reportOccurrence(sev Severity, f *File, o *Occurrence, r Reading, message string, suggestions []string, fixable bool, related ...Related) {
 	fd := Finding{Severity: sev, Concept: r.Concept.ID, ZH: r.Concept.ZH, Rendering: r.Rendering.EN, Message: message, Suggestions: suggestions, Related: related}
+	if fixable {
+		fd.Fix = fix(f.text(o), o, r, suggestions)
+	}
 	p.reportAt(fd, f.Path, f.lines, f.Text, o.Start, o.End)
+}
+
+// fix is the replacement for text, occurrence o read as r, when the
+// finding has one unambiguous suggestion: the suggestion written in the
+// text's case and number (inflect.Phrase). There is none when the
+// suggestions are several or none; when the phrase is shared by several
+// concepts, so that which concept it renders is a guess; when the
+// suggestion is not a usable rendering of r's concept (a finding about a
+// family may suggest another concept's words); and when it is r's own
+// rendering, so that applying it would change nothing a rerun sees.
+func fix(text string, o *Occurrence, r Reading, suggestions []string) string {
+	if len(suggestions) != 1 || len(o.Readings) != 1 {
+		return ""
+	}
+	i := slices.IndexFunc(r.Concept.Renderings, func(x *glossary.Rendering) bool { return x.EN == suggestions[0] })
+	if i < 0 || r.Concept.Renderings[i] == r.Rendering || retired(r.Concept.Renderings[i]) {
+		return ""
+	}
+	// The text may be a form of its rendering ("OBOR" of "One Belt, One
+	// Road"): compare it with the form it is, so its case reads right.
+	written, key := r.Rendering.EN, textnorm.Key(text)
+	for _, form := range r.Rendering.Forms {
+		if textnorm.Key(form) == key {
+			written = form
+		}
+	}
+	return inflect.Phrase(text, written, suggestions[0])
 }
 
 // Related points at occurrence o of file f.
@@ -288,14 +328,15 @@ func (p *Pass) conceptInconsistency() map[*Occurrence]bool {
 				continue // non-preferred already says what to write
 			}
 			msg := fmt.Sprintf("%s is rendered %q %s in this scope, %q %s", c.ZH, win.EN, times(t.count[win]), u.r.Rendering.EN, times(t.count[u.r.Rendering]))
-			sev := p.Rule.Severity
+			sev, fixable := p.Rule.Severity, true
 			if shared := sharedStyles(win, u.r.Rendering); len(shared) > 0 {
 				// Two renderings one house uses side by side: worth knowing,
-				// not worth failing a build over.
-				sev = SeverityInfo
+				// not worth failing a build over, and which to keep is the
+				// writer's choice, not a fix.
+				sev, fixable = SeverityInfo, false
 				msg += fmt.Sprintf(" (both are %s renderings)", strings.Join(shared, "/"))
 			}
-			p.ReportSeverity(sev, u.f, u.o, u.r, msg, []string{win.EN}, p.Related(first.f, first.o))
+			p.reportOccurrence(sev, u.f, u.o, u.r, msg, []string{win.EN}, fixable, p.Related(first.f, first.o))
 			reported[u.o] = true
 		}
 	}

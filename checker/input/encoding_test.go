@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -27,15 +29,19 @@ func TestDecode(t *testing.T) {
 	}{
 		{"UTF-8", text, "", ""},
 		{"UTF-8 with BOM", "\uFEFF" + text, "", "utf-8-bom"},
-		{"UTF-16LE with BOM", utf16(unicode.LittleEndian, unicode.UseBOM), "", "utf-16le"},
-		{"UTF-16BE with BOM", utf16(unicode.BigEndian, unicode.UseBOM), "", "utf-16be"},
+		{"UTF-16LE with BOM", utf16(unicode.LittleEndian, unicode.UseBOM), "", "utf-16le-bom"},
+		{"UTF-16BE with BOM", utf16(unicode.BigEndian, unicode.UseBOM), "", "utf-16be-bom"},
 		{"UTF-16LE without BOM", utf16(unicode.LittleEndian, unicode.IgnoreBOM), "", "utf-16le"},
 		{"UTF-16BE without BOM", utf16(unicode.BigEndian, unicode.IgnoreBOM), "", "utf-16be"},
 		{"GB18030 detected", gb, "", "gb18030"},
 		{"GBK named", gb, "GBK", "gbk"},
 		{"GB18030 named", gb, "gb18030", "gb18030"},
-		{"UTF-8 named drops a BOM", "\uFEFF" + text, "utf-8", ""},
-		{"UTF-16 named with BOM", utf16(unicode.LittleEndian, unicode.UseBOM), "utf-16", "utf-16"},
+		{"UTF-8 named drops a BOM", "\uFEFF" + text, "utf-8", "utf-8-bom"},
+		{"UTF-8 named without BOM", text, "utf-8", ""},
+		{"UTF-16 named with BOM", utf16(unicode.LittleEndian, unicode.UseBOM), "utf-16", "utf-16le-bom"},
+		{"UTF-16 named with big-endian BOM", utf16(unicode.BigEndian, unicode.UseBOM), "utf-16", "utf-16be-bom"},
+		{"UTF-16LE named with BOM", utf16(unicode.LittleEndian, unicode.UseBOM), "utf-16le", "utf-16le-bom"},
+		{"UTF-16BE named without BOM", utf16(unicode.BigEndian, unicode.IgnoreBOM), "UTF-16BE", "utf-16be"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,5 +86,76 @@ func TestReadGB18030(t *testing.T) {
 	en := d.Segments[0].English
 	if got := string(d.Text[en.Start():en.Stop()]); got != "We plan neighborhood work." {
 		t.Errorf("English span maps to %q", got)
+	}
+}
+
+// TestEncodeRoundTrip writes what Decode read back in the encoding it
+// reported, byte for byte, for every kind of encoding Decode reports, and
+// decodes the names it reports again.
+func TestEncodeRoundTrip(t *testing.T) {
+	const text = "周边工作 neighbourhood work\r\nline two\n"
+	enc := func(e encoding.Encoding, prefix string) string {
+		b, err := e.NewEncoder().String(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return prefix + b
+	}
+	le, be := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	tests := []struct {
+		name, data, encoding string
+	}{
+		{"UTF-8", text, ""},
+		{"UTF-8 with BOM", "\uFEFF" + text, ""},
+		{"UTF-8 named, with BOM", "\uFEFF" + text, "utf-8"},
+		{"UTF-16LE with BOM", enc(le, "\xFF\xFE"), ""},
+		{"UTF-16BE with BOM", enc(be, "\xFE\xFF"), ""},
+		{"UTF-16LE without BOM", enc(le, ""), ""},
+		{"UTF-16BE without BOM", enc(be, ""), ""},
+		{"UTF-16 named", enc(be, "\xFE\xFF"), "utf-16"},
+		{"UTF-16LE named, with BOM", enc(le, "\xFF\xFE"), "utf-16le"},
+		{"GB18030 detected", enc(simplifiedchinese.GB18030, ""), ""},
+		{"GBK named", enc(simplifiedchinese.GBK, ""), "gbk"},
+		{"Big5 named", enc(traditionalchinese.Big5, ""), "big5"},
+		{"invalid UTF-8 kept", "abc \xff\x80 def", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, name, err := Decode([]byte(tt.data), tt.encoding)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := Encode(got, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(back) != tt.data {
+				t.Errorf("Encode(Decode(data), %q) = %q, want %q", name, back, tt.data)
+			}
+			again, name2, err := Decode([]byte(tt.data), name)
+			if err != nil || string(again) != string(got) || name2 != name {
+				t.Errorf("Decode(data, %q) = %q, %q, %v; want %q, %q", name, again, name2, err, got, name)
+			}
+		})
+	}
+}
+
+// TestEncodeLossy: text an encoding cannot hold is an error, not a
+// replacement character, and invalid GBK decodes to U+FFFD, which does not
+// round-trip; a caller finds that out before writing.
+func TestEncodeLossy(t *testing.T) {
+	if _, err := Encode([]byte("周边 😀"), "gbk"); err == nil {
+		t.Error("Encode(emoji, gbk) succeeded; want an error")
+	}
+	if _, err := Encode([]byte("x"), "klingon"); err == nil {
+		t.Error("Encode(x, klingon) succeeded; want an error")
+	}
+	data := []byte("abc \x81\x20 def")
+	text, name, err := Decode(data, "gbk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err := Encode(text, name); err == nil && string(back) == string(data) {
+		t.Errorf("invalid GBK round-tripped: %q", back)
 	}
 }

@@ -88,7 +88,7 @@ func TestTMXUTF16(t *testing.T) {
 	}
 	checkInvariants(t, data, d)
 	checkSegmentsOf(t, d, ` "周边" "neighborhood"`)
-	if d.Encoding != "utf-16le" {
+	if d.Encoding != "utf-16le-bom" {
 		t.Errorf("encoding = %q", d.Encoding)
 	}
 }

@@ -28,6 +28,9 @@ type checkOptions struct {
 	StyleAt string
 	Read    readFlags
 	Filter  filterFlags
+	// Fix writes the fixes of the findings to the files; Diff prints
+	// them as a unified diff instead (check_fix.go).
+	Fix, Diff bool
 }
 
 // failLevels ranks --fail-on values: a finding fails the run when its
@@ -117,6 +120,12 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			if err := opts.Filter.validate(); err != nil {
 				return err
 			}
+			switch {
+			case opts.Fix && opts.Diff:
+				return fmt.Errorf("--fix and --diff do not go together: --diff shows what --fix would write")
+			case (opts.Fix || opts.Diff) && opts.Filter.WriteBaseline != "":
+				return fmt.Errorf("--write-baseline records the findings as they are; run it without --fix and --diff")
+			}
 			return checkRun(opts)
 		},
 	}
@@ -131,6 +140,8 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 	cmd.Flags().StringVar(&opts.Filter.Baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
 	cmd.Flags().StringVar(&opts.Filter.WriteBaseline, "write-baseline", "", "record the findings in the baseline `file` instead of reporting them")
 	cmd.Flags().StringVar(&opts.Filter.DiffBase, "diff-base", "", "report only findings on lines changed since the git `revision`")
+	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "apply the one suggestion of each inconsistent, non-preferred and deprecated finding to the files, then report what is left")
+	cmd.Flags().BoolVar(&opts.Diff, "diff", false, "print what --fix would change as a unified diff, writing nothing")
 	return cmd
 }
 
@@ -141,7 +152,10 @@ func checkRun(opts *checkOptions) error {
 	}
 	c := checker.New(g)
 	files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
-	findings, err := c.Check(files, checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope), Rules: opts.rules})
+	if opts.Fix || opts.Diff {
+		return fixRun(opts, c, files, inputErrs)
+	}
+	findings, err := c.Check(files, opts.checkerOptions())
 	if err != nil {
 		return err
 	}
@@ -158,6 +172,11 @@ func checkRun(opts *checkOptions) error {
 		return &exitError{exitFound}
 	}
 	return nil
+}
+
+// checkerOptions are the options of the checker's runs.
+func (opts *checkOptions) checkerOptions() checker.Options {
+	return checker.Options{Style: opts.Style, Scope: checker.Scope(opts.Scope), Rules: opts.rules}
 }
 
 func printFindings(opts *checkOptions, files []*checker.File, findings []checker.Finding) error {

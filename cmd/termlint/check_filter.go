@@ -59,9 +59,43 @@ func filterFindings(opts *checkOptions, findings []checker.Finding, inputErrs []
 		fmt.Fprintf(errOut, "recorded %s in %s\n", plural(len(b.Entries), "finding"), flags.WriteBaseline)
 		return nil, nil
 	}
-	// The baseline goes first: its entries must meet every finding, or an
-	// old finding --diff-base dropped could not absorb its entry, which
-	// would then hide a new one.
+	filter, err := loadFilter(flags)
+	if err != nil || filter == nil {
+		return findings, err
+	}
+	kept, hidden := filter.apply(findings)
+	if flags.Baseline != "" {
+		msg := fmt.Sprintf("%s hidden by the baseline %s", plural(hidden.baseline, "finding"), flags.Baseline)
+		if stale := len(filter.base.Entries) - hidden.baseline; stale > 0 {
+			msg += fmt.Sprintf(" (%d of its entries no longer found; --write-baseline %s refreshes it)", stale, flags.Baseline)
+		}
+		fmt.Fprintln(errOut, msg)
+	}
+	if flags.DiffBase != "" {
+		fmt.Fprintf(errOut, "%s hidden on lines unchanged since %s\n", plural(hidden.unchanged, "finding"), flags.DiffBase)
+	}
+	return kept, nil
+}
+
+// findingFilter is --baseline and --diff-base, loaded once, so that --fix
+// can apply them to every pass.
+type findingFilter struct {
+	// base is the baseline, or nil; changes, the lines changed since
+	// --diff-base, or nil.
+	base    *baseline.Baseline
+	changes *gitdiff.Changes
+}
+
+// hiddenCounts are how many findings each filter hid.
+type hiddenCounts struct{ baseline, unchanged int }
+
+// loadFilter reads the baseline and the changes the flags name; it
+// returns nil when they name neither.
+func loadFilter(flags *filterFlags) (*findingFilter, error) {
+	if flags.Baseline == "" && flags.DiffBase == "" {
+		return nil, nil
+	}
+	filter := &findingFilter{}
 	if flags.Baseline != "" {
 		b, err := baseline.Read(flags.Baseline)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -70,31 +104,40 @@ func filterFindings(opts *checkOptions, findings []checker.Finding, inputErrs []
 		if err != nil {
 			return nil, err
 		}
-		fresh, matched := b.Filter(findings)
-		findings = fresh
-		msg := fmt.Sprintf("%s hidden by the baseline %s", plural(matched, "finding"), flags.Baseline)
-		if stale := len(b.Entries) - matched; stale > 0 {
-			msg += fmt.Sprintf(" (%d of its entries no longer found; --write-baseline %s refreshes it)", stale, flags.Baseline)
-		}
-		fmt.Fprintln(errOut, msg)
+		filter.base = b
 	}
 	if flags.DiffBase != "" {
 		changes, err := gitdiff.Load(".", flags.DiffBase)
 		if err != nil {
 			return nil, fmt.Errorf("--diff-base %s: %w", flags.DiffBase, err)
 		}
+		filter.changes = changes
+	}
+	return filter, nil
+}
+
+// apply returns the findings neither the baseline nor the unchanged lines
+// hide. The baseline goes first: its entries must meet every finding, or
+// an old finding --diff-base dropped could not absorb its entry, which
+// would then hide a new one.
+func (ff *findingFilter) apply(findings []checker.Finding) ([]checker.Finding, hiddenCounts) {
+	var hidden hiddenCounts
+	if ff.base != nil {
+		findings, hidden.baseline = ff.base.Filter(findings)
+	}
+	if ff.changes != nil {
 		var kept []checker.Finding
 		for _, f := range findings {
 			// A finding in a --source Chinese file carries that file's
 			// path and lines.
-			if changes.Touches(f.File, f.Line, lastLine(f)) {
+			if ff.changes.Touches(f.File, f.Line, lastLine(f)) {
 				kept = append(kept, f)
 			}
 		}
-		fmt.Fprintf(errOut, "%s hidden on lines unchanged since %s\n", plural(len(findings)-len(kept), "finding"), flags.DiffBase)
+		hidden.unchanged = len(findings) - len(kept)
 		findings = kept
 	}
-	return findings, nil
+	return findings, hidden
 }
 
 // lastLine is the last line a finding's span covers: its end is

@@ -1,0 +1,548 @@
+// Package fix applies the fixes findings carry (checker.Finding.Fix) to
+// the text of the files they are in, the way go/analysis applies
+// suggested fixes: each finding's fix is an edit of its span; edits that
+// overlap, or disagree on one span, are ambiguous and left alone.
+//
+// Run fixes a set of documents until nothing fixable is left: one fix can
+// make a rendering the minority of a concept and so inconsistent, so each
+// pass reads the fixed text again, as the file was read, and checks the
+// whole scope again. Every pass also proves that its edits changed only
+// the text they replace: the fixed file must read back with the same
+// structure (segments, markup, encoding), so a replacement that would
+// need escaping in XML, PO or CSV, or a span with markup inside it, is
+// skipped with a reason rather than written.
+package fix
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/internal/textnorm"
+)
+
+// Edit replaces the bytes [Start, End) of a file's decoded text
+// (input.Document.Text) with New.
+type Edit struct {
+	Start, End int
+	New        string
+	// Findings are the findings the edit fixes: one, or several at one
+	// span whose fixes agree.
+	Findings []checker.Finding
+}
+
+// Skip is a finding with a fix that is not applied, and why.
+type Skip struct {
+	Finding checker.Finding
+	Reason  string
+}
+
+// statusRules are the rules whose fix follows the glossary's statuses and
+// the house style, which a plain majority (the inconsistent rule) does not
+// overrule.
+var statusRules = map[string]bool{"deprecated": true, "non-preferred": true}
+
+// Plan turns the findings that carry a fix into edits, by file, each
+// file's sorted by offset and never overlapping. Findings of one span with
+// the same fix make one edit. Findings of one span whose fixes differ are
+// ambiguous, except that the fix of a deprecated or non-preferred finding
+// wins over an inconsistent one: the glossary's status and the house
+// style say what to write; a majority only says what the file does most.
+// Edits that overlap or nest are ambiguous; all of them are skipped.
+func Plan(findings []checker.Finding) (map[string][]Edit, []Skip) {
+	var fixable []checker.Finding
+	for _, f := range findings {
+		if f.Fix != "" && f.EndOffset > f.Offset {
+			fixable = append(fixable, f)
+		}
+	}
+	fixable, skips := dropContradictions(fixable)
+	byFile := make(map[string][]checker.Finding)
+	for _, f := range fixable {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	edits := make(map[string][]Edit)
+	for path, fs := range byFile {
+		slices.SortStableFunc(fs, func(a, b checker.Finding) int {
+			return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.EndOffset, b.EndOffset))
+		})
+		var es []Edit
+		for i := 0; i < len(fs); {
+			j := i + 1
+			for j < len(fs) && fs[j].Offset == fs[i].Offset && fs[j].EndOffset == fs[i].EndOffset {
+				j++
+			}
+			e, skipped := spanEdit(fs[i:j])
+			if e != nil {
+				e.New = keepLineBreaks(fs[i].Text, e.New)
+			}
+			skips = append(skips, skipped...)
+			if e != nil {
+				es = append(es, *e)
+			}
+			i = j
+		}
+		kept := es[:0:0]
+		for i, e := range es {
+			var other *Edit
+			if i > 0 && es[i-1].End > e.Start {
+				other = &es[i-1]
+			} else if i+1 < len(es) && e.End > es[i+1].Start {
+				other = &es[i+1]
+			}
+			if other == nil {
+				kept = append(kept, e)
+				continue
+			}
+			o := other.Findings[0]
+			reason := fmt.Sprintf("overlaps the fix of %q at %d:%d", o.Text, o.Line, o.Column)
+			for _, f := range e.Findings {
+				skips = append(skips, Skip{f, reason})
+			}
+		}
+		if len(kept) > 0 {
+			edits[path] = kept
+		}
+	}
+	sortSkips(skips)
+	return edits, skips
+}
+
+// direction is a fix's change of one concept's rendering, as the matcher
+// folds the two.
+type direction struct{ concept, from, to string }
+
+func directionOf(f checker.Finding) direction {
+	return direction{f.Concept, textnorm.Key(f.Rendering), textnorm.Key(f.Fix)}
+}
+
+// dropContradictions settles fixes of one concept that go opposite ways:
+// the concept rule turning "neighborhood work" into the majority's
+// "periphery work" while the family rule turns "periphery work" into
+// "neighborhood work", the reading of 周边 the family uses most. Applied
+// together they would swap the two and leave the next pass to undo half
+// of it. The way more findings go is kept (it leaves more text as it
+// is), then the way a deprecated or non-preferred finding goes; a tie
+// beyond that is ambiguous and both ways are skipped.
+func dropContradictions(fs []checker.Finding) ([]checker.Finding, []Skip) {
+	count := make(map[direction]int)
+	status := make(map[direction]bool)
+	for _, f := range fs {
+		d := directionOf(f)
+		count[d]++
+		status[d] = status[d] || statusRules[f.Rule]
+	}
+	var kept []checker.Finding
+	var skips []Skip
+	for _, f := range fs {
+		d := directionOf(f)
+		back := direction{d.concept, d.to, d.from}
+		n, m := count[d], count[back]
+		switch {
+		case m == 0, n > m, n == m && status[d] && !status[back]:
+			kept = append(kept, f)
+		default:
+			skips = append(skips, Skip{f, fmt.Sprintf("other fixes turn %q into %q", back.from, back.to)})
+		}
+	}
+	return kept, skips
+}
+
+// keepLineBreaks moves the line breaks of a phrase broken across lines
+// into its replacement, after as many words as they followed in the text,
+// so that a hard-wrapped paragraph keeps its lines (and its CRLF). A
+// replacement with fewer spaces than that takes the break at its last
+// space; one without spaces loses it.
+func keepLineBreaks(text, replacement string) string {
+	if !strings.Contains(text, "\n") {
+		return replacement
+	}
+	type gap struct {
+		words int
+		ws    string
+	}
+	var breaks []gap
+	words := 0
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			if ws := text[i:j]; strings.Contains(ws, "\n") {
+				breaks = append(breaks, gap{words, ws})
+			}
+			i = j
+			continue
+		}
+		if i == 0 || isSpace(text[i-1]) {
+			words++
+		}
+		i++
+	}
+	parts := strings.Split(replacement, " ")
+	used := make(map[int]bool)
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			sep := " "
+			for _, g := range breaks {
+				at := min(g.words, len(parts)-1)
+				if at == i && !used[at] {
+					sep, used[at] = g.ws, true
+				}
+			}
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// spanEdit makes the edit of findings that share one span, or skips them.
+func spanEdit(fs []checker.Finding) (*Edit, []Skip) {
+	fixes := distinctFixes(fs, func(checker.Finding) bool { return true })
+	if len(fixes) > 1 {
+		if status := distinctFixes(fs, func(f checker.Finding) bool { return statusRules[f.Rule] }); len(status) == 1 {
+			fixes = status
+		}
+	}
+	if len(fixes) > 1 {
+		reason := "its fixes disagree: " + quoteList(fixes)
+		var skips []Skip
+		for _, f := range fs {
+			skips = append(skips, Skip{f, reason})
+		}
+		return nil, skips
+	}
+	e := &Edit{Start: fs[0].Offset, End: fs[0].EndOffset, New: fixes[0]}
+	var losers []checker.Finding
+	for _, f := range fs {
+		if f.Fix == e.New {
+			e.Findings = append(e.Findings, f)
+		} else {
+			losers = append(losers, f)
+		}
+	}
+	var skips []Skip
+	for _, f := range losers {
+		skips = append(skips, Skip{f, fmt.Sprintf("the %s fix %q of the same text is applied instead", e.Findings[0].Rule, e.New)})
+	}
+	return e, skips
+}
+
+// distinctFixes lists the different fixes of the findings keep is true of,
+// in order.
+func distinctFixes(fs []checker.Finding, keep func(checker.Finding) bool) []string {
+	var out []string
+	for _, f := range fs {
+		if keep(f) && !slices.Contains(out, f.Fix) {
+			out = append(out, f.Fix)
+		}
+	}
+	return out
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, " or ")
+}
+
+func sortSkips(skips []Skip) {
+	slices.SortStableFunc(skips, func(a, b Skip) int {
+		return cmp.Or(strings.Compare(a.Finding.File, b.Finding.File), cmp.Compare(a.Finding.Offset, b.Finding.Offset), strings.Compare(a.Finding.Rule, b.Finding.Rule))
+	})
+}
+
+// Apply returns a copy of text with the edits made. The edits must be
+// sorted and must not overlap, as Plan returns them.
+func Apply(text []byte, edits []Edit) []byte {
+	var out []byte
+	prev := 0
+	for _, e := range edits {
+		out = append(out, text[prev:e.Start]...)
+		out = append(out, e.New...)
+		prev = e.End
+	}
+	return append(out, text[prev:]...)
+}
+
+// Document is a file to fix.
+type Document struct {
+	// Doc is the file as read.
+	Doc *input.Document
+	// Read reads the file's text with edits made (decoded, as Doc.Text)
+	// the way Doc was read: Reader makes one. Nil leaves the file as it
+	// is: it is checked with the others, in their scope, but not fixed.
+	Read func(text []byte) (*input.Document, error)
+}
+
+// Reader returns a Document.Read for doc: the text is encoded back into
+// doc's encoding (which must give the same encoding when read) and read
+// with opts in doc's format, then aligned with chinese, the Chinese file
+// doc was aligned with (check --source), unless that is nil.
+func Reader(doc *input.Document, opts input.Options, chinese *input.Document) func([]byte) (*input.Document, error) {
+	opts.Format = doc.Format
+	if doc.Encoding != "" {
+		// Named, so that a GB18030 file whose only Chinese a fix removed
+		// is still read, and written, as GB18030.
+		opts.Encoding = doc.Encoding
+	}
+	return func(text []byte) (*input.Document, error) {
+		data, err := input.Encode(text, doc.Encoding)
+		if err != nil {
+			return nil, err
+		}
+		d, err := input.ReadWith(doc.Path, data, opts)
+		if err != nil {
+			return nil, err
+		}
+		if d.Encoding != doc.Encoding {
+			return nil, fmt.Errorf("the fixed file would read as %s, not as %s", encodingName(d.Encoding), encodingName(doc.Encoding))
+		}
+		if chinese != nil {
+			if err := input.Align(chinese, d); err != nil {
+				return nil, err
+			}
+		}
+		return d, nil
+	}
+}
+
+func encodingName(e string) string {
+	if e == "" {
+		return "utf-8"
+	}
+	return e
+}
+
+// MaxPasses is how many times Run fixes and checks again at most; two
+// are usually enough (a fix, and the fix of an inconsistency it made).
+const MaxPasses = 5
+
+// Result is what Run did.
+type Result struct {
+	// Docs are the documents as fixed, in the order given; a document
+	// nothing was applied to is the one given.
+	Docs []*input.Document
+	// Files are Docs scanned, and Findings what the checker finds in them.
+	Files    []*checker.File
+	Findings []checker.Finding
+	// Fixed counts the findings fixed in each document.
+	Fixed []int
+	// Skipped are the findings of the fixed files that carry a fix which
+	// was not applied, and why.
+	Skipped []Skip
+	// Passes is how many passes applied fixes.
+	Passes int
+}
+
+// Run fixes the documents: it checks them together with opts (so that
+// with checker.ScopeAll the majority of every file counts), applies the
+// planned edits of each document that has a Read, reads the fixed text
+// again and checks again, until a pass applies nothing or MaxPasses
+// passes have run. An edit the re-read text does not bear out (see Check)
+// is skipped; the rest of the file's edits are still applied. keep, unless
+// nil, chooses the findings to fix among each pass's (those not in a
+// baseline, say); Result.Findings are all of them.
+func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]checker.Finding) []checker.Finding) (*Result, error) {
+	res := &Result{Docs: make([]*input.Document, len(docs)), Files: make([]*checker.File, len(docs)), Fixed: make([]int, len(docs))}
+	byPath := make(map[string]int, len(docs))
+	for i, d := range docs {
+		res.Docs[i] = d.Doc
+		res.Files[i] = c.Scan(d.Doc)
+		if _, dup := byPath[d.Doc.Path]; !dup {
+			byPath[d.Doc.Path] = i
+		}
+	}
+	for pass := 0; ; pass++ {
+		findings, err := c.Check(res.Files, opts)
+		if err != nil {
+			return nil, err
+		}
+		res.Findings = findings
+		if keep != nil {
+			findings = keep(findings)
+		}
+		edits, skips := Plan(findings)
+		applied := false
+		for path, es := range edits {
+			i, ok := byPath[path]
+			if !ok || docs[i].Read == nil {
+				delete(edits, path)
+				continue
+			}
+			if pass == MaxPasses {
+				for _, e := range es {
+					for _, f := range e.Findings {
+						skips = append(skips, Skip{f, fmt.Sprintf("still fixable after %d passes", MaxPasses)})
+					}
+				}
+				continue
+			}
+			doc, done, rejected := applyChecked(res.Docs[i], es, docs[i].Read)
+			skips = append(skips, rejected...)
+			if len(done) > 0 {
+				res.Docs[i], res.Files[i] = doc, c.Scan(doc)
+				for _, e := range done {
+					res.Fixed[i] += len(e.Findings)
+				}
+				applied = true
+			}
+		}
+		if !applied {
+			sortSkips(skips)
+			res.Skipped = skips
+			return res, nil
+		}
+		res.Passes++
+	}
+}
+
+// applyChecked applies the edits that Check bears out to doc and returns
+// the document read back, the edits applied and the ones skipped. When
+// the edits together fail, each is tried alone, so one edit that needs
+// escaping does not hold back the others.
+func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.Document, error)) (*input.Document, []Edit, []Skip) {
+	var skips []Skip
+	reject := func(e Edit, err error) {
+		for _, f := range e.Findings {
+			skips = append(skips, Skip{f, err.Error()})
+		}
+	}
+	try := func(es []Edit) (*input.Document, error) {
+		d, err := read(Apply(doc.Text, es))
+		if err != nil {
+			return nil, err
+		}
+		return d, Check(doc, d, es)
+	}
+	var valid []Edit
+	for _, e := range edits {
+		if err := checkSpan(doc, e); err != nil {
+			reject(e, err)
+		} else {
+			valid = append(valid, e)
+		}
+	}
+	if len(valid) == 0 {
+		return doc, nil, skips
+	}
+	if d, err := try(valid); err == nil {
+		return d, valid, skips
+	}
+	var ok []Edit
+	for _, e := range valid {
+		if _, err := try([]Edit{e}); err != nil {
+			reject(e, err)
+		} else {
+			ok = append(ok, e)
+		}
+	}
+	if len(ok) == 0 {
+		return doc, nil, skips
+	}
+	d, err := try(ok)
+	if err != nil { // each alone is fine, together they are not
+		for _, e := range ok {
+			reject(e, err)
+		}
+		return doc, nil, skips
+	}
+	return d, ok, skips
+}
+
+// errStructure says a fixed file does not read back as the original with
+// only the edited text changed.
+var errStructure = errors.New("the replacement would change the file's structure (it needs escaping here)")
+
+// checkSpan reports whether edit e replaces checked text only: no markup
+// or code hidden inside it, and, in a bilingual file, the exact text of
+// one segment's translation (no entity or escape inside it).
+func checkSpan(doc *input.Document, e Edit) error {
+	if e.Start < 0 || e.End > len(doc.Text) || e.Start >= e.End {
+		return fmt.Errorf("the span %d-%d is outside the file", e.Start, e.End)
+	}
+	// The matcher sees through Markdown emphasis and the like, which a
+	// replacement would lose or leave unbalanced.
+	if doc.Masked != nil && !bytes.Equal(doc.Masked[e.Start:e.End], doc.Text[e.Start:e.End]) ||
+		bytes.ContainsAny(doc.Text[e.Start:e.End], markup) {
+		return errors.New("the text to replace has markup inside it")
+	}
+	if doc.Bilingual() {
+		for k := range doc.Segments {
+			if _, _, ok := spanIndex(&doc.Segments[k].English, doc.Text, e); ok {
+				return nil
+			}
+		}
+		return errors.New("the text to replace has an escape or entity inside it")
+	}
+	return nil
+}
+
+// markup are the characters of Markdown, HTML and XML markup, none of
+// which a glossary rendering has.
+const markup = "*_`~[]<>|\\#{}"
+
+// spanIndex finds edit e in span sp of a file's text: the indexes i, j of
+// sp.Text that are the file's bytes [e.Start, e.End) themselves.
+func spanIndex(sp *input.Span, text []byte, e Edit) (i, j int, ok bool) {
+	if e.Start < sp.Start() || e.End > sp.Stop() {
+		return 0, 0, false
+	}
+	n := e.End - e.Start
+	for i = 0; i+n <= len(sp.Text); i++ {
+		if sp.Offset(i) != e.Start {
+			continue
+		}
+		if !bytes.Equal(sp.Text[i:i+n], text[e.Start:e.End]) || sp.End(i+n) != e.End {
+			return 0, 0, false
+		}
+		for k := i; k < i+n; k++ {
+			if sp.Offset(k) != e.Start+k-i {
+				return 0, 0, false
+			}
+		}
+		return i, i + n, true
+	}
+	return 0, 0, false
+}
+
+// Check reports whether after, the file with edits made and read again,
+// is before with only the edited text changed: the masked text (what is
+// checked, and what is markup) and every segment's two sides are before's
+// with the replacements made, and nothing else.
+func Check(before, after *input.Document, edits []Edit) error {
+	if (before.Masked == nil) != (after.Masked == nil) || before.Bilingual() != after.Bilingual() || len(before.Segments) != len(after.Segments) {
+		return errStructure
+	}
+	if before.Masked != nil && !bytes.Equal(Apply(before.Masked, edits), after.Masked) {
+		return errStructure
+	}
+	for k := range before.Segments {
+		b, a := &before.Segments[k], &after.Segments[k]
+		if b.Untranslated != a.Untranslated || !bytes.Equal(b.Chinese.Text, a.Chinese.Text) {
+			return errStructure
+		}
+		var inSpan []Edit
+		for _, e := range edits {
+			if i, j, ok := spanIndex(&b.English, before.Text, e); ok {
+				inSpan = append(inSpan, Edit{Start: i, End: j, New: e.New})
+			}
+		}
+		if !bytes.Equal(Apply(b.English.Text, inSpan), a.English.Text) {
+			return errStructure
+		}
+	}
+	return nil
+}
