@@ -1,16 +1,12 @@
 // Package checker is termlint's engine: it turns read documents into
 // findings about the renderings of glossary terms. A Checker compiles a
 // glossary once (package match); Scan finds the occurrences in an
-// input.Document; Check runs the Rules over the files of each scope; the
-// findings print as text (WriteText) or in the stable JSON wire format
-// (WriteJSON).
+// input.Document; Check runs the Rules over the files of each scope into
+// Findings, which package printer prints in every output format (the JSON
+// one is the stable wire format Finding's field tags define).
 package checker
 
-import (
-	"encoding/json"
-	"io"
-	"sort"
-)
+import "sort"
 
 // Severity is how much a finding matters; --fail-on compares against it.
 type Severity string
@@ -104,35 +100,4 @@ func Sort(findings []Finding) {
 		}
 		return a.Rule < b.Rule
 	})
-}
-
-// JSONVersion is the version of the findings wire format; it changes only
-// when a field is removed or changes meaning.
-const JSONVersion = 1
-
-// WriteJSON prints findings in the wire format, in stable order:
-//
-//	{"version": 1, "findings": [...], "summary": {...}}
-//
-// Empty lists are written as [], never null, so consumers need no guard.
-func WriteJSON(w io.Writer, files int, findings []Finding) error {
-	out := make([]Finding, len(findings))
-	copy(out, findings)
-	Sort(out)
-	for i := range out {
-		if out[i].Suggestions == nil {
-			out[i].Suggestions = []string{}
-		}
-		if out[i].Related == nil {
-			out[i].Related = []Related{}
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Version  int       `json:"version"`
-		Findings []Finding `json:"findings"`
-		Summary  Summary   `json:"summary"`
-	}{JSONVersion, out, Summarize(files, out)})
 }

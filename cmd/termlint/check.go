@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
 )
@@ -87,12 +88,16 @@ Flags may be set for a repository in .termlint.yaml (see termlint init);
 a flag on the command line wins over the file, and --rule over its rules.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
-2 on bad usage, configuration or unreadable input.`,
+2 on bad usage, configuration or unreadable input.
+
+Output formats (--format):
+` + printer.Usage(),
 		Example: `  termlint check draft.md
   termlint check translation.tmx messages.po
   termlint check --source zh.txt --target en.txt
   termlint check --style official docs/
   termlint check --format json --scope all .
+  termlint check --format sarif . > termlint.sarif
   cat draft.txt | termlint check -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -105,8 +110,8 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 				return err
 			}
 			opts.rules = rules
-			if opts.Format != "text" && opts.Format != "json" {
-				return fmt.Errorf("invalid --format %q: use text or json", opts.Format)
+			if _, ok := printer.Lookup(opts.Format); !ok {
+				return fmt.Errorf("invalid --format %q: use %s", opts.Format, printer.Names())
 			}
 			if opts.Scope != string(checker.ScopeFile) && opts.Scope != string(checker.ScopeAll) {
 				return fmt.Errorf("invalid --scope %q: use file or all", opts.Scope)
@@ -129,7 +134,7 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			return checkRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `format`: "+printer.Names())
 	cmd.Flags().StringVarP(&opts.Style, "style", "s", "", "house `style` whose preferred renderings to enforce")
 	cmd.Flags().StringVar(&opts.Scope, "scope", "file", "where renderings must agree: file (each file) or all (every file checked)")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
@@ -180,20 +185,10 @@ func (opts *checkOptions) checkerOptions() checker.Options {
 }
 
 func printFindings(opts *checkOptions, files []*checker.File, findings []checker.Finding) error {
-	if opts.Format == "json" {
-		return checker.WriteJSON(opts.IO.Out, len(files), findings)
-	}
-	// The text printer quotes the line of each finding, which may be in a
-	// --source file.
-	texts := make(map[string][]byte, len(files))
-	for _, f := range files {
-		texts[f.Path] = f.Text
-		if f.ChineseText != nil {
-			texts[f.ChinesePath] = f.ChineseText
-		}
-	}
+	format, _ := printer.Lookup(opts.Format)
 	cs := opts.IO.ColorScheme()
-	return checker.WriteText(opts.IO.Out, len(files), findings, texts, checker.TextColors{
+	p := format.New(printer.Options{Colors: printer.TextColors{
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
-	})
+	}})
+	return p.Print(opts.IO.Out, printer.NewReport(files, findings, version()))
 }

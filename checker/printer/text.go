@@ -1,10 +1,12 @@
-package checker
+package printer
 
 import (
 	"bytes"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/termlint/termlint/checker"
 )
 
 // TextColors colour parts of the text output; nil functions leave text
@@ -24,29 +26,32 @@ func apply(f func(string) string, s string) string {
 // around a finding, so long paragraphs stay readable.
 const contextWidth = 100
 
-// WriteText prints findings for people: one heading line per finding
+// Text prints findings for people: one heading line per finding
 // (file:line:col: severity rule: message), the line it is on with the
-// match marked, the suggestion, and a summary line. texts holds each
-// file's content by path, for the context lines.
-func WriteText(w io.Writer, files int, findings []Finding, texts map[string][]byte, c TextColors) error {
-	out := make([]Finding, len(findings))
-	copy(out, findings)
-	Sort(out)
+// match marked, the suggestion, and a summary line.
+type Text struct {
+	Colors TextColors
+}
+
+// Print implements Printer.
+func (p Text) Print(w io.Writer, r *Report) error {
+	c := p.Colors
+	out := r.sorted()
 	var b strings.Builder
 	lines := make(map[string][][]byte) // each file split once, not per finding
 	for _, f := range out {
 		sev := string(f.Severity)
 		switch f.Severity {
-		case SeverityError:
+		case checker.SeverityError:
 			sev = apply(c.Error, sev)
-		case SeverityWarning:
+		case checker.SeverityWarning:
 			sev = apply(c.Warning, sev)
 		default:
 			sev = apply(c.Info, sev)
 		}
 		fmt.Fprintf(&b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
 		if lines[f.File] == nil {
-			lines[f.File] = bytes.Split(texts[f.File], []byte("\n"))
+			lines[f.File] = bytes.Split(r.Texts[f.File], []byte("\n"))
 		}
 		if before, match, after, ok := context(lines[f.File], f); ok {
 			fmt.Fprintf(&b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
@@ -55,7 +60,7 @@ func WriteText(w io.Writer, files int, findings []Finding, texts map[string][]by
 			fmt.Fprintf(&b, "  %s use: %s\n", apply(c.Dim, "="), strings.Join(f.Suggestions, " or "))
 		}
 	}
-	s := Summarize(files, out)
+	s := checker.Summarize(r.Files, out)
 	fmt.Fprintf(&b, "%s (%d %s, %d %s, %d info) in %s\n",
 		plural(s.Findings, "finding"), s.Error, pluralWord(s.Error, "error"), s.Warning, pluralWord(s.Warning, "warning"), s.Info, plural(s.Files, "file"))
 	_, err := io.WriteString(w, b.String())
@@ -74,7 +79,7 @@ func pluralWord(n int, word string) string {
 // context cuts the finding's first line into the text before the match,
 // the match (up to the line's end) and the text after, shortened to about
 // contextWidth characters around the match.
-func context(lines [][]byte, f Finding) (before, match, after string, ok bool) {
+func context(lines [][]byte, f checker.Finding) (before, match, after string, ok bool) {
 	if f.Line < 1 || f.Line > len(lines) {
 		return "", "", "", false
 	}

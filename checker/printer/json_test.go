@@ -1,31 +1,35 @@
-package checker
+package printer
 
 import (
 	"bytes"
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/termlint/termlint/checker"
 )
 
-// TestWriteJSONWireFormat pins the documented wire format field by field.
-func TestWriteJSONWireFormat(t *testing.T) {
-	findings := []Finding{
+// TestJSONWireFormat pins the documented wire format field by field: "fix"
+// only where a finding has one, the byte offsets never.
+func TestJSONWireFormat(t *testing.T) {
+	findings := []checker.Finding{
 		{
-			Rule: "deprecated", Severity: SeverityWarning, File: "b.md", Line: 2, Column: 1, EndLine: 2, EndColumn: 19,
+			Rule: "deprecated", Severity: checker.SeverityWarning, File: "b.md", Line: 2, Column: 1, EndLine: 2, EndColumn: 19,
 			Text: "One Belt, One Road", Concept: "yidai-yilu", ZH: "一带一路", Rendering: "One Belt, One Road",
-			Suggestions: []string{"Belt and Road Initiative"}, Message: "deprecated rendering",
+			Suggestions: []string{"Belt and Road Initiative"}, Fix: "Belt and Road Initiative", Message: "deprecated rendering",
+			Offset: 40, EndOffset: 58,
 		},
 		{
-			Rule: "inconsistent", Severity: SeverityWarning, File: "a.md", Line: 12, Column: 40, EndLine: 12, EndColumn: 54,
+			Rule: "inconsistent", Severity: checker.SeverityWarning, File: "a.md", Line: 12, Column: 40, EndLine: 12, EndColumn: 54,
 			Text: "periphery work", Concept: "zhoubian-gongzuo", ZH: "周边工作", Rendering: "periphery work",
 			Suggestions: []string{"work on periphery affairs"},
 			Message:     "周边工作 is rendered 'work on periphery affairs' 3 times in this scope, 'periphery work' once",
-			Related:     []Related{{File: "a.md", Line: 3, Column: 17, Text: "work on periphery affairs"}},
+			Related:     []checker.Related{{File: "a.md", Line: 3, Column: 17, Text: "work on periphery affairs"}},
 		},
-		{Rule: "missing", Severity: SeverityInfo, File: "a.md", Line: 1, Column: 1, EndLine: 1, EndColumn: 3, Text: "周边", Concept: "zhoubian", ZH: "周边"},
+		{Rule: "missing", Severity: checker.SeverityInfo, File: "a.md", Line: 1, Column: 1, EndLine: 1, EndColumn: 3, Text: "周边", Concept: "zhoubian", ZH: "周边"},
 	}
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, 2, findings); err != nil {
+	if err := (JSON{}).Print(&buf, &Report{Files: 2, Findings: findings}); err != nil {
 		t.Fatal(err)
 	}
 	var got map[string]any
@@ -44,7 +48,7 @@ func TestWriteJSONWireFormat(t *testing.T) {
    "related": [{"file": "a.md", "line": 3, "column": 17, "text": "work on periphery affairs"}]},
   {"rule": "deprecated", "severity": "warning", "file": "b.md", "line": 2, "column": 1, "end_line": 2, "end_column": 19,
    "text": "One Belt, One Road", "concept": "yidai-yilu", "zh": "一带一路", "rendering": "One Belt, One Road",
-   "suggestions": ["Belt and Road Initiative"], "message": "deprecated rendering", "related": []}],
+   "suggestions": ["Belt and Road Initiative"], "fix": "Belt and Road Initiative", "message": "deprecated rendering", "related": []}],
  "summary": {"files": 2, "findings": 3, "error": 0, "warning": 2, "info": 1}}`), &want); err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +56,6 @@ func TestWriteJSONWireFormat(t *testing.T) {
 		t.Errorf("wire format:\n got %s", buf.String())
 	}
 	if findings[0].File != "b.md" {
-		t.Error("WriteJSON reordered its input")
+		t.Error("JSON reordered its input")
 	}
 }

@@ -1,0 +1,201 @@
+// Package printer prints the findings of a termlint check run in every
+// output format. As in ripgrep, finding and printing are separate pieces:
+// the checker produces a Report's findings, and each format is a Printer
+// behind one interface, looked up by name in a registry the CLI's --format
+// flag is validated against.
+//
+// Positions in a checker.Finding are 1-based lines and Unicode code point
+// columns; a printer whose consumer counts otherwise (rdjsonl counts UTF-8
+// bytes) converts them with the report's texts.
+package printer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/termlint/termlint/checker"
+)
+
+// Report is what a check run hands to a printer.
+type Report struct {
+	// Files is how many files were checked.
+	Files int
+	// Findings are what the rules found. Printers print them in
+	// checker.Sort order without reordering the slice.
+	Findings []checker.Finding
+	// Texts holds each checked file's decoded text by path, a --source
+	// file's included: the text format quotes lines from it and formats
+	// that count bytes convert columns with it.
+	Texts map[string][]byte
+	// Rules are the rules the run knew, described in SARIF output; nil
+	// means checker.Rules.
+	Rules []*checker.Rule
+	// Version is termlint's version, as SARIF's tool.driver.version.
+	Version string
+}
+
+// NewReport gathers a run's files and findings into a Report.
+func NewReport(files []*checker.File, findings []checker.Finding, version string) *Report {
+	texts := make(map[string][]byte, len(files))
+	for _, f := range files {
+		texts[f.Path] = f.Text
+		if f.ChineseText != nil {
+			texts[f.ChinesePath] = f.ChineseText
+		}
+	}
+	return &Report{Files: len(files), Findings: findings, Texts: texts, Version: version}
+}
+
+// sorted returns a copy of the findings in output order.
+func (r *Report) sorted() []checker.Finding {
+	out := slices.Clone(r.Findings)
+	checker.Sort(out)
+	return out
+}
+
+// rules returns the rules the report describes.
+func (r *Report) rules() []*checker.Rule {
+	if r.Rules == nil {
+		return checker.Rules
+	}
+	return r.Rules
+}
+
+// Printer writes a Report in one output format. A printer writes its
+// output in one piece, or nothing when it fails.
+type Printer interface {
+	Print(w io.Writer, r *Report) error
+}
+
+// Options configure the printers a Format makes.
+type Options struct {
+	// Colors colour the text format; formats for machines ignore them.
+	Colors TextColors
+}
+
+// Format is an output format --format can name.
+type Format struct {
+	Name string
+	// Doc says in a few words what the format is for.
+	Doc string
+	// New makes the format's printer.
+	New func(Options) Printer
+}
+
+var formats = []Format{
+	//lint:ignore S1016 Options will carry settings other printers read, which Text does not have.
+	{"text", "for people: each finding with its line and the suggestion", func(o Options) Printer { return Text{Colors: o.Colors} }},
+	{"json", "termlint's stable findings wire format", func(Options) Printer { return JSON{} }},
+	{"sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers", func(Options) Printer { return SARIF{} }},
+	{"github", "GitHub Actions workflow commands, shown as annotations", func(Options) Printer { return GitHub{} }},
+	{"checkstyle", "Checkstyle XML, read by CI plugins and reviewdog", func(Options) Printer { return Checkstyle{} }},
+	{"rdjsonl", "reviewdog's diagnostic format, one JSON object per line", func(Options) Printer { return RDJSONL{} }},
+}
+
+// Formats returns the output formats, text first.
+func Formats() []Format { return slices.Clone(formats) }
+
+// Lookup returns the format named name.
+func Lookup(name string) (Format, bool) {
+	i := slices.IndexFunc(formats, func(f Format) bool { return f.Name == name })
+	if i < 0 {
+		return Format{}, false
+	}
+	return formats[i], true
+}
+
+// Names lists the formats' names for a message: "text, json or sarif".
+func Names() string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// Usage describes the formats for a command's help, one per line.
+func Usage() string {
+	var b strings.Builder
+	for _, f := range formats {
+		fmt.Fprintf(&b, "  %-11s %s\n", f.Name, f.Doc)
+	}
+	return b.String()
+}
+
+// severityWord maps termlint's severities onto a format's three words.
+func severityWord(s checker.Severity, errorWord, warningWord, infoWord string) string {
+	switch s {
+	case checker.SeverityError:
+		return errorWord
+	case checker.SeverityWarning:
+		return warningWord
+	}
+	return infoWord
+}
+
+// message is a finding's message with its suggestions, for formats that
+// show nothing else of a finding.
+func message(f checker.Finding) string {
+	if len(f.Suggestions) == 0 {
+		return f.Message
+	}
+	return fmt.Sprintf("%s (use: %s)", f.Message, strings.Join(f.Suggestions, " or "))
+}
+
+// byteColumns converts code point columns into UTF-8 byte columns, from
+// the texts of a report, indexing each file's lines once.
+type byteColumns struct {
+	texts map[string][]byte
+	lines map[string][][]byte
+}
+
+func newByteColumns(texts map[string][]byte) *byteColumns {
+	return &byteColumns{texts: texts, lines: make(map[string][][]byte)}
+}
+
+// column returns the 1-based UTF-8 byte column of the code point column
+// col on line of the file at path. Past the line's end each column counts
+// one byte; without the file's text the column is returned as it is.
+func (b *byteColumns) column(path string, line, col int) int {
+	text, ok := b.texts[path]
+	if !ok || line < 1 {
+		return col
+	}
+	lines, ok := b.lines[path]
+	if !ok {
+		lines = splitLines(text)
+		b.lines[path] = lines
+	}
+	if line > len(lines) {
+		return col
+	}
+	s, n := lines[line-1], 0
+	for range col - 1 {
+		if len(s) == 0 {
+			n++
+			continue
+		}
+		_, size := utf8.DecodeRune(s)
+		s, n = s[size:], n+size
+	}
+	return n + 1
+}
+
+// splitLines splits text into lines as checker positions count them: a
+// line ends at "\n", which is kept, so a line's bytes count from its start.
+func splitLines(text []byte) [][]byte {
+	var lines [][]byte
+	for len(text) > 0 {
+		i := bytes.IndexByte(text, '\n')
+		if i < 0 {
+			break
+		}
+		lines = append(lines, text[:i+1])
+		text = text[i+1:]
+	}
+	return append(lines, text)
+}

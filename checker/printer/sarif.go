@@ -1,0 +1,144 @@
+package printer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/termlint/termlint/checker"
+)
+
+// Where SARIF and rdjsonl consumers send people to learn about termlint
+// and its rules.
+const (
+	informationURI = "https://github.com/termlint/termlint"
+	rulesURI       = informationURI + "#termlint-check-path"
+)
+
+// fingerprintKey names SARIF partial fingerprints computed by termlint;
+// the version changes if the recipe does.
+const fingerprintKey = "termlint/v1"
+
+// SARIF prints a SARIF 2.1.0 log through go-sarif, for GitHub code
+// scanning and other SARIF viewers: one run with every rule described
+// (id = rule name), columns in Unicode code points, and per finding its
+// region, related locations, a fix when the finding has one, termlint's
+// fields as properties, and a partial fingerprint that survives the
+// finding moving to another line.
+type SARIF struct{}
+
+// Print implements Printer.
+func (SARIF) Print(w io.Writer, r *Report) error {
+	log := sarif.NewReport()
+	run := sarif.NewRunWithInformationURI("termlint", informationURI).WithColumnKind("unicodeCodePoints")
+	if r.Version != "" {
+		run.Tool.Driver.WithVersion(r.Version)
+	}
+	for _, rule := range r.rules() {
+		run.AddRule(rule.Name).
+			WithDescription(rule.Doc).
+			WithHelpURI(rulesURI).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+	}
+	fingerprints := newFingerprints()
+	for _, f := range r.sorted() {
+		res := run.CreateResultForRule(f.Rule).
+			WithLevel(sarifLevel(f.Severity)).
+			WithMessage(sarif.NewTextMessage(message(f))).
+			AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+				WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File))).
+				WithRegion(findingRegion(f).WithSnippet(sarif.NewArtifactContent().WithText(f.Text))))).
+			WithPartialFingerprints(map[string]string{fingerprintKey: fingerprints.next(f)})
+		for i, rel := range f.Related {
+			res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+				WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(rel.File))).
+				WithRegion(sarif.NewRegion().WithStartLine(rel.Line).WithStartColumn(rel.Column))).
+				WithID(i + 1).
+				WithMessage(sarif.NewTextMessage(rel.Text)))
+		}
+		if f.Fix != "" {
+			res.AddFixe(sarif.NewFix().
+				WithDescription(sarif.NewTextMessage("Replace with " + strconv.Quote(f.Fix))).
+				AddArtifactChange(sarif.NewArtifactChange().
+					WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File))).
+					AddReplacement(sarif.NewReplacement().
+						WithDeletedRegion(findingRegion(f)).
+						WithInsertedContent(sarif.NewArtifactContent().WithText(f.Fix)))))
+		}
+		props := sarif.NewPropertyBag().
+			Add("concept", f.Concept).
+			Add("zh", f.ZH).
+			Add("rendering", f.Rendering).
+			Add("suggestions", nonNil(f.Suggestions))
+		res.WithProperties(props)
+	}
+	log.AddRun(run)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func sarifLevel(s checker.Severity) string {
+	return severityWord(s, sarif.LevelError, sarif.LevelWarning, sarif.LevelNote)
+}
+
+// findingRegion is the span of a finding; SARIF's endColumn, like
+// termlint's, is the column after the span.
+func findingRegion(f checker.Finding) *sarif.Region {
+	return sarif.NewRegion().
+		WithStartLine(f.Line).WithStartColumn(f.Column).
+		WithEndLine(f.EndLine).WithEndColumn(f.EndColumn)
+}
+
+// artifactURI turns a finding's path into a URI reference: a relative
+// path stays relative (to the directory check ran in, which in CI is the
+// repository's root), an absolute one becomes a file URI, and characters a
+// URI cannot hold are percent-encoded.
+func artifactURI(path string) string {
+	slashed := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		if !strings.HasPrefix(slashed, "/") {
+			slashed = "/" + slashed // C:/x on Windows
+		}
+		return (&url.URL{Scheme: "file", Path: slashed}).String()
+	}
+	return (&url.URL{Path: slashed}).EscapedPath()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// fingerprints computes partial fingerprints that identify a finding
+// without its line or column, so that GitHub code scanning matches an
+// alert across runs when lines above it are added or removed: a hash of
+// the file, rule, concept and text, and the finding's ordinal among the
+// findings sharing that hash, so that repeats stay apart.
+type fingerprints struct{ seen map[string]int }
+
+func newFingerprints() *fingerprints { return &fingerprints{seen: make(map[string]int)} }
+
+// next returns the fingerprint of f; findings must come in file order.
+func (p *fingerprints) next(f checker.Finding) string {
+	sum := sha256.Sum256([]byte(strings.Join([]string{f.File, f.Rule, f.Concept, f.Text}, "\x00")))
+	hash := hex.EncodeToString(sum[:16])
+	p.seen[hash]++
+	return hash + ":" + strconv.Itoa(p.seen[hash])
+}
