@@ -227,10 +227,20 @@ type stepRun struct {
 // request's base commit prBase ("" on push).
 func runCheckStep(t *testing.T, meta *actionMeta, dir string, inputs map[string]string, prBase string, status string) stepRun {
 	t.Helper()
+	return runCheckStepWith(t, meta, dir, inputs, prBase, status, "")
+}
+
+// runCheckStepWith is runCheckStep with the termlint binary at path, or
+// the stand-in when path is "".
+func runCheckStepWith(t *testing.T, meta *actionMeta, dir string, inputs map[string]string, prBase string, status string, path string) stepRun {
+	t.Helper()
 	step := checkStep(t, meta)
 	tmp := t.TempDir()
 	fake := filepath.Join(tmp, "bin", "termlint")
 	writeFile(t, fake, fakeTermlint, 0o755)
+	if path != "" {
+		fake = path
+	}
 	script := filepath.Join(tmp, "check.sh")
 	writeFile(t, script, step.Run, 0o644)
 	outputFile, pathFile, argsFile := filepath.Join(tmp, "output"), filepath.Join(tmp, "path"), filepath.Join(tmp, "args")
@@ -343,6 +353,61 @@ func originAndShallowClone(t *testing.T) (clone, first string) {
 	clone = filepath.Join(t.TempDir(), "clone")
 	git(t, filepath.Dir(clone), "clone", "-q", "--depth=1", "file://"+origin, clone)
 	return clone, first
+}
+
+// TestActionCheckStepEndToEnd runs the action's check step with termlint
+// itself on a pull request in a shallow clone, as a workflow pasted from
+// the README would: only the line the pull request adds is annotated.
+func TestActionCheckStepEndToEnd(t *testing.T) {
+	for _, tool := range []string{"bash", "git", "go"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s", tool)
+		}
+	}
+	bin := filepath.Join(t.TempDir(), "termlint")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/termlint").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	meta, _ := readAction(t)
+	origin := filepath.Join(t.TempDir(), "origin")
+	git(t, filepath.Dir(origin), "init", "-q", "-b", "main", origin)
+	git(t, origin, "config", "uploadpack.allowAnySHA1InWant", "true")
+	// On main, one slip already: the pull request is not to blame for it.
+	old := "Our work on periphery affairs grew.\nPeriphery work lacks staff.\nWork on periphery affairs will go on.\n"
+	writeFile(t, filepath.Join(origin, "docs", "a.md"), old, 0o644)
+	git(t, origin, "add", ".")
+	git(t, origin, "commit", "-q", "-m", "base")
+	base := git(t, origin, "rev-parse", "HEAD")
+	writeFile(t, filepath.Join(origin, "docs", "a.md"), old+"\nThe plan calls it One Belt, One Road.\n", 0o644)
+	git(t, origin, "commit", "-q", "-am", "pull request")
+	clone := filepath.Join(t.TempDir(), "clone")
+	git(t, filepath.Dir(clone), "clone", "-q", "--depth=1", "file://"+origin, clone)
+
+	run := runCheckStepWith(t, meta, clone, nil, base, "", bin)
+	want := "::warning file=docs/a.md,line=5,col=19,endLine=5,endColumn=37,title=termlint deprecated::"
+	if run.code != 0 || !strings.HasPrefix(run.stdout, want) || strings.Count(run.stdout, "::warning") != 1 {
+		t.Errorf("exit %d, log:\n%s\nwant one annotation starting %q", run.code, run.stdout, want)
+	}
+	if run.outputs["exit-code"] != "1" || run.outputs["findings"] != "1" {
+		t.Errorf("outputs %v, want exit-code 1 and findings 1", run.outputs)
+	}
+
+	// SARIF for code scanning covers every line.
+	run = runCheckStepWith(t, meta, clone, map[string]string{"format": "sarif"}, base, "", bin)
+	data, err := os.ReadFile(run.outputs["sarif-file"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sarif struct {
+		Version string
+		Runs    []struct{ Results []struct{ RuleID string } }
+	}
+	if err := json.Unmarshal(data, &sarif); err != nil || sarif.Version != "2.1.0" || len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) != 2 {
+		t.Errorf("SARIF (%v): version %q, %d runs; want 2.1.0 with both findings:\n%.400s", err, sarif.Version, len(sarif.Runs), data)
+	}
+	if run.code != 0 || run.outputs["exit-code"] != "1" || run.outputs["findings"] != "2" {
+		t.Errorf("exit %d, outputs %v; want exit-code 1 and findings 2", run.code, run.outputs)
+	}
 }
 
 func TestActionCheckStep(t *testing.T) {
