@@ -36,7 +36,7 @@ func seedTexts(t *testing.T) map[string]string {
 
 func defaultGlossary(t *testing.T) *glossary.Glossary {
 	t.Helper()
-	g, problems := glossary.Load([]glossary.Input{{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary}}, glossary.ValidateOptions{})
+	g, problems := termlint.LoadDefault()
 	if g == nil {
 		t.Fatalf("the default glossary does not load: %v", problems)
 	}

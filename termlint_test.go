@@ -11,7 +11,7 @@ import (
 // TestDefaultGlossaryIsClean keeps the embedded terms.yaml free of errors
 // and warnings, its examples holding under the real checker.
 func TestDefaultGlossaryIsClean(t *testing.T) {
-	g, problems := glossary.Load([]glossary.Input{{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary}},
+	g, problems := glossary.Load([]glossary.Input{termlint.DefaultInput()},
 		glossary.ValidateOptions{CheckExample: checker.ExampleChecker()})
 	for _, p := range problems {
 		t.Error(p)

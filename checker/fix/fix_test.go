@@ -15,14 +15,13 @@ import (
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/fix"
 	"github.com/termlint/termlint/checker/input"
-	"github.com/termlint/termlint/glossary"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/fix")
 
 func defaultChecker(t testing.TB) *checker.Checker {
 	t.Helper()
-	g, problems := glossary.Load([]glossary.Input{{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary}}, glossary.ValidateOptions{})
+	g, problems := termlint.LoadDefault()
 	if g == nil {
 		t.Fatalf("default glossary: %v", problems)
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/printer"
-	"github.com/termlint/termlint/glossary"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/* with what the printers print now")
@@ -29,7 +28,7 @@ const testVersion = "0.0.0-test"
 // checker did not.
 func fixtureReport(t testing.TB) *printer.Report {
 	t.Helper()
-	g, problems := glossary.Load([]glossary.Input{{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary}}, glossary.ValidateOptions{})
+	g, problems := termlint.LoadDefault()
 	if g == nil {
 		t.Fatalf("default glossary: %v", problems)
 	}

@@ -58,7 +58,7 @@ func (f *factory) glossaryInputs(paths []string) ([]glossary.Input, error) {
 	inputs := make([]glossary.Input, 0, len(paths))
 	for _, p := range paths {
 		if p == defaultGlossaryArg {
-			inputs = append(inputs, glossary.Input{Name: termlint.DefaultGlossaryName, Data: termlint.DefaultGlossary})
+			inputs = append(inputs, termlint.DefaultInput())
 			continue
 		}
 		data, err := f.readFile(p)
