@@ -25,13 +25,7 @@ func configRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
 	top := t.TempDir()
 	for name, content := range files {
-		p := filepath.Join(top, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeText(t, filepath.Join(top, filepath.FromSlash(name)), content)
 	}
 	t.Chdir(filepath.Join(top, "sub"))
 	return top
