@@ -36,6 +36,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/internal/atomicfile"
 )
 
 // Version is the version of the baseline format; it changes only when a
@@ -181,30 +182,7 @@ func writeAtomic(path string, data []byte) error {
 	if isStream(path) {
 		return errNotFile
 	}
-	if resolved, err := filepath.EvalSymlinks(path); err == nil {
-		path = resolved // replace the file a link points to, not the link
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.Write(path, data, 0o644)
 }
 
 // Encode writes the baseline in its file format.

@@ -31,6 +31,16 @@ func Replace(path string, data, expected []byte) error {
 	return replace(path, data, expected, hooks{})
 }
 
+// Write writes data to the file at path whole or not at all, as Replace
+// does, whatever the file holds; a file that does not exist yet is made
+// with the permission bits perm.
+func Write(path string, data []byte, perm os.FileMode) error {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		return replace(path, data, nil, hooks{perm: perm})
+	}
+	return replace(path, data, nil, hooks{})
+}
+
 // hooks let tests fail a write midway and change the file at the worst
 // moment.
 type hooks struct {
@@ -39,19 +49,25 @@ type hooks struct {
 	// beforeCompare runs after the temporary file is complete, just
 	// before the original is read again.
 	beforeCompare func()
+	// perm, when not zero, says the file is new and gets these
+	// permission bits.
+	perm os.FileMode
 }
 
 func replace(path string, data, expected []byte, h hooks) (err error) {
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return err
-	}
-	info, err := os.Stat(target)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file", path)
+	target, perm := path, h.perm
+	if perm == 0 {
+		if target, err = filepath.EvalSymlinks(path); err != nil {
+			return err
+		}
+		info, err := os.Stat(target)
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		perm = info.Mode().Perm()
 	}
 	dir, base := filepath.Split(target)
 	tmp, err := os.CreateTemp(dir, "."+base+".termlint-*")
@@ -64,7 +80,7 @@ func replace(path string, data, expected []byte, h hooks) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+	if err := tmp.Chmod(perm); err != nil {
 		return err
 	}
 	write := h.write

@@ -133,3 +133,32 @@ func TestReplaceMissingFile(t *testing.T) {
 		t.Errorf("left %v behind", entries)
 	}
 }
+
+// TestWrite checks that Write makes a new file with the permissions it is
+// given and replaces an existing one whole, keeping its permissions.
+func TestWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "baseline.json")
+	if err := Write(path, []byte("first\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(path); err != nil || runtime.GOOS != "windows" && info.Mode().Perm() != 0o640 {
+		t.Errorf("new file: %v, %v; want mode 0640", info, err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(path, []byte("second\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || string(data) != "second\n" {
+		t.Errorf("content %q, %v", data, err)
+	}
+	if info, err := os.Stat(path); err != nil || runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("replaced file: %v, %v; want its mode 0600 kept", info, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("the directory holds %d entries, want the file alone (no temporary file left)", len(entries))
+	}
+}
