@@ -167,6 +167,9 @@ func checkRun(opts *checkOptions) error {
 	if findings, err = filterFindings(opts, findings, inputErrs); err != nil {
 		return err
 	}
+	if opts.Filter.WriteBaseline != "" {
+		return nil // recorded, not reported; standard error said how many
+	}
 	if err := printFindings(opts, files, findings); err != nil {
 		return err
 	}
