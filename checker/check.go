@@ -120,7 +120,9 @@ type File struct {
 type Occurrence struct {
 	Start, End int
 	// Readings has one entry per concept the phrase renders: more than one
-	// when concepts share the English (shared: true in the glossary).
+	// when concepts share the English (shared: true in the glossary). It
+	// may share its array with the checker and other occurrences: replace
+	// it, never write into it.
 	Readings []Reading
 	Nested   []*Occurrence
 	// Segment is the segment of a bilingual file the occurrence is in,
@@ -173,10 +175,17 @@ func (f *File) checkable() []byte {
 
 func (c *Checker) occurrence(m match.Match) *Occurrence {
 	o := &Occurrence{Start: m.Start, End: m.End}
-	for _, id := range m.IDs {
-		r := c.readings[id]
-		if !slices.ContainsFunc(o.Readings, func(x Reading) bool { return x.Concept == r.Concept }) {
-			o.Readings = append(o.Readings, r)
+	if len(m.IDs) == 1 {
+		// Most phrases have one reading: share the checker's, capped so
+		// that an append copies, instead of allocating one per occurrence.
+		id := m.IDs[0]
+		o.Readings = c.readings[id : id+1 : id+1]
+	} else {
+		for _, id := range m.IDs {
+			r := c.readings[id]
+			if !slices.ContainsFunc(o.Readings, func(x Reading) bool { return x.Concept == r.Concept }) {
+				o.Readings = append(o.Readings, r)
+			}
 		}
 	}
 	for _, n := range m.Nested {

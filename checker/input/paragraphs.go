@@ -398,7 +398,15 @@ func paragraphSpan(text, masked []byte, p paragraph, chinese bool) Span {
 		}
 		k = g - 1
 	}
-	return b.span()
+	sp := b.span()
+	if len(sp.pieces) == 1 && sp.pieces[0].exact {
+		// The paragraph is the file's bytes as they stand: share them
+		// rather than keep a copy, which would double what a bilingual
+		// file holds. Capped, so that nothing appends into the file.
+		p := sp.pieces[0]
+		sp.Text = text[p.off : p.off+p.n : p.off+p.n]
+	}
+	return sp
 }
 
 // joinsHan says whether the stretch between two pieces of text is markup

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 
@@ -30,17 +29,14 @@ func (JSON) Print(w io.Writer, r *Report) error {
 			out[i].Related = []checker.Related{}
 		}
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	// An Encoder builds its whole output before it writes it, in one
+	// Write: a buffer here would only hold the output once more.
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(struct {
+	return enc.Encode(struct {
 		Version  int               `json:"version"`
 		Findings []checker.Finding `json:"findings"`
 		Summary  checker.Summary   `json:"summary"`
-	}{JSONVersion, out, checker.Summarize(r.Files, out)}); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	}{JSONVersion, out, checker.Summarize(r.Files, out)})
 }

@@ -29,7 +29,10 @@ type Report struct {
 	Findings []checker.Finding
 	// Texts holds each checked file's decoded text by path, a --source
 	// file's included: the text format quotes lines from it and formats
-	// that count bytes convert columns with it.
+	// that count bytes convert columns with it (see Format.Texts). A
+	// printer reads a text only at the lines findings start and end on
+	// and the lines of their related locations, so a text may be cut down
+	// to those lines, every other line left empty, and end after the last.
 	Texts map[string][]byte
 	// Rules are the rules the run knew, described in SARIF output; nil
 	// means checker.Rules.
@@ -84,16 +87,19 @@ type Format struct {
 	Doc string
 	// New makes the format's printer.
 	New func(Options) Printer
+	// Texts says whether the printer reads Report.Texts; the other
+	// formats print a report without them.
+	Texts bool
 }
 
 var formats = []Format{
 	//lint:ignore S1016 Options will carry settings other printers read, which Text does not have.
-	{"text", "for people: each finding with its line and the suggestion", func(o Options) Printer { return Text{Colors: o.Colors} }},
-	{"json", "termlint's stable findings wire format", func(Options) Printer { return JSON{} }},
-	{"sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers", func(Options) Printer { return SARIF{} }},
-	{"github", "GitHub Actions workflow commands, shown as annotations", func(Options) Printer { return GitHub{} }},
-	{"checkstyle", "Checkstyle XML, read by CI plugins and reviewdog", func(Options) Printer { return Checkstyle{} }},
-	{"rdjsonl", "reviewdog's diagnostic format, one JSON object per line", func(Options) Printer { return RDJSONL{} }},
+	{"text", "for people: each finding with its line and the suggestion", func(o Options) Printer { return Text{Colors: o.Colors} }, true},
+	{"json", "termlint's stable findings wire format", func(Options) Printer { return JSON{} }, false},
+	{"sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers", func(Options) Printer { return SARIF{} }, false},
+	{"github", "GitHub Actions workflow commands, shown as annotations", func(Options) Printer { return GitHub{} }, false},
+	{"checkstyle", "Checkstyle XML, read by CI plugins and reviewdog", func(Options) Printer { return Checkstyle{} }, false},
+	{"rdjsonl", "reviewdog's diagnostic format, one JSON object per line", func(Options) Printer { return RDJSONL{} }, true},
 }
 
 // Formats returns the output formats, text first.

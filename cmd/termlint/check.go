@@ -156,21 +156,23 @@ func checkRun(opts *checkOptions) error {
 		return err
 	}
 	c := checker.New(g)
-	files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
 	if opts.Fix || opts.Diff {
+		files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
 		return fixRun(opts, c, files, inputErrs)
 	}
-	findings, err := c.Check(files, opts.checkerOptions())
+	report, inputErrs, err := checkPaths(opts, c)
 	if err != nil {
 		return err
 	}
-	if findings, err = filterFindings(opts, findings, inputErrs); err != nil {
+	findings, err := filterFindings(opts, report.Findings, inputErrs)
+	if err != nil {
 		return err
 	}
 	if opts.Filter.WriteBaseline != "" {
 		return nil // recorded, not reported; standard error said how many
 	}
-	if err := printFindings(opts, files, findings); err != nil {
+	report.Findings = findings
+	if err := printReport(opts, report); err != nil {
 		return err
 	}
 	switch {
@@ -188,10 +190,14 @@ func (opts *checkOptions) checkerOptions() checker.Options {
 }
 
 func printFindings(opts *checkOptions, files []*checker.File, findings []checker.Finding) error {
+	return printReport(opts, printer.NewReport(files, findings, version()))
+}
+
+func printReport(opts *checkOptions, report *printer.Report) error {
 	format, _ := printer.Lookup(opts.Format)
 	cs := opts.IO.ColorScheme()
 	p := format.New(printer.Options{Colors: printer.TextColors{
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
 	}})
-	return p.Print(opts.IO.Out, printer.NewReport(files, findings, version()))
+	return p.Print(opts.IO.Out, report)
 }

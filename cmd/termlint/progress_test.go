@@ -34,7 +34,7 @@ func TestCheckProgressOnTerminal(t *testing.T) {
 	}
 	stderr := errOut.String()
 	// 25 files is over the threshold: the bar shows however fast the run.
-	if !strings.HasPrefix(stderr, "\rreading ") || !strings.Contains(stderr, "\rscanning [") {
+	if !strings.HasPrefix(stderr, "\rlisting ") || !strings.Contains(stderr, "\rreading [") {
 		t.Fatalf("stderr on a terminal has no progress line:\n%q", stderr)
 	}
 	// The line is wiped before the error about the missing path, which

@@ -8,10 +8,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/glossary"
-	"github.com/termlint/termlint/internal/iostreams"
 )
 
 // styledGlossary loads the glossary and checks that style, unless empty,
@@ -30,27 +28,6 @@ func styledGlossary(load func() (*glossary.Glossary, error), style, configPos st
 		return nil, fmt.Errorf("unknown --style %q (styles: %s)", style, styles)
 	}
 	return g, nil
-}
-
-// scanPaths reads the paths (see readDocuments), scans the documents with
-// c and reports on ios.ErrOut the paths that could not be read. On a
-// terminal, a run over many files shows its progress on standard error,
-// wiped before anything else is written.
-func scanPaths(c *checker.Checker, paths []string, ios *iostreams.IOStreams, r *readFlags) ([]*checker.File, []error) {
-	progress := ios.StartProgress()
-	progress.Phase("reading", 0)
-	docs, errs := readDocuments(paths, ios.In, r, progress)
-	progress.Phase("scanning", len(docs))
-	files := make([]*checker.File, len(docs))
-	for i, doc := range docs {
-		files[i] = c.Scan(doc)
-		progress.Add(1)
-	}
-	progress.Stop()
-	for _, e := range errs {
-		fmt.Fprintf(ios.ErrOut, "termlint: %v\n", e)
-	}
-	return files, errs
 }
 
 // readFlags are the flags that say which files to read and how, shared by
@@ -93,49 +70,6 @@ func (r *readFlags) options() (input.Options, error) {
 		return input.Options{}, fmt.Errorf("--source and --target go together: the Chinese file and its English translation")
 	}
 	return input.Options{Bilingual: mode, Encoding: r.Encoding, ChineseColumn: r.ZHColumn, EnglishColumn: r.ENColumn}, nil
-}
-
-// readDocuments expands paths into the documents to read, in a stable
-// order, through the input readers (formats detected, bilingual files
-// paired, suppressions parsed), and adds the --source/--target pair. A bad
-// glob is a usage error; a path that cannot be read is reported by name
-// and the other paths are still read. Each path read, or not, is added to
-// progress (which may be nil).
-func readDocuments(paths []string, stdin io.Reader, r *readFlags, progress *iostreams.Progress) ([]*input.Document, []error) {
-	opts, err := r.options()
-	if err != nil {
-		return nil, []error{err}
-	}
-	var docs []*input.Document
-	var errs []error
-	if r.Source != "" {
-		doc, err := readPair(r.Source, r.Target, opts)
-		if err != nil {
-			errs = append(errs, err)
-		} else {
-			docs = append(docs, doc)
-		}
-		if len(paths) == 0 {
-			return docs, errs
-		}
-	}
-	seq, err := input.Walk(paths, input.WalkOptions{Include: r.Include, Exclude: r.Exclude})
-	if err != nil {
-		return nil, []error{err}
-	}
-	for path, err := range seq {
-		var doc *input.Document
-		if err == nil {
-			doc, err = readDocument(path, stdin, opts)
-		}
-		progress.Add(1)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		docs = append(docs, doc)
-	}
-	return docs, errs
 }
 
 // readDocument reads one path; "-" is standard input, read as plain text.

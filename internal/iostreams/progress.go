@@ -24,10 +24,11 @@ const (
 // place with carriage returns. It writes only when standard error is a
 // terminal: in pipes, CI logs and tests it does nothing, so callers use it
 // unconditionally; a nil *Progress does nothing too. Findings go to
-// standard output; call Stop, which wipes the line, before writing
-// anything else to standard error.
+// standard output; write to standard error through Printf while the
+// indicator runs, and call Stop, which wipes the line, before writing
+// anything else there. Its methods may be called from several goroutines.
 //
-// A run goes through phases (reading, then scanning, say); a phase with an
+// A run goes through phases (listing, then reading, say); a phase with an
 // unknown total shows a count, one with a total shows a bar.
 type Progress struct {
 	w       io.Writer
@@ -84,6 +85,20 @@ func (p *Progress) Add(n int) {
 	p.update(false)
 }
 
+// Printf writes a message, which should end in a newline, to standard
+// error while the indicator runs: it wipes the line if one is on screen,
+// so that the message starts a clean line, and the next update draws the
+// line again below it. It holds the lock that Add takes, so that a worker
+// adding to the count cannot draw between the wipe and the message. It
+// writes whether or not standard error is a terminal; unlike the other
+// methods it needs a Progress from StartProgress, not a nil one.
+func (p *Progress) Printf(format string, a ...any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.wipe()
+	fmt.Fprintf(p.w, format, a...)
+}
+
 // Stop wipes the progress line, if one is on screen, leaving the cursor at
 // the start of an empty line. Later calls to Phase and Add draw nothing.
 func (p *Progress) Stop() {
@@ -92,11 +107,17 @@ func (p *Progress) Stop() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.wipe()
+	p.stopped = true
+}
+
+// wipe clears the line, if one is on screen, leaving the cursor at its
+// start.
+func (p *Progress) wipe() {
 	if p.width > 0 {
 		fmt.Fprint(p.w, "\r"+strings.Repeat(" ", p.width)+"\r")
 		p.width = 0
 	}
-	p.stopped = true
 }
 
 // update draws the line if it is due: once the run is big or slow enough

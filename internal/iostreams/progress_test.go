@@ -2,6 +2,7 @@ package iostreams
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,85 @@ func TestProgressSlowRun(t *testing.T) {
 	p.Stop()
 	if want := "\r" + strings.Repeat(" ", wide) + "\r"; buf.String() != want {
 		t.Errorf("Stop after a shorter line wrote %q, want %q", buf.String(), want)
+	}
+}
+
+func TestProgressPrintfWipesAndRedraws(t *testing.T) {
+	var buf bytes.Buffer
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	p := newProgress(&buf, true, clock.now)
+	p.Phase("reading", 40)
+	line := "\rreading [>                       ] 0/40 files"
+	buf.Reset()
+	p.Printf("termlint: %s\n", "open gone.txt: no such file or directory")
+	wipe := "\r" + strings.Repeat(" ", len(line)-1) + "\r"
+	if want := wipe + "termlint: open gone.txt: no such file or directory\n"; buf.String() != want {
+		t.Fatalf("Printf wrote %q, want %q", buf.String(), want)
+	}
+	// The next update draws the line again under the message, without
+	// waiting for the redraw interval: there is no line on screen.
+	buf.Reset()
+	p.Add(20)
+	if want := "\rreading [============>           ] 20/40 files"; buf.String() != want {
+		t.Fatalf("after Printf, Add drew %q, want %q", buf.String(), want)
+	}
+	// With no line on screen, Printf wipes nothing.
+	p.Stop()
+	buf.Reset()
+	p.Printf("done\n")
+	if buf.String() != "done\n" {
+		t.Errorf("Printf after Stop wrote %q", buf.String())
+	}
+}
+
+func TestProgressPrintfNotATerminal(t *testing.T) {
+	ios, _, _, errOut := Test()
+	p := ios.StartProgress()
+	p.Phase("reading", 100)
+	p.Add(50)
+	p.Printf("termlint: %d\n", 1)
+	p.Stop()
+	if errOut.String() != "termlint: 1\n" {
+		t.Errorf("stderr %q, want only the message", errOut.String())
+	}
+}
+
+// TestProgressConcurrentWorkers has workers add to the count while
+// messages are printed: every message must start a clean line (after a
+// wipe or another message), never follow a progress line on screen. Run
+// with -race, it also checks the locking.
+func TestProgressConcurrentWorkers(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, true, time.Now)
+	p.Phase("reading", 4*200)
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for range 200 {
+				p.Add(1)
+			}
+			done <- true
+		}()
+	}
+	for i := range 50 {
+		p.Printf("message %d\n", i)
+	}
+	for range 4 {
+		<-done
+	}
+	p.Stop()
+	out := buf.String()
+	for i := range 50 {
+		msg := fmt.Sprintf("message %d\n", i)
+		at := strings.Index(out, msg)
+		if at < 0 {
+			t.Fatalf("%q missing from %q", msg, out)
+		}
+		if at > 0 && out[at-1] != '\r' && out[at-1] != '\n' {
+			t.Fatalf("%q written after a progress line: %q", msg, out[max(0, at-60):at+len(msg)])
+		}
+	}
+	if !strings.HasSuffix(out, "\r") && !strings.HasSuffix(out, "\n") {
+		t.Errorf("the line is not wiped at the end: %q", out[max(0, len(out)-60):])
 	}
 }
