@@ -194,6 +194,9 @@ func printFindings(opts *checkOptions, files []*checker.File, findings []checker
 }
 
 func printReport(opts *checkOptions, report *printer.Report) error {
+	// SARIF describes the rules as this run ran them: at the severities
+	// the configuration and --rule set, without those turned off.
+	report.Rules = opts.rules
 	format, _ := printer.Lookup(opts.Format)
 	cs := opts.IO.ColorScheme()
 	p := format.New(printer.Options{Colors: printer.TextColors{

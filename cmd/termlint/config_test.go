@@ -191,3 +191,52 @@ func TestConfigBaseline(t *testing.T) {
 		t.Errorf("--baseline '' overriding the file: exit %d, %q; want the finding back", code, got)
 	}
 }
+
+// TestConfigRulesInSARIF checks that SARIF describes the rules as the run
+// ran them.
+func TestConfigRulesInSARIF(t *testing.T) {
+	configRepo(t, map[string]string{
+		".termlint.yaml": "rules:\n  untranslated: off\n",
+		"sub/d.txt":      configDraft,
+	})
+	_, out, errOut := runCLI(t, "check", "--format", "sarif", "--rule", "inconsistent=error", "d.txt")
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID                   string
+						DefaultConfiguration struct{ Level string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Level     string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("%v: %s%s", err, out, errOut)
+	}
+	levels := map[string]string{}
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		levels[r.ID] = r.DefaultConfiguration.Level
+	}
+	if levels["inconsistent"] != "error" || levels["deprecated"] != "warning" {
+		t.Errorf("rule levels %v: want inconsistent error, deprecated warning", levels)
+	}
+	if _, ok := levels["untranslated"]; ok {
+		t.Errorf("rule levels %v: untranslated is off and should not be described", levels)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(log.Runs[0].Results) != 1 {
+		t.Fatalf("%d results, want the one inconsistency", len(log.Runs[0].Results))
+	}
+	for _, r := range log.Runs[0].Results {
+		if r.RuleIndex >= len(rules) || rules[r.RuleIndex].ID != r.RuleID || r.Level != "error" {
+			t.Errorf("result %+v does not point at its rule, or is not an error", r)
+		}
+	}
+}
