@@ -8,30 +8,14 @@
 package glossary
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/termlint/termlint/internal/yamlnode"
 )
 
 // Pos is a position in a glossary file. Lines and columns are 1-based;
 // columns count Unicode code points, as YAML reports them.
-type Pos struct {
-	File   string
-	Line   int
-	Column int
-}
-
-// String formats p as file:line:col, leaving out what is unknown.
-func (p Pos) String() string {
-	switch {
-	case p.File == "":
-		return "-"
-	case p.Line == 0:
-		return p.File
-	case p.Column == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-}
+type Pos = yamlnode.Pos
 
 // Glossary is a set of concepts with the registries of sources and styles
 // their renderings refer to.

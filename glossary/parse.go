@@ -38,9 +38,7 @@ type parser struct {
 	problems Problems
 }
 
-func (p *parser) pos(n *yaml.Node) Pos {
-	return Pos{File: p.file, Line: n.Line, Column: n.Column}
-}
+func (p *parser) pos(n *yaml.Node) Pos { return yamlnode.At(p.file, n) }
 
 // field is one key a mapping may hold: how to read its value.
 type field struct {

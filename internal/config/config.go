@@ -52,20 +52,7 @@ type Config struct {
 }
 
 // Pos is a place in the configuration file.
-type Pos struct {
-	File         string
-	Line, Column int
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Column == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-}
+type Pos = yamlnode.Pos
 
 // Setting is a key that sets the flag of the same name.
 type Setting struct {
@@ -211,7 +198,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlnode.SyntaxError(err)
-		p.errorf(Pos{path, line, 0}, "%s", msg)
+		p.errorf(Pos{File: path, Line: line}, "%s", msg)
 		return nil, p.problems
 	}
 	if len(doc.Content) > 0 && !yamlnode.IsNull(doc.Content[0]) {
@@ -232,7 +219,7 @@ type parser struct {
 	defaultGlossaryAt Pos
 }
 
-func (p *parser) pos(n *yaml.Node) Pos { return Pos{p.cfg.Path, n.Line, n.Column} }
+func (p *parser) pos(n *yaml.Node) Pos { return yamlnode.At(p.cfg.Path, n) }
 
 func (p *parser) errorf(at Pos, format string, args ...any) {
 	p.problems = append(p.problems, Problem{at, fmt.Sprintf(format, args...)})

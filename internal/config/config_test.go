@@ -58,7 +58,7 @@ paths: [docs]
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Settings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(cfg.Rules) != 2 || cfg.Rules[0] != (RuleSetting{"untranslated", Off, Pos{"repo/.termlint.yaml", 7, 17}}) || cfg.Rules[1].Level != "error" {
+	if len(cfg.Rules) != 2 || cfg.Rules[0] != (RuleSetting{"untranslated", Off, Pos{File: "repo/.termlint.yaml", Line: 7, Column: 17}}) || cfg.Rules[1].Level != "error" {
 		t.Errorf("Rules = %+v", cfg.Rules)
 	}
 }

@@ -13,6 +13,31 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Pos is a position in a YAML file. Lines and columns are 1-based;
+// columns count Unicode code points, as yaml.v3 reports them; 0 is
+// unknown.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// At is the position of node n in file.
+func At(file string, n *yaml.Node) Pos { return Pos{file, n.Line, n.Column} }
+
+// String formats p as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return "-"
+	case p.Line == 0:
+		return p.File
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
 // syntaxErrorLine pulls the line out of yaml.v3's "yaml: line N: ..." errors.
 var syntaxErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
