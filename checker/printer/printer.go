@@ -43,6 +43,12 @@ type Report struct {
 
 // NewReport gathers a run's files and findings into a Report.
 func NewReport(files []*checker.File, findings []checker.Finding, version string) *Report {
+	return &Report{Files: len(files), Findings: findings, Texts: TextsOf(files...), Version: version}
+}
+
+// TextsOf maps the files' paths to their texts, a --source file's
+// included, as Report.Texts holds them.
+func TextsOf(files ...*checker.File) map[string][]byte {
 	texts := make(map[string][]byte, len(files))
 	for _, f := range files {
 		texts[f.Path] = f.Text
@@ -50,7 +56,7 @@ func NewReport(files []*checker.File, findings []checker.Finding, version string
 			texts[f.ChinesePath] = f.ChineseText
 		}
 	}
-	return &Report{Files: len(files), Findings: findings, Texts: texts, Version: version}
+	return texts
 }
 
 // sorted returns a copy of the findings in output order.

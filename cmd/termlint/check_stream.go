@@ -19,9 +19,6 @@ import (
 // same as checking every file at once.
 func checkPaths(opts *checkOptions, c *checker.Checker) (*printer.Report, []error, error) {
 	chk := opts.checkerOptions()
-	if _, err := c.Check(nil, chk); err != nil {
-		return nil, nil, err // a bad option, found before reading anything
-	}
 	format, _ := printer.Lookup(opts.Format)
 	report := &printer.Report{Version: version()}
 	var excerpts printer.Excerpts
@@ -38,7 +35,7 @@ func checkPaths(opts *checkOptions, c *checker.Checker) (*printer.Report, []erro
 			return nil, nil, err
 		}
 		if format.Texts {
-			excerpts.Add(textsOf(files...), findings)
+			excerpts.Add(printer.TextsOf(files...), findings)
 			report.Texts = excerpts.Texts()
 		}
 		report.Files, report.Findings = len(files), findings
@@ -58,7 +55,7 @@ func checkPaths(opts *checkOptions, c *checker.Checker) (*printer.Report, []erro
 			findings, err := c.Check([]*checker.File{f}, chk)
 			res := checked{findings: findings, err: err}
 			if format.Texts && len(findings) > 0 {
-				res.texts = textsOf(f)
+				res.texts = printer.TextsOf(f)
 			}
 			return res
 		},
@@ -82,17 +79,4 @@ func checkPaths(opts *checkOptions, c *checker.Checker) (*printer.Report, []erro
 		report.Texts = excerpts.Texts()
 	}
 	return report, errs, nil
-}
-
-// textsOf maps the files' paths to their texts, a --source file's
-// included, as the printers look them up.
-func textsOf(files ...*checker.File) map[string][]byte {
-	texts := make(map[string][]byte, len(files))
-	for _, f := range files {
-		texts[f.Path] = f.Text
-		if f.ChineseText != nil {
-			texts[f.ChinesePath] = f.ChineseText
-		}
-	}
-	return texts
 }
