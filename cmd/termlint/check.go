@@ -178,10 +178,15 @@ func checkRun(opts *checkOptions) error {
 	switch {
 	case len(inputErrs) > 0:
 		return &exitError{exitBadInput}
-	case slices.ContainsFunc(findings, func(f checker.Finding) bool { return severityLevel[f.Severity] >= failLevels[opts.FailOn] }):
+	case opts.fails(findings):
 		return &exitError{exitFound}
 	}
 	return nil
+}
+
+// fails reports whether a finding is at or above --fail-on.
+func (opts *checkOptions) fails(findings []checker.Finding) bool {
+	return slices.ContainsFunc(findings, func(f checker.Finding) bool { return severityLevel[f.Severity] >= failLevels[opts.FailOn] })
 }
 
 // checkerOptions are the options of the checker's runs.

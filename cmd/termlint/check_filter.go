@@ -64,16 +64,7 @@ func filterFindings(opts *checkOptions, findings []checker.Finding, inputErrs []
 		return findings, err
 	}
 	kept, hidden := filter.apply(findings)
-	if flags.Baseline != "" {
-		msg := fmt.Sprintf("%s hidden by the baseline %s", plural(hidden.baseline, "finding"), flags.Baseline)
-		if stale := len(filter.base.Entries) - hidden.baseline; stale > 0 {
-			msg += fmt.Sprintf(" (%d of its entries no longer found; --write-baseline %s refreshes it)", stale, flags.Baseline)
-		}
-		fmt.Fprintln(errOut, msg)
-	}
-	if flags.DiffBase != "" {
-		fmt.Fprintf(errOut, "%s hidden on lines unchanged since %s\n", plural(hidden.unchanged, "finding"), flags.DiffBase)
-	}
+	filter.report(opts, hidden)
 	return kept, nil
 }
 
@@ -88,6 +79,21 @@ type findingFilter struct {
 
 // hiddenCounts are how many findings each filter hid.
 type hiddenCounts struct{ baseline, unchanged int }
+
+// report says on standard error how many findings each filter hid.
+func (ff *findingFilter) report(opts *checkOptions, hidden hiddenCounts) {
+	flags, errOut := &opts.Filter, opts.IO.ErrOut
+	if ff.base != nil {
+		msg := fmt.Sprintf("%s hidden by the baseline %s", plural(hidden.baseline, "finding"), flags.Baseline)
+		if stale := len(ff.base.Entries) - hidden.baseline; stale > 0 {
+			msg += fmt.Sprintf(" (%d of its entries no longer found; --write-baseline %s refreshes it)", stale, flags.Baseline)
+		}
+		fmt.Fprintln(errOut, msg)
+	}
+	if ff.changes != nil {
+		fmt.Fprintf(errOut, "%s hidden on lines unchanged since %s\n", plural(hidden.unchanged, "finding"), flags.DiffBase)
+	}
+}
 
 // loadFilter reads the baseline and the changes the flags name; it
 // returns nil when they name neither.

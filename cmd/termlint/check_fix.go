@@ -121,15 +121,15 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 		o := *opts
 		o.IO, out = &ios, &o
 	}
-	if findings, err = filterFindings(opts, findings, inputErrs); err != nil {
-		return err
+	if filter != nil {
+		var hidden hiddenCounts
+		findings, hidden = filter.apply(findings)
+		filter.report(opts, hidden)
 	}
 	if err := printFindings(out, res.Files, findings); err != nil {
 		return err
 	}
-	return fixStatus(targets, inputErrs, slices.ContainsFunc(findings, func(f checker.Finding) bool {
-		return severityLevel[f.Severity] >= failLevels[opts.FailOn]
-	}))
+	return fixStatus(targets, inputErrs, opts.fails(findings))
 }
 
 // prepareFix decides whether doc can be fixed and returns its target and
