@@ -59,28 +59,20 @@ func newProgress(w io.Writer, enabled bool, now func() time.Time) *Progress {
 // Phase starts a new phase: label says what is being done to the items
 // ("reading", "scanning"), total is how many there are, 0 if unknown.
 func (p *Progress) Phase(label string, total int) {
-	if p == nil || !p.enabled {
+	if !p.lock() {
 		return
 	}
-	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stopped {
-		return
-	}
 	p.label, p.done, p.total = label, 0, total
 	p.update(true)
 }
 
 // Add records n more items done in the current phase.
 func (p *Progress) Add(n int) {
-	if p == nil || !p.enabled {
+	if !p.lock() {
 		return
 	}
-	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stopped {
-		return
-	}
 	p.done += n
 	p.update(false)
 }
@@ -109,6 +101,20 @@ func (p *Progress) Stop() {
 	defer p.mu.Unlock()
 	p.wipe()
 	p.stopped = true
+}
+
+// lock takes the lock of an indicator that draws and has not stopped, and
+// reports whether it did; there is nothing to do otherwise.
+func (p *Progress) lock() bool {
+	if p == nil || !p.enabled {
+		return false
+	}
+	p.mu.Lock()
+	if p.stopped {
+		p.mu.Unlock()
+		return false
+	}
+	return true
 }
 
 // wipe clears the line, if one is on screen, leaving the cursor at its
