@@ -19,6 +19,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/termlint/termlint/checker/input"
+
+	"github.com/termlint/termlint/internal/gittest"
 )
 
 // actionlintVersion is pinned so that a new actionlint release cannot turn
@@ -320,18 +322,10 @@ func writeFile(t *testing.T, name, text string, mode os.FileMode) {
 	}
 }
 
-// git runs git in dir with a fixed identity and returns its trimmed output.
+// git runs git in dir as a fixed author and returns its trimmed output.
 func git(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir,
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return gittest.Run(t, dir, args...)
 }
 
 // originAndShallowClone makes a repository with two commits on main and

@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/termlint/termlint/internal/gittest"
 )
 
 // reported runs check with args and --format json and returns the
@@ -62,19 +63,12 @@ Closing remarks.
 // findings on edited lines and in new files only, after checking the
 // whole scope; a --source Chinese file is judged by its own lines.
 func TestCheckDiffBase(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	dir := t.TempDir()
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	gittest.Isolate(t, dir)
 	t.Chdir(dir)
 	git := func(args ...string) {
 		t.Helper()
-		if out, err := exec.Command("git", args...).CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
+		gittest.Run(t, dir, args...)
 	}
 	if _, code, stderr := reported(t, "--diff-base", "HEAD", "."); code != 2 ||
 		!strings.Contains(stderr, "--diff-base HEAD: git rev-parse: fatal: not a git repository") {
@@ -82,8 +76,6 @@ func TestCheckDiffBase(t *testing.T) {
 	}
 
 	git("init", "-q")
-	git("config", "user.name", "Test")
-	git("config", "user.email", "test@example.com")
 	writeText(t, "docs/draft.md", adoptDraft)
 	writeText(t, "zh.txt", "我们深化互联互通。\n\n做好周边工作。\n")
 	writeText(t, "en.txt", "We deepen our ties.\n\nDo neighborhood work well.\n")

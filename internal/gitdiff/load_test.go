@@ -2,36 +2,22 @@ package gitdiff
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/termlint/termlint/internal/gittest"
 )
 
-// gitRepo makes a git repository in a temporary directory, shielded from
-// the user's git configuration, and returns its directory and a function
-// running git in it.
+// gitRepo makes an isolated git repository and returns its directory and
+// a function running git in it.
 func gitRepo(t *testing.T) (string, func(args ...string)) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
-	run := func(args ...string) {
+	dir := gittest.Repo(t)
+	return dir, func(args ...string) {
 		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
+		gittest.Run(t, dir, args...)
 	}
-	run("init", "-q")
-	run("config", "user.name", "Test")
-	run("config", "user.email", "test@example.com")
-	return dir, run
 }
 
 func writeFile(t *testing.T, path, text string) {
