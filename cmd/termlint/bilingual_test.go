@@ -54,9 +54,7 @@ func TestCheckSourceTarget(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) string {
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeText(t, p, text)
 		return p
 	}
 	zh := write("zh.txt", "做好周边工作。\n\n推进互联互通。\n")

@@ -36,16 +36,6 @@ func reported(t *testing.T, args ...string) ([]string, int, string) {
 	return got, code, stderr
 }
 
-func writeText(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // A draft whose every "One Belt, One Road" is a deprecated finding, one
 // per line, whatever else is written.
 const adoptDraft = `# Notes on the plan

@@ -23,10 +23,7 @@ Neighborhood work must also be funded.
 // configuration files are found by walking up.
 func configRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
-	top := t.TempDir()
-	for name, content := range files {
-		writeText(t, filepath.Join(top, filepath.FromSlash(name)), content)
-	}
+	top := writeFiles(t, files)
 	t.Chdir(filepath.Join(top, "sub"))
 	return top
 }
