@@ -167,6 +167,19 @@ func TestInit(t *testing.T) {
 	if _, err := config.Load(path); err != nil {
 		t.Errorf("the file init --force wrote: %v", err)
 	}
+	// With -, the same starter goes to standard output and no file is
+	// written.
+	code, out, errOut := runCLI(t, "init", "-")
+	written, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || errOut != "" || out != string(written) {
+		t.Errorf("init -: exit %d, stderr %q, output:\n%s\nwant what init wrote:\n%s", code, errOut, out, written)
+	}
+	if _, err := os.Stat(config.FileName); err == nil {
+		t.Error("init - wrote a file")
+	}
 }
 
 // TestConfigBaseline checks that the baseline key, a path relative to the

@@ -37,9 +37,11 @@ termlint reads the file when run in its directory or below (or when
 --config names it). A flag on the command line wins over a setting in the
 file, and the file over the defaults.
 
-An existing file is left alone unless --force.`,
+An existing file is left alone unless --force. With DIR -, the starter
+goes to standard output, to keep under another name or to read.`,
 		Example: `  termlint init
-  termlint init --style official translations/`,
+  termlint init --style official translations/
+  termlint init - > ci/termlint.yaml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -63,6 +65,11 @@ func initRun(opts *initOptions) error {
 	for _, id := range g.StyleIDs() {
 		styles = append(styles, config.Style{ID: id, Description: g.Style(id).Description})
 	}
+	starter := config.Starter(opts.Style, styles)
+	if opts.Dir == "-" {
+		_, err := opts.IO.Out.Write(starter)
+		return err
+	}
 	path := filepath.Join(opts.Dir, config.FileName)
 	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	if opts.Force {
@@ -75,7 +82,7 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = file.Write(config.Starter(opts.Style, styles))
+	_, err = file.Write(starter)
 	if cerr := file.Close(); err == nil {
 		err = cerr
 	}
