@@ -184,11 +184,11 @@ func (c *Checker) rendered(con *glossary.Concept, set map[*glossary.Concept]bool
 	if set[con] {
 		return true
 	}
-	if len(con.Parts) == 0 {
+	parts := c.parts[con]
+	if len(parts) == 0 {
 		return false
 	}
-	for _, id := range con.Parts {
-		part := c.g.Concept(id)
+	for _, part := range parts {
 		if part == nil || !c.rendered(part, set) {
 			return false
 		}

@@ -42,6 +42,9 @@ type Checker struct {
 	// family maps a concept to the root of the family it belongs to, by
 	// its family field or by naming the root among its parts.
 	family map[*glossary.Concept]*glossary.Concept
+	// parts maps a compound to its parts' concepts, resolved once: the
+	// missing rule asks for them for every term of every segment.
+	parts map[*glossary.Concept][]*glossary.Concept
 }
 
 // Reading is one way an English phrase can be read: as a rendering of a
@@ -53,7 +56,7 @@ type Reading struct {
 
 // New compiles every rendering and form of g into one matcher.
 func New(g *glossary.Glossary) *Checker {
-	c := &Checker{g: g, family: make(map[*glossary.Concept]*glossary.Concept)}
+	c := &Checker{g: g, family: make(map[*glossary.Concept]*glossary.Concept), parts: make(map[*glossary.Concept][]*glossary.Concept)}
 	var patterns []match.Pattern
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
@@ -71,8 +74,12 @@ func New(g *glossary.Glossary) *Checker {
 		}
 	}
 	c.chinese = match.CompileChinese(terms)
+	// Ids are resolved through a map: the glossary's lookup by id is a
+	// search, and a glossary may hold 100,000 concepts.
+	byID := make(map[string]*glossary.Concept, len(g.Concepts))
 	roots := make(map[string]bool)
 	for _, con := range g.Concepts {
+		byID[con.ID] = con
 		if con.Family != "" {
 			roots[con.Family] = true
 		}
@@ -82,12 +89,15 @@ func New(g *glossary.Glossary) *Checker {
 		case roots[con.ID]:
 			c.family[con] = con
 		case con.Family != "":
-			c.family[con] = g.Concept(con.Family)
+			c.family[con] = byID[con.Family]
 		}
 		for _, part := range con.Parts {
 			if roots[part] && c.family[con] == nil {
-				c.family[con] = g.Concept(part)
+				c.family[con] = byID[part]
 			}
+			// An unknown part (nil) is never rendered; validation
+			// reports it.
+			c.parts[con] = append(c.parts[con], byID[part])
 		}
 	}
 	return c
