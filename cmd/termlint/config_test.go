@@ -132,6 +132,10 @@ func TestConfigErrors(t *testing.T) {
 	if code != exitBadInput || errOut != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and:\n%s", code, errOut, want)
 	}
+	code, _, errOut = runCLI(t, "check", "--no-config", "--config", "../bad.yaml", "d.txt")
+	if code != exitBadInput || errOut != "termlint: --config and --no-config contradict each other\n" {
+		t.Errorf("--config with --no-config: exit %d, %q", code, errOut)
+	}
 	code, _, errOut = runCLI(t, "check", "--config", "../missing.yaml", "d.txt")
 	if code != exitBadInput || !strings.Contains(errOut, "missing.yaml") {
 		t.Errorf("a missing --config: exit %d, %q", code, errOut)
