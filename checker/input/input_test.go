@@ -92,6 +92,16 @@ func TestReadMarkdown(t *testing.T) {
 		{"footnote", "Text[^1]\n\n[^1]: Note text.\n", "Text·\n\n·Note text.\n"},
 		{"setext heading", "Title text\n---\n", "Title text\n·\n"},
 		{"fenced code in a list", "- item\n\n  ```\n  code\n  ```\n", "·item\n\n·\n·\n·\n"},
+		{"bare URL", "see https://example.org/belt-and-road now", "see · now"},
+		{"bare www link", "www.example.org/belt and road", "· and road"},
+		{"e-mail address", "mail belt.road@example.org.", "mail ·."},
+		{"URL cut by underscores", "at HTTPS://x.org/belt_and_road_x end", "at · end"},
+		{"punctuation after a URL", "(https://x.org/a), more", "(·), more"},
+		{"URL as a destination before text", "[Belt](https://x.org/a)and Road", "·Belt·and Road"},
+		{"URL inside a word", "xhttps://x.org", "xhttps://x.org"},
+		{"no domain", "http:// and www. and a@b", "http:// and www. and a@b"},
+		{"underscore in the domain's last segments", "www.x_y.z and", "www.x_y.z and"},
+		{"entity after a URL", "www.x.org&amp; and", "·&amp; and"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,12 +14,13 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// markdownParser parses CommonMark with the GitHub extensions, so that
-// table cells are cells and bare URLs are links (Linkify), and with
-// footnotes, so that a footnote's text is prose and not the destination of
-// a link reference definition. Parsers are safe for concurrent use.
+// markdownParser parses CommonMark with the GitHub extensions but
+// Linkify, so that table cells are cells and task list markers are not
+// text, and with footnotes, so that a footnote's text is prose and not the
+// destination of a link reference definition. Bare URLs are found by
+// bareLinks instead of Linkify. Parsers are safe for concurrent use.
 var markdownParser parser.Parser = goldmark.New(
-	goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
 ).Parser()
 
 // readMarkdown masks a Markdown file and returns its suppression
@@ -31,7 +32,7 @@ var markdownParser parser.Parser = goldmark.New(
 // shows only the text of the tree's ast.Text nodes, so anything goldmark
 // does not call prose (code, raw HTML, URLs, link reference definitions,
 // markers of headings, lists and tables) stays hidden without a rule of its
-// own. Between two pieces of text in one block it also shows spaces and
+// own; bare URLs, which goldmark leaves as text, are hidden too. Between two pieces of text in one block it also shows spaces and
 // the emphasis marks * _ ~, so that "*Belt and Road* Initiative" is still
 // one phrase to the matcher, unless a code span, raw HTML, an autolink or
 // the end of a link (its destination) lies between them.
@@ -48,6 +49,8 @@ func readMarkdown(data []byte) ([]byte, []directive, []paragraph) {
 		}
 	}
 	m := &mdMasker{data: data, src: src, masked: newMask(data), prev: -1}
+	m.links = bareLinks(src)
+	m.inText = make([]bool, len(m.links))
 	doc := markdownParser.Parse(text.NewReader(src))
 	_ = ast.Walk(doc, m.visit)
 	// goldmark moves footnote definitions to the end of the document: put
@@ -71,6 +74,10 @@ type mdMasker struct {
 	// block's when reading says so.
 	paras   []paragraph
 	reading bool
+	// links are the bare URLs and e-mail addresses of the source, in
+	// order, and inText says which of them started in a piece of text.
+	links  []span
+	inText []bool
 }
 
 func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -95,7 +102,7 @@ func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			m.broken, m.content = true, true
 			return ast.WalkContinue, nil
 		}
-		m.show(n.Segment.Start, n.Segment.Stop)
+		m.showText(n.Segment.Start, n.Segment.Stop)
 	case *ast.CodeSpan, *ast.AutoLink:
 		m.broken, m.content = true, true
 		return ast.WalkSkipChildren, nil
@@ -108,6 +115,27 @@ func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		m.broken, m.content = true, true
 	}
 	return ast.WalkContinue, nil
+}
+
+// showText shows a piece of text but the bare links in it, which break a
+// phrase as a code span does. A link is one only when it starts in text:
+// bareLinks also finds a link destination's URL, and where the destination
+// is followed by text ("[a](http://x)b") its span runs on into that text.
+// One that does start in text and runs on into the next piece (goldmark
+// cuts text at "_" and "*") is hidden there too.
+func (m *mdMasker) showText(start, stop int) {
+	i, _ := slices.BinarySearchFunc(m.links, start, func(s span, off int) int { return cmp.Compare(s.end, off+1) })
+	for ; i < len(m.links) && m.links[i].start < stop; i++ {
+		l := m.links[i]
+		if l.start < start && !m.inText[i] {
+			continue
+		}
+		m.inText[i] = true
+		m.show(start, l.start)
+		m.broken, m.content = true, true
+		start = max(start, l.end)
+	}
+	m.show(start, stop)
 }
 
 // show unmasks a piece of text, and the spaces and emphasis marks between
