@@ -13,5 +13,6 @@ import (
 )
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args[1:], iostreams.System()))
 }
