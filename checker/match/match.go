@@ -69,6 +69,9 @@ type Matcher struct {
 	// punctuation, and the zero bytes a reader masks code with, cost
 	// no hashing.
 	marks [utf8.RuneSelf]int32
+	// scratch pools Find's buffers and word caches, which hold this
+	// matcher's symbols.
+	scratch sync.Pool
 }
 
 // group is the patterns that share one folded key: the same symbols and the
@@ -195,11 +198,11 @@ type tok struct {
 // scratch is the per-call state of Find, pooled so that checking many small
 // segments (Markdown paragraphs) does not allocate buffers each time.
 type scratch struct {
-	sc  scanner
-	run []tok
+	sc    scanner
+	run   []tok
+	cache *wordCache
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Find returns the leftmost-longest non-overlapping matches in text, in
 // order: of the patterns that occur, the one starting at the earliest word
@@ -216,9 +219,13 @@ func (m *Matcher) Find(text []byte) []Match {
 	if len(m.groups) == 0 {
 		return nil
 	}
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
+	s, _ := m.scratch.Get().(*scratch)
+	if s == nil {
+		s = &scratch{cache: new(wordCache)}
+	}
+	defer m.scratch.Put(s)
 	s.sc.reset(text, m, false)
+	s.sc.cache = s.cache
 	run := s.run[:0]
 	var out []Match
 	var t token

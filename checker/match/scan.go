@@ -220,13 +220,17 @@ type scanner struct {
 
 	fold, tmp, nfkc []byte // reused buffers
 
+	// cache, when not nil, holds the tokens of recent ASCII words (not
+	// while compiling, when symbols are still being added).
+	cache *wordCache
+
 	// held is a token read ahead of a comma that was not dropped.
 	held    token
 	hasHeld bool
 }
 
 func (s *scanner) reset(text []byte, m *Matcher, compiling bool) {
-	s.text, s.pos, s.m, s.compiling, s.hasHeld = text, 0, m, compiling, false
+	s.text, s.pos, s.m, s.compiling, s.hasHeld, s.cache = text, 0, m, compiling, false, nil
 	if cap(s.fold) < 64 {
 		s.fold = make([]byte, 0, 64) // symtab reads keys 16 bytes at a time
 	}
@@ -287,7 +291,11 @@ func (s *scanner) scan(t *token) bool {
 		case letter:
 			end, ascii := scanWord(text, i)
 			s.pos = end
-			s.foldWord(t, text[i:end], ascii)
+			if ascii && s.cache != nil && end-i <= 16 {
+				s.cachedWord(t, text[i:end])
+			} else {
+				s.foldWord(t, text[i:end], ascii)
+			}
 			t.start, t.end = i, end
 			return true
 		}
@@ -347,6 +355,19 @@ func (s *scanner) foldWord(t *token, w []byte, ascii bool) {
 	s.fold = textnorm.AppendWord(s.fold[:0], w)
 	conj := string(s.fold) == "and" || string(s.fold) == "or"
 	*t = token{sym: s.symbol(s.fold), word: true, caps: acronym(w, ascii), conj: conj}
+}
+
+// cachedWord sets t to the token of the ASCII word w, of at most 16 bytes,
+// from the cache or by folding it and caching the result.
+func (s *scanner) cachedWord(t *token, w []byte) {
+	slot, hit := s.cache.slot(w)
+	if !hit {
+		s.foldWord(t, w, true)
+		a, b := pack(w)
+		*slot = wordSlot{a: a, b: b, n: uint8(len(w)), caps: t.caps, conj: t.conj, sym: t.sym}
+		return
+	}
+	*t = token{sym: slot.sym, word: true, caps: slot.caps, conj: slot.conj}
 }
 
 // acronym reports whether a word is written as an acronym: at least two
