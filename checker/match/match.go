@@ -203,7 +203,6 @@ type scratch struct {
 	cache *wordCache
 }
 
-
 // Find returns the leftmost-longest non-overlapping matches in text, in
 // order: of the patterns that occur, the one starting at the earliest word
 // wins, the longest if several start there, and the search goes on after
