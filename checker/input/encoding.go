@@ -24,9 +24,10 @@ import (
 // With an encoding name (WHATWG names and labels: "gb18030", "gbk",
 // "gb2312", "utf-16le", "utf-16be", "big5", ..., and the names Decode
 // returns) the data is decoded from it. Otherwise: a byte order mark says
-// UTF-8, UTF-16LE or UTF-16BE, and is dropped; valid UTF-8 stays as it is,
-// without a copy; UTF-16 without a byte order mark is recognised by its
-// zero bytes; and data that is not UTF-8 but decodes cleanly as GB18030
+// UTF-8, UTF-16LE or UTF-16BE, and is dropped; valid UTF-8 without NUL
+// bytes stays as it is, without a copy; UTF-16 without a byte order mark
+// is recognised by its zero bytes (also when, being ASCII, it is valid
+// UTF-8); and data that is not UTF-8 but decodes cleanly as GB18030
 // (which includes GBK and GB2312) is GB18030. Anything else is read as it
 // is, invalid bytes and all. Lines and columns are counted in the decoded
 // text, which are the lines and characters an editor shows.
@@ -41,14 +42,19 @@ func Decode(data []byte, name string) ([]byte, string, error) {
 		return decodeWith(data[2:], utf16LE, "utf-16le-bom")
 	case bytes.HasPrefix(data, bomUTF16BE):
 		return decodeWith(data[2:], utf16BE, "utf-16be-bom")
-	case utf8.Valid(data):
+	case bytes.IndexByte(data, 0) < 0 && utf8.Valid(data):
 		return data, "", nil
 	}
+	// UTF-16 of ASCII text is valid UTF-8 too, NUL bytes and all, so
+	// that is looked at first when the data has NUL bytes.
 	switch utf16Order(data) {
 	case "utf-16le":
 		return decodeWith(data, utf16LE, "utf-16le")
 	case "utf-16be":
 		return decodeWith(data, utf16BE, "utf-16be")
+	}
+	if utf8.Valid(data) {
+		return data, "", nil
 	}
 	if text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil && !bytes.ContainsRune(text, utf8.RuneError) {
 		return text, "gb18030", nil

@@ -1,6 +1,8 @@
 package input
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -53,6 +55,21 @@ func TestDecode(t *testing.T) {
 				t.Errorf("Decode = %q, %q; want %q, %q", got, enc, text, tt.wantEncoding)
 			}
 		})
+	}
+}
+
+// TestDecodeASCIIUTF16 recognises UTF-16 without a byte order mark whose
+// text is all ASCII, which is valid UTF-8 as it stands (with a NUL byte
+// after or before every letter).
+func TestDecodeASCIIUTF16(t *testing.T) {
+	for data, want := range map[string]string{
+		"n\x00e\x00i\x00g\x00h\x00\n\x00": "utf-16le",
+		"\x00n\x00e\x00i\x00g\x00h\x00\n": "utf-16be",
+	} {
+		got, enc, err := Decode([]byte(data), "")
+		if err != nil || string(got) != "neigh\n" || enc != want {
+			t.Errorf("Decode(%q) = %q, %q, %v; want \"neigh\\n\", %q", data, got, enc, err, want)
+		}
 	}
 }
 
@@ -157,5 +174,22 @@ func TestEncodeLossy(t *testing.T) {
 	}
 	if back, err := Encode(text, name); err == nil && string(back) == string(data) {
 		t.Errorf("invalid GBK round-tripped: %q", back)
+	}
+}
+
+// TestReadBinary skips a file with a NUL byte near its start, naming where
+// the byte is, but not UTF-16, whose zero bytes say what it is, nor a
+// file whose first NUL byte comes late.
+func TestReadBinary(t *testing.T) {
+	_, err := Read("logo.md", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	if !errors.Is(err, ErrBinary) || err.Error() != "logo.md:2:3: skipped: binary file (a NUL byte)" {
+		t.Errorf("Read(PNG) error = %v", err)
+	}
+	if _, err := Read("notes.txt", []byte("n\x00o\x00t\x00e\x00")); err != nil {
+		t.Errorf("Read(UTF-16LE) error = %v", err)
+	}
+	late := append(bytes.Repeat([]byte("text "), binaryPrefix/5), 0)
+	if _, err := Read("late.txt", late); err != nil {
+		t.Errorf("Read(NUL after %d bytes) error = %v", binaryPrefix, err)
 	}
 }

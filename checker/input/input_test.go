@@ -49,7 +49,7 @@ func TestFormatOf(t *testing.T) {
 }
 
 func TestReadPlainText(t *testing.T) {
-	src := "The Belt and Road\x00Initiative, `code` <b>and</b> https://example.org\r\n"
+	src := "The Belt and Road\u2028Initiative, `code` <b>and</b> https://example.org\r\n"
 	d := read(t, PlainText, src)
 	if string(d.Masked) != src {
 		t.Errorf("Masked = %q, want the text itself", d.Masked)

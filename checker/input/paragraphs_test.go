@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -301,6 +302,9 @@ func FuzzPairParagraphs(f *testing.F) {
 		for _, name := range []string{"fuzz.md", "fuzz.txt", "fuzz.html"} {
 			orig := bytes.Clone(data)
 			d, err := ReadWith(name, data, Options{Bilingual: BilingualOn})
+			if errors.Is(err, ErrBinary) {
+				return
+			}
 			if err != nil {
 				if want := name + ": no Chinese and English paragraphs to pair"; err.Error() != want {
 					t.Fatalf("%s: %v", name, err)

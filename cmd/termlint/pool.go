@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"runtime"
 	"sync"
 
@@ -130,7 +131,9 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 		o := <-out
 		if o.err != nil {
 			progress.Printf("termlint: %v\n", o.err)
-			errs = append(errs, o.err)
+			if !errors.Is(o.err, input.ErrBinary) { // a notice, not an error
+				errs = append(errs, o.err)
+			}
 			continue
 		}
 		collect(o.res)
