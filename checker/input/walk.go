@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"iter"
 	"os"
@@ -96,7 +97,7 @@ func (w *walker) arg(p string) bool {
 	}
 	fi, err := os.Stat(p)
 	if err != nil {
-		return w.yield(filepath.ToSlash(p), err)
+		return w.yield(filepath.ToSlash(p), FileError(err))
 	}
 	if !fi.IsDir() {
 		return w.file(p)
@@ -134,13 +135,13 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 		case err == nil:
 			ignores = append(slices.Clip(ignores), parseIgnoreFile(path.Join(top, rel), data))
 		case !errors.Is(err, fs.ErrNotExist):
-			if !w.yield(filepath.ToSlash(name), err) {
+			if !w.yield(filepath.ToSlash(name), FileError(err)) {
 				return false
 			}
 		}
 	}
 	entries, err := os.ReadDir(dir)
-	if err != nil && !w.yield(filepath.ToSlash(dir), err) {
+	if err != nil && !w.yield(filepath.ToSlash(dir), FileError(err)) {
 		return false
 	}
 	for _, e := range entries {
@@ -210,4 +211,16 @@ func parentIgnores(dir string) (files []*ignoreFile, rel string) {
 		d, drel = filepath.Join(d, elem), path.Join(drel, elem)
 	}
 	return files, rel
+}
+
+// FileError words an error of the os package about a file as a user
+// reads it: "docs/a.md: permission denied" rather than "open docs/a.md:
+// permission denied", the system call being no help. Other errors are
+// returned as they are.
+func FileError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", filepath.ToSlash(pe.Path), pe.Err)
+	}
+	return err
 }

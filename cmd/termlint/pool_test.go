@@ -160,7 +160,7 @@ func TestPoolReadErrorsInOrder(t *testing.T) {
 		}
 	}
 	args := []string{"check", "--no-config", "--format", "json", filepath.Join(dir, "d0"), "missing-1.md", filepath.Join(dir, "d1"), "missing-2.md"}
-	wantErrs := append(append(append(failing[0], "stat missing-1.md"), failing[1]...), "stat missing-2.md")
+	wantErrs := append(append(append(failing[0], "missing-1.md: no such file"), failing[1]...), "missing-2.md: no such file")
 	wantFiles := 40 - len(failing[0]) - len(failing[1])
 	for _, n := range []int{1, 8} {
 		withPoolSize(t, n)

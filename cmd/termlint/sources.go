@@ -84,7 +84,7 @@ func readDocument(path string, stdin io.Reader, opts input.Options) (*input.Docu
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, input.FileError(err)
 	}
 	return input.ReadWith(path, data, opts)
 }
