@@ -21,8 +21,8 @@ func Parse(file string, data []byte) (*Glossary, Problems) {
 	g := &Glossary{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlnode.SyntaxError(err)
-		p.problems.errorf(Pos{File: file, Line: line}, "%s", msg)
+		line, col, msg := yamlnode.SyntaxError(err, data)
+		p.problems.errorf(Pos{File: file, Line: line, Column: col}, "%s", msg)
 		return g, p.problems
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {

@@ -197,8 +197,8 @@ func Parse(path string, data []byte) (*Config, error) {
 	p := &parser{cfg: &Config{Path: path}, dir: filepath.Dir(path)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlnode.SyntaxError(err)
-		p.errorf(Pos{File: path, Line: line}, "%s", msg)
+		line, col, msg := yamlnode.SyntaxError(err, data)
+		p.errorf(Pos{File: path, Line: line, Column: col}, "%s", msg)
 		return nil, p.problems
 	}
 	if len(doc.Content) > 0 && !yamlnode.IsNull(doc.Content[0]) {

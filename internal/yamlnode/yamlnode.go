@@ -5,10 +5,12 @@
 package yamlnode
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -41,15 +43,34 @@ func (p Pos) String() string {
 // syntaxErrorLine pulls the line out of yaml.v3's "yaml: line N: ..." errors.
 var syntaxErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// SyntaxError splits an error of yaml.Unmarshal into the line it names (0
-// when it names none) and a message that starts "invalid YAML: ".
-func SyntaxError(err error) (line int, msg string) {
+// SyntaxError splits an error of yaml.Unmarshal on data into the line and
+// column it is at and a message that starts "invalid YAML: ". yaml.v3 names
+// a line for most errors and a column for none, so the column is 0 unless
+// the error names what it is about: an unknown anchor, whose first alias
+// is found in data, or a %YAML directive of another version. Where
+// nothing says, the line is 0 too.
+func SyntaxError(err error, data []byte) (line, col int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
 	if m := syntaxErrorLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, "invalid YAML: " + m[2]
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 	}
-	return 0, "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")
+	var at []byte
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		at = []byte("*" + m[1])
+	} else if strings.Contains(msg, "incompatible YAML document") {
+		at = []byte("%YAML") // yaml.v3 says line 1 wherever it is
+	}
+	if i := bytes.Index(data, at); at != nil && i >= 0 {
+		line = bytes.Count(data[:i], []byte("\n")) + 1
+		col = utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i]) + 1
+	}
+	return line, col, "invalid YAML: " + msg
 }
+
+// unknownAnchor pulls the name out of yaml.v3's "unknown anchor 'x'
+// referenced".
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // Resolve follows aliases to the node they name.
 func Resolve(n *yaml.Node) *yaml.Node {

@@ -20,14 +20,24 @@ func TestDidYouMean(t *testing.T) {
 }
 
 func TestSyntaxError(t *testing.T) {
-	var n yaml.Node
-	err := yaml.Unmarshal([]byte("a: 1\nb: c: d\n"), &n)
-	if err == nil {
-		t.Fatal("no error for a mapping inside a plain value")
-	}
-	line, msg := SyntaxError(err)
-	if line != 2 || msg != "invalid YAML: mapping values are not allowed in this context" {
-		t.Errorf("SyntaxError = %d, %q", line, msg)
+	for _, tc := range []struct {
+		data      string
+		line, col int
+		msg       string
+	}{
+		{"a: 1\nb: c: d\n", 2, 0, "invalid YAML: mapping values are not allowed in this context"},
+		{"a: 1\nb: [x, *y]\n", 2, 8, "invalid YAML: unknown anchor 'y' referenced"},
+		{"# c\n%YAML 2.0\n---\na: 1\n", 2, 1, "invalid YAML: found incompatible YAML document"},
+	} {
+		var n yaml.Node
+		err := yaml.Unmarshal([]byte(tc.data), &n)
+		if err == nil {
+			t.Fatalf("no error for %q", tc.data)
+		}
+		line, col, msg := SyntaxError(err, []byte(tc.data))
+		if line != tc.line || col != tc.col || msg != tc.msg {
+			t.Errorf("SyntaxError(%q) = %d, %d, %q; want %d, %d, %q", tc.data, line, col, msg, tc.line, tc.col, tc.msg)
+		}
 	}
 }
 
