@@ -170,13 +170,20 @@ func nextCheckedLines(masked []byte, lines *lineIndex) []int {
 func ignoreLines(text []byte, lines *lineIndex) []Suppression {
 	var out []Suppression
 	kw := []byte(kwIgnore)
-	for from := 0; ; {
-		i := bytes.Index(text[from:], kw)
-		if i < 0 {
-			return out
+	// Looked for from its colon, which prose rarely has, rather than
+	// from its "t", which bytes.Index would stop at in every other word.
+	colon := bytes.IndexByte(kw, ':')
+	for from := 0; from+len(kw) <= len(text); {
+		j := bytes.Index(text[from+colon:], kw[colon:])
+		if j < 0 {
+			break
 		}
-		i += from
+		i := from + j
 		from = i + len(kw)
+		if !bytes.Equal(text[i:i+colon], kw[:colon]) {
+			from = i + colon + 1
+			continue
+		}
 		if i > 0 && isNameByte(text[i-1]) || from < len(text) && isNameByte(text[from]) {
 			continue
 		}
@@ -187,6 +194,7 @@ func ignoreLines(text []byte, lines *lineIndex) []Suppression {
 			from = end // one suppression per line
 		}
 	}
+	return out
 }
 
 // isNameByte reports whether c may be part of a word like the keyword, so

@@ -124,6 +124,10 @@ func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 // One that does start in text and runs on into the next piece (goldmark
 // cuts text at "_" and "*") is hidden there too.
 func (m *mdMasker) showText(start, stop int) {
+	if len(m.links) == 0 {
+		m.show(start, stop)
+		return
+	}
 	i, _ := slices.BinarySearchFunc(m.links, start, func(s span, off int) int { return cmp.Compare(s.end, off+1) })
 	for ; i < len(m.links) && m.links[i].start < stop; i++ {
 		l := m.links[i]
