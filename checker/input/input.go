@@ -143,6 +143,11 @@ type Document struct {
 	// Encoding is the encoding the file was decoded from into Text, which
 	// is always UTF-8: "" for UTF-8 without a byte order mark.
 	Encoding string
+	// Notices are what a user should know about how the file was read
+	// that did not stop it from being read, each naming the file and the
+	// line and column it is about: invalid UTF-8 read as it is, Markdown
+	// too pathological for the parser read as plain text.
+	Notices []string
 	// blocks are the leaf blocks the Markdown or HTML reader saw, kept
 	// for pairing paragraphs.
 	blocks []paragraph
@@ -384,6 +389,17 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	}
 	d := &Document{Path: name, Format: f, Text: text, Encoding: enc}
 	lines := newLineIndex(text)
+	if enc == "" && !utf8.Valid(text) {
+		i := invalidUTF8(text)
+		d.Notices = append(d.Notices, notice(name, text, lines, i,
+			fmt.Sprintf("invalid UTF-8 (byte 0x%02X), read as it is; if the file is in another encoding, name it with --encoding", text[i])))
+	}
+	if f == Markdown {
+		if off, why := markdownTooHard(text); off >= 0 {
+			d.Notices = append(d.Notices, notice(name, text, lines, off, why+": read as plain text, not Markdown"))
+			f, d.Format = PlainText, PlainText
+		}
+	}
 	var dirs []directive
 	switch f {
 	case Markdown:
@@ -426,6 +442,24 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	}
 	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)
 	return d, nil
+}
+
+// notice formats a notice about the byte at offset: "file:line:col: msg".
+func notice(name string, text []byte, lines *lineIndex, offset int, msg string) string {
+	return positioned(name, text, lines, &SyntaxError{Offset: offset, Msg: msg}).Error()
+}
+
+// invalidUTF8 returns the offset of the first byte of text that is not
+// valid UTF-8.
+func invalidUTF8(text []byte) int {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(text)
 }
 
 // positioned names the file in a reader's error, and the line and column

@@ -47,6 +47,8 @@ func listSources(paths []string, r *readFlags, progress *iostreams.Progress) ([]
 type outcome[T any] struct {
 	res T
 	err error
+	// notices are the document's, printed in walk order as errors are.
+	notices []string
 }
 
 // eachFile reads and scans the files the paths and the --source/--target
@@ -95,7 +97,7 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 		if err != nil {
 			return outcome[T]{err: err}
 		}
-		return outcome[T]{res: work(c.Scan(doc))}
+		return outcome[T]{res: work(c.Scan(doc)), notices: doc.Notices}
 	}
 
 	// Each source gets a channel for its outcome. The channels go into
@@ -129,6 +131,9 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 	var errs []error
 	for out := range pending {
 		o := <-out
+		for _, n := range o.notices {
+			progress.Printf("termlint: %s\n", n)
+		}
 		if o.err != nil {
 			progress.Printf("termlint: %v\n", o.err)
 			if !errors.Is(o.err, input.ErrBinary) { // a notice, not an error
