@@ -85,7 +85,7 @@ func (f *factory) loadGlossary() (*glossary.Glossary, error) {
 				fmt.Fprintln(f.IO.ErrOut, p)
 			}
 		}
-		fmt.Fprintf(f.IO.ErrOut, "termlint: the glossary has %d errors; see termlint glossary validate\n", problems.Errors())
+		fmt.Fprintf(f.IO.ErrOut, "termlint: the glossary has %s; see termlint glossary validate\n", plural(problems.Errors(), "error"))
 		return nil, &exitError{exitBadInput}
 	}
 	return g, nil
