@@ -2,7 +2,6 @@ package checker
 
 import (
 	"fmt"
-	"iter"
 	"slices"
 
 	"github.com/termlint/termlint/checker/input"
@@ -129,9 +128,9 @@ var Missing = &Rule{
 	Doc:      "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
-		for f, seg := range p.segments() {
+		for _, seg := range p.File.Segments {
 			if !seg.Untranslated {
-				p.missing(f, seg)
+				p.missing(seg)
 			}
 		}
 	},
@@ -139,7 +138,7 @@ var Missing = &Rule{
 
 // missing reports each concept of a segment's Chinese terms, once, that
 // its English does not render.
-func (p *Pass) missing(f *File, seg *Segment) {
+func (p *Pass) missing(seg *Segment) {
 	rendered := renderedConcepts(seg.Renderings)
 	reported := make(map[*glossary.Concept]bool)
 	for _, t := range seg.Terms {
@@ -149,7 +148,7 @@ func (p *Pass) missing(f *File, seg *Segment) {
 		}
 		reported[con] = true
 		msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
-		p.reportTerm(f, t, msg, p.alternatives(con), p.segmentStart(f, seg))
+		p.reportTerm(t, msg, p.segmentStart(seg))
 	}
 }
 
@@ -202,7 +201,8 @@ var Untranslated = &Rule{
 	Doc:      "in a bilingual file, reports a segment whose translation is empty or absent",
 	Severity: SeverityInfo,
 	Run: func(p *Pass) {
-		for f, seg := range p.segments() {
+		f := p.File
+		for _, seg := range f.Segments {
 			if !seg.Untranslated || len(seg.Chinese.Text) == 0 {
 				continue
 			}
@@ -211,36 +211,25 @@ var Untranslated = &Rule{
 				msg = fmt.Sprintf("segment %s has no translation", seg.ID)
 			}
 			path, text := f.ChineseSource()
-			p.reportAt(Finding{Message: msg}, path, f.chineseLines, text, seg.Chinese.Start(), seg.Chinese.Stop())
+			p.digest.found = append(p.digest.found, p.place(Finding{Message: msg}, path, f.chineseLines, text, seg.Chinese.Start(), seg.Chinese.Stop()))
 		}
 	},
 }
 
-// segments yields each segment of the scope's bilingual files with its
-// file.
-func (p *Pass) segments() iter.Seq2[*File, *Segment] {
-	return func(yield func(*File, *Segment) bool) {
-		for _, f := range p.Files {
-			for _, seg := range f.Segments {
-				if !yield(f, seg) {
-					return
-				}
-			}
-		}
-	}
+// reportTerm records a finding at Chinese term t of the file, whose
+// suggestions are what to write for its concept in the scope
+// (alternatives), known once the scope has been seen.
+func (p *Pass) reportTerm(t *Term, message string, related ...Related) {
+	path, text := p.File.ChineseSource()
+	fd := Finding{Concept: t.Concept.ID, ZH: t.Concept.ZH, Message: message, Related: related}
+	fd = p.place(fd, path, p.File.chineseLines, text, t.Start, t.End)
+	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: t.Concept})
 }
 
-// reportTerm records a finding at Chinese term t of file f.
-func (p *Pass) reportTerm(f *File, t *Term, message string, suggestions []string, related ...Related) {
-	path, text := f.ChineseSource()
-	fd := Finding{Concept: t.Concept.ID, ZH: t.Concept.ZH, Message: message, Suggestions: suggestions, Related: related}
-	p.reportAt(fd, path, f.chineseLines, text, t.Start, t.End)
-}
-
-// reportAt records fd at text[start:end] of the file at path, filling in
-// the rule, the position and the text, and the rule's severity unless fd
-// has one.
-func (p *Pass) reportAt(fd Finding, path string, lines *match.Lines, text []byte, start, end int) {
+// place returns fd at text[start:end] of the file at path, filling in the
+// rule, the position and the text, and the rule's severity unless fd has
+// one.
+func (p *Pass) place(fd Finding, path string, lines *match.Lines, text []byte, start, end int) Finding {
 	fd.Rule, fd.File, fd.Text = p.Rule.Name, path, string(text[start:end])
 	fd.Offset, fd.EndOffset = start, end
 	if fd.Severity == "" {
@@ -248,12 +237,13 @@ func (p *Pass) reportAt(fd Finding, path string, lines *match.Lines, text []byte
 	}
 	fd.Line, fd.Column = lines.Position(start)
 	fd.EndLine, fd.EndColumn = lines.Position(end)
-	*p.findings = append(*p.findings, fd)
+	return fd
 }
 
 // segmentStart points at the start of a segment's English, with its first
 // words as the text.
-func (p *Pass) segmentStart(f *File, seg *Segment) Related {
+func (p *Pass) segmentStart(seg *Segment) Related {
+	f := p.File
 	start, end := seg.English.Start(), seg.English.Stop()
 	line, col := f.lines.Position(start)
 	text := string(f.Text[start:end])

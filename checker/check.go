@@ -1,8 +1,8 @@
 package checker
 
 import (
-	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
@@ -45,6 +45,13 @@ type Checker struct {
 	// parts maps a compound to its parts' concepts, resolved once: the
 	// missing rule asks for them for every term of every segment.
 	parts map[*glossary.Concept][]*glossary.Concept
+	// usable counts each concept's renderings that are neither deprecated
+	// nor superseded: a concept with one cannot be rendered
+	// inconsistently.
+	usable map[*glossary.Concept]int
+	// styles are each rendering's styles, sorted and joined with commas,
+	// as a familyReading holds them.
+	styles map[*glossary.Rendering]string
 }
 
 // Reading is one way an English phrase can be read: as a rendering of a
@@ -56,10 +63,17 @@ type Reading struct {
 
 // New compiles every rendering and form of g into one matcher.
 func New(g *glossary.Glossary) *Checker {
-	c := &Checker{g: g, family: make(map[*glossary.Concept]*glossary.Concept), parts: make(map[*glossary.Concept][]*glossary.Concept)}
+	c := &Checker{g: g, family: make(map[*glossary.Concept]*glossary.Concept), parts: make(map[*glossary.Concept][]*glossary.Concept),
+		usable: make(map[*glossary.Concept]int), styles: make(map[*glossary.Rendering]string)}
 	var patterns []match.Pattern
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
+			if !retired(r) {
+				c.usable[con]++
+			}
+			if len(r.Styles) > 0 {
+				c.styles[r] = strings.Join(slices.Sorted(slices.Values(r.Styles)), ",")
+			}
 			for _, text := range append([]string{r.EN}, r.Forms...) {
 				patterns = append(patterns, match.Pattern{Text: text, ID: len(c.readings)})
 				c.readings = append(c.readings, Reading{con, r})
@@ -206,14 +220,11 @@ func (c *Checker) occurrence(m match.Match) *Occurrence {
 
 // Check runs the rules over the files, each file on its own or all
 // together as opts.Scope says, and returns the findings not suppressed, in
-// stable order.
+// stable order. Each scope goes through a Collector, as a run that does
+// not hold its files checks them.
 func (c *Checker) Check(files []*File, opts Options) ([]Finding, error) {
-	rules := opts.Rules
-	if rules == nil {
-		rules = Rules
-	}
-	if opts.Style != "" && c.g.Style(opts.Style) == nil {
-		return nil, fmt.Errorf("unknown style %q (the glossary has %v)", opts.Style, c.g.StyleIDs())
+	if err := c.knowsStyle(opts.Style); err != nil {
+		return nil, err
 	}
 	scopes := [][]*File{files}
 	if opts.Scope != ScopeAll {
@@ -222,27 +233,29 @@ func (c *Checker) Check(files []*File, opts Options) ([]Finding, error) {
 			scopes = append(scopes, []*File{f})
 		}
 	}
-	var findings []Finding
-	for _, scope := range scopes {
-		for _, rule := range rules {
-			pass := &Pass{Rule: rule, Checker: c, Style: opts.Style, Files: scope, findings: &findings}
-			rule.Run(pass)
-		}
-	}
-	findings = slices.DeleteFunc(findings, suppressed(files))
-	Sort(findings)
-	return findings, nil
-}
-
-// suppressed reports whether a finding falls under one of its file's
-// suppressions, which may name its rule, concept id or Chinese term.
-func suppressed(files []*File) func(Finding) bool {
+	// A finding is suppressed by the last file of its path, whatever its
+	// scope.
 	byPath := make(map[string]*File, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
-	return func(fd Finding) bool {
+	hidden := func(fd Finding) bool {
 		f := byPath[fd.File]
 		return f != nil && f.Suppressed(fd.Line, fd.Rule, fd.Concept, fd.ZH)
 	}
+	var findings []Finding
+	for _, scope := range scopes {
+		col := c.newCollector(opts)
+		col.filesKept = true
+		for _, f := range scope {
+			d, err := col.Digest(f)
+			if err != nil {
+				return nil, err
+			}
+			col.Add(d)
+		}
+		findings = append(findings, col.findings(hidden)...)
+	}
+	Sort(findings)
+	return findings, nil
 }

@@ -1,7 +1,7 @@
 package printer
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/xml"
 	"io"
 )
@@ -11,12 +11,6 @@ import (
 // in order, each with one error element per finding. Columns count code
 // points; the source names the rule as termlint.RULE.
 type Checkstyle struct{}
-
-type checkstyleXML struct {
-	XMLName xml.Name         `xml:"checkstyle"`
-	Version string           `xml:"version,attr"`
-	Files   []checkstyleFile `xml:"file"`
-}
 
 type checkstyleFile struct {
 	Name   string            `xml:"name,attr"`
@@ -31,14 +25,32 @@ type checkstyleError struct {
 	Source   string `xml:"source,attr"`
 }
 
-// Print implements Printer.
+// Print implements Printer. Each file's element is encoded and written
+// as its findings come, so that the document is never held whole.
 func (Checkstyle) Print(w io.Writer, r *Report) error {
-	doc := checkstyleXML{Version: "4.3", Files: []checkstyleFile{}}
-	for _, f := range r.sorted() { // sorted by file first, so a file's errors are together
-		if n := len(doc.Files); n == 0 || doc.Files[n-1].Name != f.File {
-			doc.Files = append(doc.Files, checkstyleFile{Name: f.File})
+	b := bufio.NewWriterSize(w, writeBuffer)
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(b)
+	enc.Indent("", "  ")
+	root := xml.StartElement{Name: xml.Name{Local: "checkstyle"}, Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: "4.3"}}}
+	if err := enc.EncodeToken(root); err != nil {
+		return err
+	}
+	var file checkstyleFile
+	flush := func() error {
+		if len(file.Errors) == 0 {
+			return nil
 		}
-		file := &doc.Files[len(doc.Files)-1]
+		return enc.EncodeElement(file, xml.StartElement{Name: xml.Name{Local: "file"}})
+	}
+	for _, f := range r.sorted() { // sorted by file first, so a file's errors are together
+		if len(file.Errors) > 0 && file.Name != f.File {
+			if err := flush(); err != nil {
+				return err
+			}
+			file.Errors = file.Errors[:0]
+		}
+		file.Name = f.File
 		file.Errors = append(file.Errors, checkstyleError{
 			Line: f.Line, Column: f.Column,
 			Severity: severityWord(f.Severity, "error", "warning", "info"),
@@ -46,14 +58,15 @@ func (Checkstyle) Print(w io.Writer, r *Report) error {
 			Source:   "termlint." + f.Rule,
 		})
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	if err := flush(); err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(root.End()); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
 		return err
 	}
 	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }

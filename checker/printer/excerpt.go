@@ -24,49 +24,65 @@ type Excerpts struct {
 // are left out, as a printer leaves them without a text. The lines are
 // copied, so the excerpts hold none of the texts' memory.
 func (e *Excerpts) Add(texts map[string][]byte, findings []checker.Finding) {
+	for path, lines := range WantedLines(findings) {
+		if text, ok := texts[path]; ok {
+			e.AddLines(path, text, lines)
+		}
+	}
+}
+
+// WantedLines lists, by path, the lines printing findings reads: the lines
+// each finding starts and ends on and the lines of its related locations,
+// in order, each once.
+func WantedLines(findings []checker.Finding) map[string][]int {
 	wanted := make(map[string][]int)
-	want := func(path string, line int) {
-		if _, ok := texts[path]; ok {
-			wanted[path] = append(wanted[path], line)
-		}
-	}
 	for _, f := range findings {
-		want(f.File, f.Line)
-		want(f.File, f.EndLine)
+		wanted[f.File] = append(wanted[f.File], f.Line, f.EndLine)
 		for _, r := range f.Related {
-			want(r.File, r.Line)
+			wanted[r.File] = append(wanted[r.File], r.Line)
 		}
-	}
-	if len(wanted) > 0 && e.lines == nil {
-		e.lines = make(map[string]map[int][]byte)
 	}
 	for path, nums := range wanted {
-		kept := e.lines[path]
-		if kept == nil {
-			kept = make(map[int][]byte)
-			e.lines[path] = kept
-		}
 		slices.Sort(nums)
-		text, line := texts[path], 1
-		for _, n := range slices.Compact(nums) {
-			// Walk to line n, which the text may not reach.
-			for ; line < n && text != nil; line++ {
-				i := bytes.IndexByte(text, '\n')
-				if i < 0 {
-					text = nil
-					break
-				}
-				text = text[i+1:]
+		wanted[path] = slices.Clip(slices.Compact(nums))
+	}
+	return wanted
+}
+
+// AddLines keeps copies of lines of text, the text of the file at path:
+// lines are 1-based line numbers in increasing order. A line the text
+// does not reach is left out.
+func (e *Excerpts) AddLines(path string, text []byte, lines []int) {
+	if len(lines) == 0 {
+		return
+	}
+	if e.lines == nil {
+		e.lines = make(map[string]map[int][]byte)
+	}
+	kept := e.lines[path]
+	if kept == nil {
+		kept = make(map[int][]byte)
+		e.lines[path] = kept
+	}
+	line := 1
+	for _, n := range lines {
+		// Walk to line n, which the text may not reach.
+		for ; line < n && text != nil; line++ {
+			i := bytes.IndexByte(text, '\n')
+			if i < 0 {
+				text = nil
+				break
 			}
-			if line != n || text == nil || kept[n] != nil {
-				continue
-			}
-			end := bytes.IndexByte(text, '\n')
-			if end < 0 {
-				end = len(text)
-			}
-			kept[n] = append([]byte{}, text[:end]...)
+			text = text[i+1:]
 		}
+		if line != n || text == nil || kept[n] != nil {
+			continue
+		}
+		end := bytes.IndexByte(text, '\n')
+		if end < 0 {
+			end = len(text)
+		}
+		kept[n] = append([]byte{}, text[:end]...)
 	}
 }
 

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -16,15 +17,14 @@ type GitHub struct{}
 
 // Print implements Printer.
 func (GitHub) Print(w io.Writer, r *Report) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, writeBuffer)
 	for _, f := range r.sorted() {
-		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+		fmt.Fprintf(b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			severityWord(f.Severity, "error", "warning", "notice"),
 			escapeProperty(f.File), f.Line, f.Column, f.EndLine, f.EndColumn,
 			escapeProperty("termlint "+f.Rule), escapeData(message(f)))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // dataEscaper escapes a workflow command's message the way the Actions

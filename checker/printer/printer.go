@@ -11,6 +11,7 @@ package printer
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -59,11 +60,21 @@ func TextsOf(files ...*checker.File) map[string][]byte {
 	return texts
 }
 
-// sorted returns a copy of the findings in output order.
+// sorted returns the findings in output order: the report's own when
+// they are in it, as a run gives them, else a sorted copy.
 func (r *Report) sorted() []checker.Finding {
+	if slices.IsSortedFunc(r.Findings, compareFindings) {
+		return r.Findings
+	}
 	out := slices.Clone(r.Findings)
 	checker.Sort(out)
 	return out
+}
+
+// compareFindings orders findings as checker.Sort does, for telling
+// whether they are sorted: findings it calls equal keep their order.
+func compareFindings(a, b checker.Finding) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), strings.Compare(a.Rule, b.Rule))
 }
 
 // rules returns the rules the report describes.
@@ -74,8 +85,9 @@ func (r *Report) rules() []*checker.Rule {
 	return r.Rules
 }
 
-// Printer writes a Report in one output format. A printer writes its
-// output in one piece, or nothing when it fails.
+// Printer writes a Report in one output format. A printer writes as it
+// goes, through a buffer, so that a large report's output is never held
+// in memory whole; it fails only when writing fails.
 type Printer interface {
 	Print(w io.Writer, r *Report) error
 }

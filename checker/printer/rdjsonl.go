@@ -1,7 +1,7 @@
 package printer
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
 	"io"
 )
@@ -57,8 +57,8 @@ type (
 // Print implements Printer.
 func (RDJSONL) Print(w io.Writer, r *Report) error {
 	cols := newByteColumns(r.Texts)
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	b := bufio.NewWriterSize(w, writeBuffer)
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	for _, f := range r.sorted() {
 		span := rdRange{
@@ -85,6 +85,5 @@ func (RDJSONL) Print(w io.Writer, r *Report) error {
 			return err
 		}
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }

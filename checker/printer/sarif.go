@@ -1,10 +1,11 @@
 package printer
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -35,7 +36,10 @@ const fingerprintKey = "termlint/v1"
 // finding moving to another line.
 type SARIF struct{}
 
-// Print implements Printer.
+// Print implements Printer. The log is written around its results, which
+// are made and written one at a time, each indented as encoding/json
+// indents the whole log, so that the output of a run with many findings
+// is never held in memory.
 func (SARIF) Print(w io.Writer, r *Report) error {
 	log := sarif.NewReport()
 	run := sarif.NewRunWithInformationURI("termlint", informationURI).WithColumnKind("unicodeCodePoints")
@@ -48,48 +52,81 @@ func (SARIF) Print(w io.Writer, r *Report) error {
 			WithHelpURI(rulesURI).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
 	}
-	fingerprints := newFingerprints()
-	for _, f := range r.sorted() {
-		res := run.CreateResultForRule(f.Rule).
-			WithLevel(sarifLevel(f.Severity)).
-			WithMessage(sarif.NewTextMessage(message(f))).
-			AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-				WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File))).
-				WithRegion(findingRegion(f).WithSnippet(sarif.NewArtifactContent().WithText(f.Text))))).
-			WithPartialFingerprints(map[string]string{fingerprintKey: fingerprints.next(f)})
-		for i, rel := range f.Related {
-			res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-				WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(rel.File))).
-				WithRegion(sarif.NewRegion().WithStartLine(rel.Line).WithStartColumn(rel.Column))).
-				WithID(i + 1).
-				WithMessage(sarif.NewTextMessage(rel.Text)))
-		}
-		if f.Fix != "" {
-			res.AddFixe(sarif.NewFix().
-				WithDescription(sarif.NewTextMessage("Replace with " + strconv.Quote(f.Fix))).
-				AddArtifactChange(sarif.NewArtifactChange().
-					WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File))).
-					AddReplacement(sarif.NewReplacement().
-						WithDeletedRegion(findingRegion(f)).
-						WithInsertedContent(sarif.NewArtifactContent().WithText(f.Fix)))))
-		}
-		props := sarif.NewPropertyBag().
-			Add("concept", f.Concept).
-			Add("zh", f.ZH).
-			Add("rendering", f.Rendering).
-			Add("suggestions", nonNil(f.Suggestions))
-		res.WithProperties(props)
-	}
 	log.AddRun(run)
+	// The log without results, cut where they go.
+	frame := newIndented("")
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
+	if err := frame.encode(&b, log); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	head, tail, ok := bytes.Cut(b.Bytes(), []byte(sarifNoResults))
+	if !ok {
+		return fmt.Errorf("SARIF log without %q", sarifNoResults)
+	}
+	bw := bufio.NewWriterSize(w, writeBuffer)
+	bw.Write(head)
+	bw.WriteString(sarifResultsStart)
+	out := r.sorted()
+	enc := newIndented(sarifResultIndent)
+	fingerprints := newFingerprints()
+	for i, f := range out {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n" + sarifResultIndent)
+		if err := enc.encode(bw, sarifResult(run, f, fingerprints)); err != nil {
+			return err
+		}
+	}
+	if len(out) > 0 {
+		bw.WriteString("\n" + sarifResultIndent[:len(sarifResultIndent)-2])
+	}
+	bw.WriteString("]")
+	bw.Write(tail)
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// Where a run's results go in the log as encoding/json indents it: the
+// run's "results" member, six spaces in, each result eight.
+const (
+	sarifNoResults    = `"results": []`
+	sarifResultsStart = `"results": [`
+	sarifResultIndent = "        "
+)
+
+// sarifResult is finding f as a result of run; fingerprints must see the
+// findings in output order.
+func sarifResult(run *sarif.Run, f checker.Finding, fingerprints *fingerprints) *sarif.Result {
+	res := sarif.NewRuleResult(f.Rule).WithRuleIndex(run.GetRuleIndex(f.Rule)).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(message(f))).
+		AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File))).
+			WithRegion(findingRegion(f).WithSnippet(sarif.NewArtifactContent().WithText(f.Text))))).
+		WithPartialFingerprints(map[string]string{fingerprintKey: fingerprints.next(f)})
+	for i, rel := range f.Related {
+		res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(rel.File))).
+			WithRegion(sarif.NewRegion().WithStartLine(rel.Line).WithStartColumn(rel.Column))).
+			WithID(i + 1).
+			WithMessage(sarif.NewTextMessage(rel.Text)))
+	}
+	if f.Fix != "" {
+		res.AddFixe(sarif.NewFix().
+			WithDescription(sarif.NewTextMessage("Replace with " + strconv.Quote(f.Fix))).
+			AddArtifactChange(sarif.NewArtifactChange().
+				WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File))).
+				AddReplacement(sarif.NewReplacement().
+					WithDeletedRegion(findingRegion(f)).
+					WithInsertedContent(sarif.NewArtifactContent().WithText(f.Fix)))))
+	}
+	props := sarif.NewPropertyBag().
+		Add("concept", f.Concept).
+		Add("zh", f.ZH).
+		Add("rendering", f.Rendering).
+		Add("suggestions", nonNil(f.Suggestions))
+	return res.WithProperties(props)
 }
 
 func sarifLevel(s checker.Severity) string {

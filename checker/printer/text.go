@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -37,9 +38,12 @@ type Text struct {
 func (p Text) Print(w io.Writer, r *Report) error {
 	c := p.Colors
 	out := r.sorted()
-	var b strings.Builder
-	lines := make(map[string][][]byte) // each file split once, not per finding
-	for _, f := range out {
+	b := bufio.NewWriterSize(w, writeBuffer)
+	// The findings come file by file: split each file's text once, when
+	// its first finding comes.
+	var path string
+	var lines [][]byte
+	for i, f := range out {
 		sev := string(f.Severity)
 		switch f.Severity {
 		case checker.SeverityError:
@@ -49,22 +53,21 @@ func (p Text) Print(w io.Writer, r *Report) error {
 		default:
 			sev = apply(c.Info, sev)
 		}
-		fmt.Fprintf(&b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
-		if lines[f.File] == nil {
-			lines[f.File] = bytes.Split(r.Texts[f.File], []byte("\n"))
+		fmt.Fprintf(b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
+		if i == 0 || f.File != path {
+			path, lines = f.File, bytes.Split(r.Texts[f.File], []byte("\n"))
 		}
-		if before, match, after, ok := context(lines[f.File], f); ok {
-			fmt.Fprintf(&b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
+		if before, match, after, ok := context(lines, f); ok {
+			fmt.Fprintf(b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
 		}
 		if len(f.Suggestions) > 0 {
-			fmt.Fprintf(&b, "  %s use: %s\n", apply(c.Dim, "="), strings.Join(f.Suggestions, " or "))
+			fmt.Fprintf(b, "  %s use: %s\n", apply(c.Dim, "="), strings.Join(f.Suggestions, " or "))
 		}
 	}
 	s := checker.Summarize(r.Files, out)
-	fmt.Fprintf(&b, "%s (%d %s, %d %s, %d info) in %s\n",
+	fmt.Fprintf(b, "%s (%d %s, %d %s, %d info) in %s\n",
 		plural(s.Findings, "finding"), s.Error, pluralWord(s.Error, "error"), s.Warning, pluralWord(s.Warning, "warning"), s.Info, plural(s.Files, "file"))
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 func plural(n int, word string) string { return fmt.Sprintf("%d %s", n, pluralWord(n, word)) }

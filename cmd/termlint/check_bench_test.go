@@ -4,7 +4,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/bench/corpus"
@@ -68,12 +70,58 @@ func benchmarkCheck(b *testing.B, global []string, flags ...string) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
+	var peak uint64
 	for b.Loop() {
 		ios, _, _, errOut := iostreams.Test()
-		if code := run(args, ios); code != 0 {
-			b.Fatalf("termlint %q: exit %d: %s", args, code, errOut)
-		}
+		// The output is counted and dropped, as a file would take it,
+		// so that the peak is the run's.
+		var out countingWriter
+		ios.Out = &out
+		peak = max(peak, peakHeap(func() {
+			if code := run(args, ios); code != 0 {
+				b.Fatalf("termlint %q: exit %d: %s", args, code, errOut)
+			}
+		}))
+		b.ReportMetric(float64(out)/1e6, "output-MB")
 	}
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+}
+
+// countingWriter counts the bytes written to it.
+type countingWriter int64
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
+}
+
+// peakHeap runs f and returns the most heap memory in objects, live or
+// not yet swept, that a sample every millisecond saw meanwhile: about
+// what the run needs at its fullest, less the garbage collector's
+// headroom and the runtime's own memory (a process's peak RSS, which
+// bench/run.sh measures, adds those).
+func peakHeap(f func()) uint64 {
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(samples)
+			peak = max(peak, samples[0].Value.Uint64())
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-done
+	return peak
 }
 
 // BenchmarkCheckCorpus is termlint check --format json over the corpus.

@@ -56,15 +56,15 @@ type outcome[T any] struct {
 // the worker that scanned it; work must be safe to run concurrently. The
 // results go to collect one at a time, in the calling goroutine and in
 // walk order, however the workers finish, so that a run's output does not
-// depend on them. A source that cannot be read is reported by name on
-// standard error, in that order too, while later files are still being
-// read, and the errors are returned. A bad glob reads nothing. On a
+// depend on them. A source that cannot be read, or that work fails on, is
+// reported by name on standard error, in that order too, while later
+// files are still being read, and the errors are returned. A bad glob reads nothing. On a
 // terminal, progress shows on standard error; it is wiped before
 // eachFile returns.
 //
 // The workers run ahead of collect by at most two files each, so that
 // what a run holds is bounded by what collect keeps.
-func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStreams, r *readFlags, work func(*checker.File) T, collect func(T)) []error {
+func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStreams, r *readFlags, work func(*checker.File) (T, error), collect func(T)) []error {
 	progress := ios.StartProgress()
 	defer progress.Stop()
 	fail := func(err error) []error {
@@ -97,7 +97,8 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 		if err != nil {
 			return outcome[T]{err: err}
 		}
-		return outcome[T]{res: work(c.Scan(doc)), notices: doc.Notices}
+		res, err := work(c.Scan(doc))
+		return outcome[T]{res: res, err: err, notices: doc.Notices}
 	}
 
 	// Each source gets a channel for its outcome. The channels go into
@@ -153,7 +154,7 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 func scanPaths(c *checker.Checker, paths []string, ios *iostreams.IOStreams, r *readFlags) ([]*checker.File, []error) {
 	var files []*checker.File
 	errs := eachFile(c, paths, ios, r,
-		func(f *checker.File) *checker.File { return f },
+		func(f *checker.File) (*checker.File, error) { return f, nil },
 		func(f *checker.File) { files = append(files, f) })
 	return files, errs
 }
