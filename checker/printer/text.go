@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
 )
@@ -81,31 +82,84 @@ func pluralWord(n int, word string) string {
 
 // context cuts the finding's first line into the text before the match,
 // the match (up to the line's end) and the text after, shortened to about
-// contextWidth characters around the match.
+// contextWidth characters around the match. It walks the line's
+// characters only as far as it needs: a file can be one line of
+// hundreds of megabytes.
 func context(lines [][]byte, f checker.Finding) (before, match, after string, ok bool) {
 	if f.Line < 1 || f.Line > len(lines) {
 		return "", "", "", false
 	}
-	line := []rune(strings.TrimRight(string(lines[f.Line-1]), "\r"))
-	start := f.Column - 1
-	end := len(line)
-	if f.EndLine == f.Line {
-		end = min(f.EndColumn-1, len(line))
-	}
-	if start < 0 || start > end {
+	line := bytes.TrimRight(lines[f.Line-1], "\r")
+	start, ok := runeOffset(line, 0, f.Column-1)
+	if !ok {
 		return "", "", "", false
 	}
-	from, to := 0, len(line)
-	if len(line) > contextWidth {
-		room := max(0, (contextWidth-(end-start))/2)
-		from, to = max(0, start-room), min(len(line), end+room)
+	end, width := len(line), -1 // the match's width in characters, -1 to the line's end
+	if f.EndLine == f.Line {
+		if f.EndColumn-1 < f.Column-1 {
+			return "", "", "", false
+		}
+		width = f.EndColumn - f.Column
+		if e, ok := runeOffset(line, start, width); ok {
+			end = e
+		} else {
+			width = -1
+		}
 	}
-	before, after = string(line[from:start]), string(line[end:to])
+	from, to := 0, len(line)
+	if longerThan(line, contextWidth) {
+		if width < 0 {
+			width = utf8.RuneCount(line[start:])
+		}
+		room := max(0, (contextWidth-width)/2)
+		from, to = start, end
+		for i := 0; i < room && from > 0; i++ {
+			_, size := utf8.DecodeLastRune(line[:from])
+			from -= size
+		}
+		for i := 0; i < room && to < len(line); i++ {
+			_, size := utf8.DecodeRune(line[to:])
+			to += size
+		}
+	}
+	before, after = runeString(line[from:start]), runeString(line[end:to])
 	if from > 0 {
 		before = "…" + before
 	}
 	if to < len(line) {
 		after += "…"
 	}
-	return before, string(line[start:end]), after, true
+	return before, runeString(line[start:end]), after, true
+}
+
+// runeOffset returns the byte offset n characters after the byte offset
+// from, and false when the line ends before.
+func runeOffset(line []byte, from, n int) (int, bool) {
+	if n < 0 {
+		return 0, false
+	}
+	i := from
+	for ; n > 0 && i < len(line); n-- {
+		_, size := utf8.DecodeRune(line[i:])
+		i += size
+	}
+	return i, n == 0
+}
+
+// longerThan reports whether line has more than n characters.
+func longerThan(line []byte, n int) bool {
+	if len(line) <= n {
+		return false
+	}
+	_, ok := runeOffset(line, 0, n+1)
+	return ok
+}
+
+// runeString is string(b) with each byte of invalid UTF-8 replaced by
+// U+FFFD, as a conversion through []rune makes it.
+func runeString(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return string([]rune(string(b)))
 }
