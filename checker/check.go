@@ -3,6 +3,7 @@ package checker
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
@@ -63,58 +64,120 @@ type Reading struct {
 
 // New compiles every rendering and form of g into one matcher.
 func New(g *glossary.Glossary) *Checker {
-	c := &Checker{g: g, family: make(map[*glossary.Concept]*glossary.Concept), parts: make(map[*glossary.Concept][]*glossary.Concept),
-		usable: make(map[*glossary.Concept]int), styles: make(map[*glossary.Rendering]string)}
-	var patterns []match.Pattern
+	c := &Checker{g: g}
+	// The Chinese matcher, the family links and the renderings' usable
+	// counts and style keys are made on another core while the English
+	// matcher compiles: with 100,000 concepts, each takes a good part of
+	// the time New does.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		c.chinese = compileChinese(g)
+		c.family, c.parts = links(g)
+		c.usable, c.styles = renderingKeys(g)
+	})
+	n := 0
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
-			if !retired(r) {
-				c.usable[con]++
-			}
-			if len(r.Styles) > 0 {
-				c.styles[r] = strings.Join(slices.Sorted(slices.Values(r.Styles)), ",")
-			}
-			for _, text := range append([]string{r.EN}, r.Forms...) {
-				patterns = append(patterns, match.Pattern{Text: text, ID: len(c.readings)})
-				c.readings = append(c.readings, Reading{con, r})
+			n += 1 + len(r.Forms)
+		}
+	}
+	patterns := make([]match.Pattern, 0, n)
+	c.readings = make([]Reading, 0, n)
+	add := func(con *glossary.Concept, r *glossary.Rendering, text string) {
+		patterns = append(patterns, match.Pattern{Text: text, ID: len(c.readings)})
+		c.readings = append(c.readings, Reading{con, r})
+	}
+	for _, con := range g.Concepts {
+		for _, r := range con.Renderings {
+			add(con, r, r.EN)
+			for _, form := range r.Forms {
+				add(con, r, form)
 			}
 		}
 	}
 	c.matcher = match.Compile(patterns)
-	var terms []match.Pattern
+	wg.Wait()
+	return c
+}
+
+// renderingKeys counts each concept's renderings that are not retired, and
+// keys each rendering with styles by them, sorted and joined.
+func renderingKeys(g *glossary.Glossary) (usable map[*glossary.Concept]int, styles map[*glossary.Rendering]string) {
+	usable, styles = make(map[*glossary.Concept]int), make(map[*glossary.Rendering]string)
+	for _, con := range g.Concepts {
+		for _, r := range con.Renderings {
+			if !retired(r) {
+				usable[con]++
+			}
+			if len(r.Styles) > 0 {
+				styles[r] = strings.Join(slices.Sorted(slices.Values(r.Styles)), ",")
+			}
+		}
+	}
+	return usable, styles
+}
+
+// compileChinese compiles the concepts' Chinese terms and variants; the
+// pattern IDs index g.Concepts.
+func compileChinese(g *glossary.Glossary) *match.ChineseMatcher {
+	n := 0
+	for _, con := range g.Concepts {
+		n += 1 + len(con.ZHVariants)
+	}
+	terms := make([]match.Pattern, 0, n)
 	for i, con := range g.Concepts {
-		for _, zh := range append([]string{con.ZH}, con.ZHVariants...) {
+		terms = append(terms, match.Pattern{Text: con.ZH, ID: i})
+		for _, zh := range con.ZHVariants {
 			terms = append(terms, match.Pattern{Text: zh, ID: i})
 		}
 	}
-	c.chinese = match.CompileChinese(terms)
+	return match.CompileChinese(terms)
+}
+
+// links maps each concept to the root of the family it belongs to, by its
+// family field or by naming the root among its parts, and each compound
+// to its parts' concepts.
+func links(g *glossary.Glossary) (family map[*glossary.Concept]*glossary.Concept, parts map[*glossary.Concept][]*glossary.Concept) {
+	family, parts = make(map[*glossary.Concept]*glossary.Concept), make(map[*glossary.Concept][]*glossary.Concept)
 	// Ids are resolved through a map: the glossary's lookup by id is a
-	// search, and a glossary may hold 100,000 concepts.
-	byID := make(map[string]*glossary.Concept, len(g.Concepts))
+	// search, and a glossary may hold 100,000 concepts. Only the ids
+	// named as a family or a part go in it, usually a few.
+	byID := make(map[string]*glossary.Concept)
 	roots := make(map[string]bool)
 	for _, con := range g.Concepts {
-		byID[con.ID] = con
 		if con.Family != "" {
 			roots[con.Family] = true
+			byID[con.Family] = nil
+		}
+		for _, part := range con.Parts {
+			byID[part] = nil
+		}
+	}
+	if len(byID) == 0 {
+		return family, parts
+	}
+	for _, con := range g.Concepts {
+		if _, named := byID[con.ID]; named {
+			byID[con.ID] = con
 		}
 	}
 	for _, con := range g.Concepts {
 		switch {
 		case roots[con.ID]:
-			c.family[con] = con
+			family[con] = con
 		case con.Family != "":
-			c.family[con] = byID[con.Family]
+			family[con] = byID[con.Family]
 		}
 		for _, part := range con.Parts {
-			if roots[part] && c.family[con] == nil {
-				c.family[con] = byID[part]
+			if roots[part] && family[con] == nil {
+				family[con] = byID[part]
 			}
 			// An unknown part (nil) is never rendered; validation
 			// reports it.
-			c.parts[con] = append(c.parts[con], byID[part])
+			parts[con] = append(parts[con], byID[part])
 		}
 	}
-	return c
+	return family, parts
 }
 
 // Glossary returns the glossary the checker was compiled from.

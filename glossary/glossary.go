@@ -74,14 +74,14 @@ type Concept struct {
 	// but generated from ZH.
 	PinyinGenerated bool `json:"pinyin_generated,omitempty"`
 	Pos             Pos  `json:"-"`
-	// at holds the position of each field's value, keyed by the path
-	// written in the file ("family", "parts.1").
-	at map[string]Pos
+	// at holds the position of each field's value, by the path written
+	// in the file ("family", "parts.1").
+	at positions
 }
 
 // At returns the position of the value at path ("family", "parts.1"), or
 // of the concept itself when that value was not written.
-func (c *Concept) At(path string) Pos { return at(c.at, path, c.Pos) }
+func (c *Concept) At(path string) Pos { return c.at.get(conceptFields, path, c.Pos) }
 
 // Status is a rendering's administrative status, as in TBX.
 type Status string
@@ -113,12 +113,15 @@ type Rendering struct {
 	Seen   []*Seen `json:"seen"`
 
 	Pos Pos `json:"-"`
-	at  map[string]Pos
+	at  positions
+	// key is EN folded (renderingKey), which parsing, merging and
+	// validation all compare renderings by, when keyEN is EN.
+	key, keyEN string
 }
 
 // At returns the position of the value at path ("styles.0"), or of the
 // rendering itself.
-func (r *Rendering) At(path string) Pos { return at(r.at, path, r.Pos) }
+func (r *Rendering) At(path string) Pos { return r.at.get(renderingFields, path, r.Pos) }
 
 // Seen records one observed use of a rendering.
 type Seen struct {
@@ -128,12 +131,12 @@ type Seen struct {
 	Quote  string `json:"quote,omitempty"`
 
 	Pos Pos `json:"-"`
-	at  map[string]Pos
+	at  positions
 }
 
 // At returns the position of the value at path ("source"), or of the
 // entry itself.
-func (s *Seen) At(path string) Pos { return at(s.at, path, s.Pos) }
+func (s *Seen) At(path string) Pos { return s.at.get(seenFields, path, s.Pos) }
 
 // Example is a prh-style specification kept in the glossary: a sentence
 // and the rules it must make the checker report, checked by Validate.
@@ -149,19 +152,12 @@ type Example struct {
 	Expect []string `json:"expect"`
 
 	Pos Pos `json:"-"`
-	at  map[string]Pos
+	at  positions
 }
 
 // At returns the position of the value at path ("expect.0"), or of the
 // example itself.
-func (e *Example) At(path string) Pos { return at(e.at, path, e.Pos) }
-
-func at(m map[string]Pos, path string, fallback Pos) Pos {
-	if p, ok := m[path]; ok {
-		return p
-	}
-	return fallback
-}
+func (e *Example) At(path string) Pos { return e.at.get(exampleFields, path, e.Pos) }
 
 // identified is what concepts, sources and styles share: an id, by which
 // merging, references and lookups find them.

@@ -18,7 +18,7 @@ func Load(inputs []Input, opts ValidateOptions) (*Glossary, Problems) {
 		problems = append(problems, ps...)
 		parsed = append(parsed, g)
 	}
-	merged := Merge(parsed...)
+	merged := merge(parsed, nil, true)
 	// A file that failed to parse has already said why it holds nothing.
 	if len(merged.Concepts) == 0 && problems.Errors() == 0 && len(inputs) > 0 {
 		problems.errorf(Pos{File: inputs[len(inputs)-1].Name, Line: 1, Column: 1}, "the glossary has no concepts")

@@ -1,12 +1,9 @@
 package glossary
 
 import (
-	"fmt"
-	"maps"
+	"runtime"
 	"slices"
-	"strings"
-
-	"github.com/termlint/termlint/internal/textnorm"
+	"sync"
 )
 
 // Merge combines glossaries in order into a new one. A later glossary
@@ -18,23 +15,62 @@ import (
 //
 // Merge then fills in what a glossary may leave out: generated pinyin and
 // the default status "admitted".
-func Merge(gs ...*Glossary) *Glossary {
-	out := &Glossary{Sources: []*Source{}, Styles: []*Style{}, Concepts: []*Concept{}}
+func Merge(gs ...*Glossary) *Glossary { return merge(gs, copyConcept, false) }
+
+// merge is Merge, adding a concept no earlier glossary has as add(c).
+// Load, which owns the glossaries it parsed, passes nil to take them as
+// they are: copying 100,000 concepts to keep inputs nobody else sees
+// costs time and memory.
+//
+// unique says that no glossary has two concepts with one id, as Parse
+// makes sure. Then the concepts of the last glossary need not be
+// indexed by id, since no later one looks them up: with a large
+// glossary last, as in -g @default -g large.yaml, the index stays small.
+func merge(gs []*Glossary, add func(*Concept) *Concept, unique bool) *Glossary {
+	n, last := 0, -1
+	for i, g := range gs {
+		n += len(g.Concepts)
+		if len(g.Concepts) > 0 {
+			last = i
+		}
+	}
+	out := &Glossary{Sources: []*Source{}, Styles: []*Style{}, Concepts: make([]*Concept, 0, n)}
 	sources, styles, concepts := map[string]int{}, map[string]int{}, map[string]int{}
-	for _, g := range gs {
+	for i, g := range gs {
 		for _, s := range g.Sources {
 			out.Sources = upsert(out.Sources, sources, s, func(_, x *Source) *Source { return x }, nil)
 		}
 		for _, s := range g.Styles {
 			out.Styles = upsert(out.Styles, styles, s, func(_, x *Style) *Style { return x }, nil)
 		}
+		if unique && i == last {
+			for _, c := range g.Concepts {
+				if j, ok := concepts[c.ID]; ok {
+					out.Concepts[j] = mergeConcept(out.Concepts[j], c)
+					continue
+				}
+				if add != nil {
+					c = add(c)
+				}
+				out.Concepts = append(out.Concepts, c)
+			}
+			continue
+		}
 		for _, c := range g.Concepts {
-			out.Concepts = upsert(out.Concepts, concepts, c, mergeConcept, copyConcept)
+			out.Concepts = upsert(out.Concepts, concepts, c, mergeConcept, add)
 		}
 	}
-	for _, c := range out.Concepts {
-		fillDefaults(c)
+	// Each concept is filled in by itself, so on all cores.
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(out.Concepts)/1000+1)
+	for w := range workers {
+		wg.Go(func() {
+			for _, c := range out.Concepts[w*len(out.Concepts)/workers : (w+1)*len(out.Concepts)/workers] {
+				fillDefaults(c)
+			}
+		})
 	}
+	wg.Wait()
 	return out
 }
 
@@ -54,7 +90,7 @@ func upsert[T identified](list []T, at map[string]int, x T, merge func(old, x T)
 
 func copyConcept(c *Concept) *Concept {
 	n := *c
-	n.at = maps.Clone(c.at)
+	n.at = slices.Clone(c.at)
 	n.Renderings = make([]*Rendering, len(c.Renderings))
 	for i, r := range c.Renderings {
 		n.Renderings[i] = copyRendering(r)
@@ -64,7 +100,7 @@ func copyConcept(c *Concept) *Concept {
 
 func copyRendering(r *Rendering) *Rendering {
 	n := *r
-	n.at = maps.Clone(r.at)
+	n.at = slices.Clone(r.at)
 	return &n
 }
 
@@ -72,43 +108,41 @@ func copyRendering(r *Rendering) *Rendering {
 func mergeConcept(base, over *Concept) *Concept {
 	c := copyConcept(base)
 	c.Pos = over.Pos
-	takePos := func(key string) {
-		for k := range c.at {
-			if k == key || strings.HasPrefix(k, key+".") {
-				delete(c.at, k)
-			}
-		}
-		for k, v := range over.at {
-			if k == key || strings.HasPrefix(k, key+".") {
-				c.at[k] = v
+	// takePos replaces the positions of a field's value and items by
+	// over's.
+	takePos := func(field int) {
+		c.at.drop(field)
+		for _, e := range over.at {
+			if e.field() == field {
+				c.at = append(c.at, e)
 			}
 		}
 	}
-	str := func(key string, dst *string, v string) {
+	str := func(field int, dst *string, v string) {
 		if v != "" {
 			*dst = v
-			takePos(key)
+			takePos(field)
 		}
 	}
-	str("zh", &c.ZH, over.ZH)
-	str("pinyin", &c.Pinyin, over.Pinyin)
-	str("gloss", &c.Gloss, over.Gloss)
-	str("notes", &c.Notes, over.Notes)
-	str("family", &c.Family, over.Family)
-	c.ZHVariants = unionAt(c.at, "zh_variants", c.ZHVariants, over.ZHVariants, over.at)
-	c.Tags = unionAt(c.at, "tags", c.Tags, over.Tags, over.at)
-	c.Related = unionAt(c.at, "related", c.Related, over.Related, over.at)
+	str(cZH, &c.ZH, over.ZH)
+	str(cPinyin, &c.Pinyin, over.Pinyin)
+	str(cGloss, &c.Gloss, over.Gloss)
+	str(cNotes, &c.Notes, over.Notes)
+	str(cFamily, &c.Family, over.Family)
+	c.ZHVariants = unionAt(&c.at, cZHVariants, c.ZHVariants, over.ZHVariants, over.at)
+	c.Tags = unionAt(&c.at, cTags, c.Tags, over.Tags, over.at)
+	c.Related = unionAt(&c.at, cRelated, c.Related, over.Related, over.at)
 	if over.Parts != nil {
 		// Parts are an ordered decomposition, so a later file replaces them.
 		c.Parts = over.Parts
-		takePos("parts")
+		takePos(cParts)
 	}
 	if over.Pinyin != "" {
 		c.PinyinGenerated = false
 	}
 	for _, r := range over.Renderings {
-		key := renderingKey(r.EN)
-		if i := slices.IndexFunc(c.Renderings, func(x *Rendering) bool { return renderingKey(x.EN) == key }); i >= 0 {
+		key := r.foldedEN()
+		if i := slices.IndexFunc(c.Renderings, func(x *Rendering) bool { return x.foldedEN() == key }); i >= 0 {
 			c.Renderings[i] = mergeRendering(c.Renderings[i], r)
 		} else {
 			c.Renderings = append(c.Renderings, copyRendering(r))
@@ -122,18 +156,18 @@ func mergeConcept(base, over *Concept) *Concept {
 
 func mergeRendering(base, over *Rendering) *Rendering {
 	r := copyRendering(base)
-	r.EN = over.EN
+	r.EN, r.key, r.keyEN = over.EN, over.key, over.keyEN
 	r.Pos = over.Pos
-	r.at["en"] = over.At("en")
+	r.at.set(rEN, -1, over.At("en"))
 	if over.Status != "" {
 		r.Status = over.Status
-		r.at["status"] = over.At("status")
+		r.at.set(rStatus, -1, over.At("status"))
 	}
 	if over.Styles != nil {
 		r.Styles = over.Styles
-		for k, v := range over.at {
-			if strings.HasPrefix(k, "styles") {
-				r.at[k] = v
+		for _, e := range over.at {
+			if e.field() == rStyles {
+				r.at.put(e)
 			}
 		}
 	}
@@ -148,12 +182,12 @@ func mergeRendering(base, over *Rendering) *Rendering {
 
 // union appends to a the items of b it does not hold yet.
 func union(a, b []string) []string {
-	return unionAt(nil, "", a, b, nil)
+	return unionAt(nil, 0, a, b, nil)
 }
 
 // unionAt is union that also records, in at, the position bAt held for
-// each item taken from b, under "key.i" for its new index i.
-func unionAt(at map[string]Pos, key string, a, b []string, bAt map[string]Pos) []string {
+// each item of field taken from b, under its new index.
+func unionAt(at *positions, field int, a, b []string, bAt positions) []string {
 	if b == nil {
 		return a
 	}
@@ -162,8 +196,9 @@ func unionAt(at map[string]Pos, key string, a, b []string, bAt map[string]Pos) [
 		if slices.Contains(out, s) {
 			continue
 		}
-		if p, ok := bAt[fmt.Sprintf("%s.%d", key, i)]; ok && at != nil {
-			at[fmt.Sprintf("%s.%d", key, len(out))] = p
+		if e, ok := bAt.entry(field, i); ok && at != nil && len(out) <= maxItem {
+			e.key = posKey(field, len(out))
+			at.put(e)
 		}
 		out = append(out, s)
 	}
@@ -191,6 +226,11 @@ func fillDefaults(c *Concept) {
 	}
 }
 
-// renderingKey folds an English rendering for comparison: two renderings
-// with one key are the same rendering.
-func renderingKey(en string) string { return textnorm.Key(en) }
+// foldedEN is renderingKey(r.EN), folded once when the rendering was
+// parsed: parsing, merging and validation all compare by it.
+func (r *Rendering) foldedEN() string {
+	if r.keyEN != r.EN {
+		return renderingKey(r.EN)
+	}
+	return r.key
+}

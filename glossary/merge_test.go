@@ -1,7 +1,10 @@
 package glossary_test
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/glossary"
@@ -109,5 +112,89 @@ func TestGeneratePinyinKeepsLatinAndDigits(t *testing.T) {
 	}
 	if got, want := glossary.GeneratePinyin("RCEP协定"), "RCEP xié dìng"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestLoadMergesAsMerge checks that Load, which merges the glossaries it
+// parsed without copying them and without indexing the last one's ids,
+// gives what Merge and Validate give.
+func TestLoadMergesAsMerge(t *testing.T) {
+	files := []glossary.Input{
+		{Name: "base.yaml", Data: []byte(`
+styles:
+  official: {description: official}
+concepts:
+  - id: zhoubian
+    zh: 周边
+    renderings: [{en: periphery, status: preferred, styles: [official]}]
+  - id: gongzuo
+    zh: 工作
+    renderings: [{en: work}]
+`)},
+		{Name: "empty-middle.yaml", Data: []byte("styles:\n  house: {description: house}\n")},
+		{Name: "house.yaml", Data: []byte(`
+concepts:
+  - id: zhoubian-gongzuo
+    zh: 周边工作
+    family: zhoubian
+    parts: [zhoubian, gongzuo]
+    renderings: [{en: neighborhood work}]
+  - id: zhoubian
+    tags: [region]
+    renderings:
+      - {en: neighborhood, status: preferred, styles: [house]}
+      - {en: Periphery, forms: [peripheries]}
+  - id: xin
+    zh: 新
+    renderings: [{en: neighborhood}]
+`)},
+	}
+	var parsed []*glossary.Glossary
+	for _, in := range files {
+		g, problems := glossary.Parse(in.Name, in.Data)
+		if len(problems) > 0 {
+			t.Fatal(problems)
+		}
+		parsed = append(parsed, g)
+	}
+	want := glossary.Merge(parsed...)
+	wantProblems := glossary.Validate(want, glossary.ValidateOptions{})
+	got, problems := glossary.Load(files, glossary.ValidateOptions{})
+	if got == nil {
+		t.Fatal(problems)
+	}
+	if len(problems) != 1 || !reflect.DeepEqual(problems, wantProblems) {
+		t.Errorf("Load problems %v, Merge and Validate %v (want the one warning about neighborhood)", problems, wantProblems)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Load and Merge differ:\n%+v\n%+v", got.Concepts, want.Concepts)
+	}
+	if c := got.Concept("zhoubian"); c == nil || len(c.Renderings) != 2 || !slices.Equal(c.Tags, []string{"region"}) || c.At("tags").File != "house.yaml" || c.At("zh").File != "base.yaml" {
+		t.Errorf("the concept both files define was not merged: %+v", c)
+	}
+}
+
+// TestLoadFillsDefaultsOfManyConcepts loads enough concepts for the
+// defaults to be filled in on several cores: every concept still gets its
+// generated pinyin and every rendering its default status.
+func TestLoadFillsDefaultsOfManyConcepts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("concepts:\n")
+	chars := []rune("周边工作外交命运共同体新形势局面")
+	for i := range 2500 {
+		zh := string([]rune{chars[i%len(chars)], chars[i/len(chars)%len(chars)], chars[i/len(chars)/len(chars)%len(chars)]})
+		fmt.Fprintf(&b, "  - id: c%d\n    zh: %s%d\n    renderings: [{en: term %d}]\n", i, zh, i, i)
+	}
+	g, problems := glossary.Load([]glossary.Input{{Name: "many.yaml", Data: []byte(b.String())}}, glossary.ValidateOptions{})
+	if g == nil {
+		t.Fatal(problems)
+	}
+	for _, c := range g.Concepts {
+		if want := glossary.GeneratePinyin(c.ZH); c.Pinyin != want || !c.PinyinGenerated {
+			t.Fatalf("%s: pinyin %q (generated %v), want %q", c.ID, c.Pinyin, c.PinyinGenerated, want)
+		}
+		if c.Renderings[0].Status != glossary.Admitted {
+			t.Fatalf("%s: status %q", c.ID, c.Renderings[0].Status)
+		}
 	}
 }

@@ -1,10 +1,14 @@
 package glossary
 
 import (
-	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,7 +21,48 @@ import (
 // problems found in this file alone; references between concepts, sources
 // and styles are checked by Validate once all files are merged.
 func Parse(file string, data []byte) (*Glossary, Problems) {
-	p := &parser{file: file}
+	if g, problems, ok := parseFast(file, data); ok {
+		return g, problems
+	}
+	return parseYAMLv3(file, data)
+}
+
+// parseFast is Parse through the fast path (fastyaml.go), or false when
+// the file is outside the YAML it reads.
+//
+// It reads data in place: the nodes' strings point into it, which spares
+// copying a file of tens of megabytes, and the reader copies the strings
+// it keeps into an arena of its own (see parser.text), so that the
+// glossary holds no part of data once Parse returns.
+func parseFast(file string, data []byte) (*Glossary, Problems, bool) {
+	doc, lazy, ok := fastDocument(unsafe.String(unsafe.SliceData(data), len(data)), "concepts")
+	if !ok {
+		return nil, nil, false
+	}
+	p := newParser(file, true)
+	p.lazy = lazy
+	g := &Glossary{}
+	p.glossary(g, doc.Content[0])
+	if p.outside {
+		return nil, nil, false
+	}
+	// A list the walk skipped (a second concepts key, reported as a
+	// repeat) must still be YAML yaml.v3 reads, or it would have reported
+	// a syntax error instead of what the walk found.
+	for _, seq := range p.lazy {
+		probe := &fastYAML{}
+		for i := range seq.starts {
+			if _, ok := seq.parseItem(probe, i); !ok {
+				return nil, nil, false
+			}
+		}
+	}
+	return g, p.problems, true
+}
+
+// parseYAMLv3 is Parse through yaml.v3.
+func parseYAMLv3(file string, data []byte) (*Glossary, Problems) {
+	p := newParser(file, false)
 	g := &Glossary{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -34,126 +79,198 @@ func Parse(file string, data []byte) (*Glossary, Problems) {
 }
 
 type parser struct {
-	file     string
+	file string
+	// fileID is file's number, as positions record it.
+	fileID   uint32
 	problems Problems
+	// arena holds copies of the strings kept, when they point into the
+	// file's data (the fast path); nil when they are the parser's own.
+	arena *textArena
+	// lazy holds the fast path's concepts lists not walked yet, whose
+	// items it parses one at a time (see concepts).
+	lazy map[*yaml.Node]*fastSeq
+	// outside is set when an item of such a list turns out to be outside
+	// the fast path's YAML, so that Parse starts again with yaml.v3.
+	outside bool
+	// scratch collects the positions of the values being read; each
+	// entry, rendering, seen entry or example keeps its own from its mark
+	// on (see keep).
+	scratch positions
+	// posSlab is where kept positions are copied to: one allocation for
+	// many entries.
+	posSlab positions
+	// The concepts, renderings and seen entries read, and their lists,
+	// come from slabs.
+	conceptSlab      slab[Concept]
+	renderingSlab    slab[Rendering]
+	seenSlab         slab[Seen]
+	stringSlab       slab[string]
+	renderingPtrSlab slab[*Rendering]
+	seenPtrSlab      slab[*Seen]
+}
+
+// newParser returns a parser of file; inPlace says that the nodes'
+// strings point into the file's data, so that those it keeps must be
+// copied.
+func newParser(file string, inPlace bool) *parser {
+	p := &parser{file: file, fileID: fileID(file)}
+	if inPlace {
+		p.arena = &textArena{}
+	}
+	return p
 }
 
 func (p *parser) pos(n *yaml.Node) Pos { return yamlnode.At(p.file, n) }
 
-// field is one key a mapping may hold: how to read its value.
-type field struct {
-	name string
-	read func(val *yaml.Node)
+// text returns s to keep in the glossary: a copy in the arena when s
+// points into the file's data.
+func (p *parser) text(s string) string {
+	if p.arena == nil {
+		return s
+	}
+	return p.arena.copy(s)
 }
 
-// mapping walks a mapping node, calling each field's reader for its key and
-// reporting unknown and repeated keys. what names the mapping in messages.
-// It returns the keys that have a value, or nil when n is not a mapping.
-func (p *parser) mapping(n *yaml.Node, what string, fields []field) map[string]bool {
-	n = yamlnode.Resolve(n)
-	if n.Kind != yaml.MappingNode {
-		p.problems.errorf(p.pos(n), "%s must be a mapping of keys to values, not %s", what, yamlnode.Describe(n))
+// record notes the position of node n as field's value (index -1) or
+// item, unless field is -1.
+func (p *parser) record(field, index int, n *yaml.Node) {
+	if field >= 0 && index <= maxItem {
+		p.scratch = append(p.scratch, fieldPos{line: int32(n.Line), col: int32(n.Column), file: p.fileID, key: posKey(field, index)})
+	}
+}
+
+// keep returns the positions recorded since mark, in a slice of their own
+// capacity (so that a merge appending to it copies), and forgets them.
+func (p *parser) keep(mark int) positions {
+	k := len(p.scratch) - mark
+	if k == 0 {
 		return nil
 	}
-	present := map[string]bool{}
-	seen := map[string]bool{}
+	if len(p.posSlab)+k > cap(p.posSlab) {
+		p.posSlab = make(positions, 0, max(k, 1024))
+	}
+	n := len(p.posSlab)
+	p.posSlab = append(p.posSlab, p.scratch[mark:]...)
+	p.scratch = p.scratch[:mark]
+	return p.posSlab[n : n+k : n+k]
+}
+
+// what names the value a message is about: "kind", `source "x" title`,
+// `rendering of concept "zhoubian"`. It is formatted only when a message
+// is: a large glossary has many values and few problems.
+type what struct {
+	prefix, noun string
+	// id follows noun, quoted, when quoted is set.
+	id     string
+	quoted bool
+	suffix string
+}
+
+func (w what) String() string {
+	s := w.prefix + w.noun
+	if w.quoted {
+		s += " " + strconv.Quote(w.id)
+	}
+	return s + w.suffix
+}
+
+// named is a what that is a fixed name.
+func named(noun string) what { return what{noun: noun} }
+
+// fieldSet is the set of a mapping's keys that mapping found, by their
+// index in its fields.
+type fieldSet uint32
+
+func (s fieldSet) has(field int) bool { return s&(1<<field) != 0 }
+
+// mapping walks a mapping node, calling read with the index in fields of
+// each key and with its value, and reporting unknown and repeated keys.
+// w names the mapping in messages. It returns the keys that have a value,
+// and false when n is not a mapping.
+func (p *parser) mapping(n *yaml.Node, w what, fields []string, read func(field int, val *yaml.Node)) (fieldSet, bool) {
+	n = yamlnode.Resolve(n)
+	if n.Kind != yaml.MappingNode {
+		p.problems.errorf(p.pos(n), "%s must be a mapping of keys to values, not %s", w, yamlnode.Describe(n))
+		return 0, false
+	}
+	var present, seen fieldSet
+	var unknown []string // the unknown keys seen, to report one repeated
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 		key := k.Value
-		if seen[key] {
-			p.problems.errorf(p.pos(k), "%s has key %q twice", what, key)
+		f := slices.Index(fields, key)
+		if f >= 0 && seen.has(f) || f < 0 && slices.Contains(unknown, key) {
+			p.problems.errorf(p.pos(k), "%s has key %q twice", w, key)
 			continue
 		}
-		seen[key] = true
-		f := findField(fields, key)
-		if f == nil {
-			p.problems.errorf(p.pos(k), "unknown key %q in %s%s", key, what, yamlnode.DidYouMean(key, fieldNames(fields), "known keys"))
+		if f < 0 {
+			unknown = append(unknown, key)
+			p.problems.errorf(p.pos(k), "unknown key %q in %s%s", key, w, yamlnode.DidYouMean(key, fields, "known keys"))
 			continue
 		}
+		seen |= 1 << f
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			continue // "key:" with no value is the same as leaving the key out
 		}
-		present[key] = true
-		f.read(v)
+		present |= 1 << f
+		read(f, v)
 	}
-	return present
+	return present, true
 }
 
-func fieldNames(fields []field) []string {
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.name
-	}
-	return names
-}
-
-func findField(fields []field, key string) *field {
-	for i := range fields {
-		if fields[i].name == key {
-			return &fields[i]
-		}
-	}
-	return nil
-}
-
-// str reads a scalar as text. Numbers and dates are text too: "date: 2025"
-// is as good as "date: '2025'".
-func (p *parser) str(n *yaml.Node, what string, dst *string, at map[string]Pos, key string) {
+// str reads a scalar as text, recording its position as field's unless
+// field is -1. Numbers and dates are text too: "date: 2025" is as good as
+// "date: '2025'".
+func (p *parser) str(n *yaml.Node, w what, dst *string, field int) {
 	if n.Kind != yaml.ScalarNode {
-		p.problems.errorf(p.pos(n), "%s must be text, not %s", what, yamlnode.Describe(n))
+		p.problems.errorf(p.pos(n), "%s must be text, not %s", w, yamlnode.Describe(n))
 		return
 	}
-	*dst = n.Value
-	if at != nil {
-		at[key] = p.pos(n)
-	}
+	*dst = p.text(n.Value)
+	p.record(field, -1, n)
 }
 
 // required reads a scalar that must not be empty.
-func (p *parser) required(n *yaml.Node, what string, dst *string, at map[string]Pos, key string) {
-	p.str(n, what, dst, at, key)
+func (p *parser) required(n *yaml.Node, w what, dst *string, field int) {
+	p.str(n, w, dst, field)
 	if n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
-		p.problems.errorf(p.pos(n), "%s is empty", what)
+		p.problems.errorf(p.pos(n), "%s is empty", w)
 	}
 }
 
-// strs reads a list of scalars; each item's position goes into at under
-// "key.i".
-func (p *parser) strs(n *yaml.Node, what string, dst *[]string, at map[string]Pos, key string) {
+// strs reads a list of scalars, recording the position of the list and
+// of each item as field's.
+func (p *parser) strs(n *yaml.Node, w what, dst *[]string, field int) {
 	if n.Kind != yaml.SequenceNode {
-		p.problems.errorf(p.pos(n), "%s must be a list such as [a, b], not %s", what, yamlnode.Describe(n))
+		p.problems.errorf(p.pos(n), "%s must be a list such as [a, b], not %s", w, yamlnode.Describe(n))
 		return
 	}
-	list := []string{}
+	list := p.stringSlab.take(len(n.Content))[:0]
 	for _, item := range n.Content {
 		item = yamlnode.Resolve(item)
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-			p.problems.errorf(p.pos(item), "each item of %s must be text, not %s", what, yamlnode.Describe(item))
+			p.problems.errorf(p.pos(item), "each item of %s must be text, not %s", w, yamlnode.Describe(item))
 			continue
 		}
-		if at != nil {
-			at[fmt.Sprintf("%s.%d", key, len(list))] = p.pos(item)
-		}
-		list = append(list, item.Value)
+		p.record(field, len(list), item)
+		list = append(list, p.text(item.Value))
 	}
-	*dst = list
-	if at != nil {
-		at[key] = p.pos(n)
-	}
+	*dst = list[:len(list):len(list)]
+	p.record(field, -1, n)
 }
 
-func (p *parser) boolean(n *yaml.Node, what string, dst *bool) {
+func (p *parser) boolean(n *yaml.Node, w what, dst *bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		p.problems.errorf(p.pos(n), "%s must be true or false, not %s", what, yamlnode.Describe(n))
+		p.problems.errorf(p.pos(n), "%s must be true or false, not %s", w, yamlnode.Describe(n))
 		return
 	}
 	*dst = n.Value == "true"
 }
 
 // list walks a sequence node, calling item for each element.
-func (p *parser) list(n *yaml.Node, what string, item func(*yaml.Node)) {
+func (p *parser) list(n *yaml.Node, w what, item func(*yaml.Node)) {
 	if n.Kind != yaml.SequenceNode {
-		p.problems.errorf(p.pos(n), "%s must be a list, not %s", what, yamlnode.Describe(n))
+		p.problems.errorf(p.pos(n), "%s must be a list, not %s", w, yamlnode.Describe(n))
 		return
 	}
 	for _, c := range n.Content {
@@ -161,45 +278,205 @@ func (p *parser) list(n *yaml.Node, what string, item func(*yaml.Node)) {
 	}
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
+// isSlug reports whether id is a lowercase slug: it matches
+// ^[a-z0-9]+(?:[-_.][a-z0-9]+)*$, tested without a regular expression
+// because every concept's id is.
+func isSlug(id string) bool {
+	sep := true // a separator may not come first, nor after another
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			sep = false
+		case (c == '-' || c == '_' || c == '.') && !sep:
+			sep = true
+		default:
+			return false
+		}
+	}
+	return !sep
+}
 
 func (p *parser) checkID(pos Pos, what, id string) {
-	if id != "" && !idPattern.MatchString(id) {
+	if id != "" && !isSlug(id) {
 		p.problems.errorf(pos, "%s %q must be a lowercase slug of letters, digits and single hyphens, such as \"zhoubian-gongzuo\"", what, id)
 	}
 }
 
 var datePattern = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
-func (p *parser) checkDate(pos Pos, what, date string) {
+func (p *parser) checkDate(pos Pos, w what, date string) {
 	if date != "" && !datePattern.MatchString(date) {
-		p.problems.errorf(pos, "%s %q must be a date written YYYY, YYYY-MM or YYYY-MM-DD", what, date)
+		p.problems.errorf(pos, "%s %q must be a date written YYYY, YYYY-MM or YYYY-MM-DD", w, date)
 	}
 }
 
+// The keys of each mapping of a glossary, in the order messages list
+// them; positions name fields by their index here.
+var (
+	glossaryFields  = []string{"sources", "styles", "concepts"}
+	sourceFields    = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
+	styleFields     = []string{"description"}
+	conceptFields   = []string{"id", "zh", "zh_variants", "pinyin", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
+	renderingFields = []string{"en", "forms", "status", "styles", "note", "shared", "seen"}
+	seenFields      = []string{"source", "date", "url", "quote"}
+	exampleFields   = []string{"text", "source", "style", "expect"}
+)
+
+// The indexes of the fields in those lists, for the readers' switches.
+const (
+	gSources, gStyles, gConcepts = 0, 1, 2
+
+	sTitle, sKind, sPublisher, sDate, sURL, sLang, sNote = 0, 1, 2, 3, 4, 5, 6
+
+	cID, cZH, cZHVariants, cPinyin, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+
+	rEN, rForms, rStatus, rStyles, rNote, rShared, rSeen = 0, 1, 2, 3, 4, 5, 6
+
+	seenSource, seenDate, seenURL, seenQuote = 0, 1, 2, 3
+
+	eText, eSource, eStyle, eExpect = 0, 1, 2, 3
+)
+
 func (p *parser) glossary(g *Glossary, root *yaml.Node) {
-	keys := p.mapping(root, "the glossary", []field{
-		{"sources", func(v *yaml.Node) { g.Sources = p.sources(v) }},
-		{"styles", func(v *yaml.Node) { g.Styles = p.styles(v) }},
-		{"concepts", func(v *yaml.Node) {
-			ids := map[string]Pos{}
-			p.list(v, "concepts", func(n *yaml.Node) {
-				c := p.concept(n)
-				if c == nil {
-					return
-				}
+	keys, ok := p.mapping(root, named("the glossary"), glossaryFields, func(f int, v *yaml.Node) {
+		switch f {
+		case gSources:
+			g.Sources = p.sources(v)
+		case gStyles:
+			g.Styles = p.styles(v)
+		case gConcepts:
+			ids := make(map[string]*Concept, p.listLen(v))
+			if n := p.listLen(v); n > 0 {
+				g.Concepts = make([]*Concept, 0, n)
+			}
+			p.concepts(v, func(c *Concept) {
 				if first, dup := ids[c.ID]; dup && c.ID != "" {
-					p.problems.errorf(c.At("id"), "duplicate concept id %q (first defined at %s)", c.ID, first)
+					p.problems.errorf(c.At("id"), "duplicate concept id %q (first defined at %s)", c.ID, first.At("id"))
 					return
 				}
-				ids[c.ID] = c.At("id")
+				ids[c.ID] = c
 				g.Concepts = append(g.Concepts, c)
 			})
-		}},
+		}
 	})
-	if keys != nil && len(keys) == 0 {
+	if ok && keys == 0 {
 		p.problems.errorf(p.pos(root), "the glossary has none of sources, styles or concepts")
 	}
+}
+
+// concepts walks the concepts list, calling add with each concept read,
+// in order.
+func (p *parser) concepts(v *yaml.Node, add func(*Concept)) {
+	seq := p.lazy[v]
+	if seq == nil {
+		p.list(v, named("concepts"), func(n *yaml.Node) {
+			if c := p.concept(n); c != nil {
+				add(c)
+			}
+		})
+		return
+	}
+	delete(p.lazy, v)
+	chunks, wait := p.readLazy(seq)
+	defer wait()
+	// The problems of each item, then the concept, as the walk of a
+	// whole tree would have found them; a chunk is taken as soon as it is
+	// read, while the workers read on.
+	for k := range chunks {
+		ch := &chunks[k]
+		<-ch.done
+		if !ch.ok {
+			p.outside = true
+			return
+		}
+		start := 0
+		for i, c := range ch.concepts {
+			p.problems = append(p.problems, ch.problems[start:ch.ends[i]]...)
+			start = ch.ends[i]
+			if c != nil {
+				add(c)
+			}
+		}
+	}
+}
+
+// listLen is how many items the list n has, lazy or not.
+func (p *parser) listLen(n *yaml.Node) int {
+	if seq := p.lazy[n]; seq != nil {
+		return len(seq.starts)
+	}
+	return len(n.Content)
+}
+
+// renderingKey is renderingKey(en), kept in the arena on the fast path.
+func (p *parser) renderingKey(en string) string {
+	if p.arena == nil {
+		return renderingKey(en)
+	}
+	var buf [64]byte
+	return p.arena.copyBytes(appendRenderingKey(buf[:0], en))
+}
+
+// lazyChunk is what reading a run of a lazy list's items found.
+type lazyChunk struct {
+	// concepts has one entry per item: its concept, or nil.
+	concepts []*Concept
+	// problems[ends[i-1]:ends[i]] are item i's.
+	problems Problems
+	ends     []int
+	// ok is false when an item is outside the fast path's YAML.
+	ok bool
+	// done is closed when the chunk has been read.
+	done chan struct{}
+}
+
+// lazyChunkItems is how many items one worker reads at a time: enough to
+// make a goroutine worth it, few enough to share the work out evenly.
+const lazyChunkItems = 2048
+
+// readLazy parses and reads the items of a lazy list in chunks, on as
+// many cores as Go may use: the items are independent. Each worker keeps
+// one parser, whose slabs and arena it fills chunk after chunk, and
+// reuses its nodes from one item to the next. Each chunk's done is
+// closed once it is read; wait waits for the workers to stop, which they
+// do early when an item is outside the fast path's YAML.
+func (p *parser) readLazy(seq *fastSeq) (chunks []lazyChunk, wait func()) {
+	chunks = make([]lazyChunk, (len(seq.starts)+lazyChunkItems-1)/lazyChunkItems)
+	for k := range chunks {
+		chunks[k].done = make(chan struct{})
+	}
+	var outside atomic.Bool
+	read := func(k int, sub *parser, fy *fastYAML) {
+		ch := &chunks[k]
+		defer close(ch.done)
+		if outside.Load() {
+			return // the file is read again with yaml.v3
+		}
+		lo, hi := k*lazyChunkItems, min((k+1)*lazyChunkItems, len(seq.starts))
+		sub.problems = nil
+		ch.concepts, ch.ends = make([]*Concept, 0, hi-lo), make([]int, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			n, ok := seq.parseItem(fy, i)
+			if !ok {
+				outside.Store(true)
+				return
+			}
+			ch.concepts = append(ch.concepts, sub.concept(n))
+			ch.ends = append(ch.ends, len(sub.problems))
+		}
+		ch.problems, ch.ok = sub.problems, true
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Go(func() {
+			sub, fy := newParser(p.file, p.arena != nil), &fastYAML{}
+			for k := int(next.Add(1)) - 1; k < len(chunks); k = int(next.Add(1)) - 1 {
+				read(k, sub, fy)
+			}
+		})
+	}
+	return chunks, wg.Wait
 }
 
 // keyed walks a mapping whose keys are ids (sources, styles), in file order.
@@ -217,7 +494,7 @@ func (p *parser) keyed(n *yaml.Node, what, entry string, item func(id string, ke
 		}
 		seen[k.Value] = true
 		p.checkID(p.pos(k), entry+" id", k.Value)
-		item(k.Value, k, v)
+		item(p.text(k.Value), k, v)
 	}
 }
 
@@ -225,34 +502,45 @@ func (p *parser) sources(n *yaml.Node) []*Source {
 	out := []*Source{}
 	p.keyed(n, "sources", "source", func(id string, k, v *yaml.Node) {
 		s := &Source{ID: id, Pos: p.pos(k)}
-		at := map[string]Pos{}
-		what := fmt.Sprintf("source %q", id)
-		keys := p.mapping(v, what, []field{
-			{"title", func(v *yaml.Node) { p.required(v, what+" title", &s.Title, at, "title") }},
-			{"kind", func(v *yaml.Node) { p.str(v, "kind", &s.Kind, at, "kind") }},
-			{"publisher", func(v *yaml.Node) { p.str(v, "publisher", &s.Publisher, nil, "") }},
-			{"date", func(v *yaml.Node) { p.str(v, "date", &s.Date, at, "date") }},
-			{"url", func(v *yaml.Node) { p.str(v, "url", &s.URL, at, "url") }},
-			{"lang", func(v *yaml.Node) { p.str(v, "lang", &s.Lang, at, "lang") }},
-			{"note", func(v *yaml.Node) { p.str(v, "note", &s.Note, nil, "") }},
+		mark := len(p.scratch)
+		defer func() { p.scratch = p.scratch[:mark] }()
+		w := what{noun: "source", id: id, quoted: true}
+		keys, ok := p.mapping(v, w, sourceFields, func(f int, v *yaml.Node) {
+			switch f {
+			case sTitle:
+				p.required(v, what{noun: "source", id: id, quoted: true, suffix: " title"}, &s.Title, sTitle)
+			case sKind:
+				p.str(v, named("kind"), &s.Kind, sKind)
+			case sPublisher:
+				p.str(v, named("publisher"), &s.Publisher, -1)
+			case sDate:
+				p.str(v, named("date"), &s.Date, sDate)
+			case sURL:
+				p.str(v, named("url"), &s.URL, sURL)
+			case sLang:
+				p.str(v, named("lang"), &s.Lang, sLang)
+			case sNote:
+				p.str(v, named("note"), &s.Note, -1)
+			}
 		})
-		if keys == nil {
+		if !ok {
 			return
 		}
-		if !keys["title"] {
-			p.problems.errorf(s.Pos, "%s has no title", what)
+		at := func(path string) Pos { return p.scratch[mark:].get(sourceFields, path, Pos{}) }
+		if !keys.has(sTitle) {
+			p.problems.errorf(s.Pos, "%s has no title", w)
 		}
 		switch {
-		case !keys["kind"]:
-			p.problems.errorf(s.Pos, "%s has no kind (one of %s)", what, strings.Join(SourceKinds, ", "))
+		case !keys.has(sKind):
+			p.problems.errorf(s.Pos, "%s has no kind (one of %s)", w, strings.Join(SourceKinds, ", "))
 		case !slices.Contains(SourceKinds, s.Kind):
-			p.problems.errorf(at["kind"], "%s has kind %q; it must be one of %s", what, s.Kind, strings.Join(SourceKinds, ", "))
+			p.problems.errorf(at("kind"), "%s has kind %q; it must be one of %s", w, s.Kind, strings.Join(SourceKinds, ", "))
 		}
-		p.checkDate(at["date"], what+" date", s.Date)
-		p.checkURL(at["url"], what, s.URL)
+		p.checkDate(at("date"), what{noun: "source", id: id, quoted: true, suffix: " date"}, s.Date)
+		p.checkURL(at("url"), w, s.URL)
 		if s.Lang != "" {
 			if _, err := language.Parse(s.Lang); err != nil {
-				p.problems.errorf(at["lang"], "%s has lang %q, which is not a BCP 47 language tag", what, s.Lang)
+				p.problems.errorf(at("lang"), "%s has lang %q, which is not a BCP 47 language tag", w, s.Lang)
 			}
 		}
 		out = append(out, s)
@@ -260,9 +548,9 @@ func (p *parser) sources(n *yaml.Node) []*Source {
 	return out
 }
 
-func (p *parser) checkURL(pos Pos, what, url string) {
+func (p *parser) checkURL(pos Pos, w what, url string) {
 	if url != "" && !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
-		p.problems.errorf(pos, "%s has url %q; it must start with https:// or http://", what, url)
+		p.problems.errorf(pos, "%s has url %q; it must start with https:// or http://", w, url)
 	}
 }
 
@@ -270,9 +558,9 @@ func (p *parser) styles(n *yaml.Node) []*Style {
 	out := []*Style{}
 	p.keyed(n, "styles", "style", func(id string, k, v *yaml.Node) {
 		s := &Style{ID: id, Pos: p.pos(k)}
-		if p.mapping(v, fmt.Sprintf("style %q", id), []field{
-			{"description", func(v *yaml.Node) { p.str(v, "description", &s.Description, nil, "") }},
-		}) != nil {
+		if _, ok := p.mapping(v, what{noun: "style", id: id, quoted: true}, styleFields, func(_ int, v *yaml.Node) {
+			p.str(v, named("description"), &s.Description, -1)
+		}); ok {
 			out = append(out, s)
 		}
 	})
@@ -280,104 +568,137 @@ func (p *parser) styles(n *yaml.Node) []*Style {
 }
 
 func (p *parser) concept(n *yaml.Node) *Concept {
-	c := &Concept{Pos: p.pos(n), at: map[string]Pos{}}
-	what := "concept"
+	c := p.conceptSlab.one()
+	c.Pos = p.pos(n)
+	w := named("concept")
 	// The id names the concept in messages about its other keys, so read it
 	// before walking the mapping.
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode {
-				what = fmt.Sprintf("concept %q", n.Content[i+1].Value)
+				w.id, w.quoted = n.Content[i+1].Value, true
 			}
 		}
 	}
-	keys := p.mapping(n, what, []field{
-		{"id", func(v *yaml.Node) { p.required(v, "id", &c.ID, c.at, "id") }},
-		{"zh", func(v *yaml.Node) { p.required(v, what+" zh", &c.ZH, c.at, "zh") }},
-		{"zh_variants", func(v *yaml.Node) { p.strs(v, "zh_variants", &c.ZHVariants, c.at, "zh_variants") }},
-		{"pinyin", func(v *yaml.Node) { p.str(v, "pinyin", &c.Pinyin, c.at, "pinyin") }},
-		{"gloss", func(v *yaml.Node) { p.str(v, "gloss", &c.Gloss, c.at, "gloss") }},
-		{"tags", func(v *yaml.Node) { p.strs(v, "tags", &c.Tags, c.at, "tags") }},
-		{"notes", func(v *yaml.Node) { p.str(v, "notes", &c.Notes, c.at, "notes") }},
-		{"family", func(v *yaml.Node) { p.str(v, "family", &c.Family, c.at, "family") }},
-		{"parts", func(v *yaml.Node) { p.strs(v, "parts", &c.Parts, c.at, "parts") }},
-		{"related", func(v *yaml.Node) { p.strs(v, "related", &c.Related, c.at, "related") }},
-		{"renderings", func(v *yaml.Node) {
-			c.at["renderings"] = p.pos(v)
-			c.Renderings = []*Rendering{}
-			p.list(v, "renderings", func(n *yaml.Node) {
-				if r := p.rendering(n, what); r != nil {
+	mark := len(p.scratch)
+	keys, ok := p.mapping(n, w, conceptFields, func(f int, v *yaml.Node) {
+		switch f {
+		case cID:
+			p.required(v, named("id"), &c.ID, cID)
+		case cZH:
+			zh := w
+			zh.suffix = " zh"
+			p.required(v, zh, &c.ZH, cZH)
+		case cZHVariants:
+			p.strs(v, named("zh_variants"), &c.ZHVariants, cZHVariants)
+		case cPinyin:
+			p.str(v, named("pinyin"), &c.Pinyin, cPinyin)
+		case cGloss:
+			p.str(v, named("gloss"), &c.Gloss, cGloss)
+		case cTags:
+			p.strs(v, named("tags"), &c.Tags, cTags)
+		case cNotes:
+			p.str(v, named("notes"), &c.Notes, cNotes)
+		case cFamily:
+			p.str(v, named("family"), &c.Family, cFamily)
+		case cParts:
+			p.strs(v, named("parts"), &c.Parts, cParts)
+		case cRelated:
+			p.strs(v, named("related"), &c.Related, cRelated)
+		case cRenderings:
+			p.record(cRenderings, -1, v)
+			c.Renderings = p.renderingPtrSlab.take(len(v.Content))[:0]
+			p.list(v, named("renderings"), func(n *yaml.Node) {
+				if r := p.rendering(n, w); r != nil {
 					c.Renderings = append(c.Renderings, r)
 				}
 			})
-		}},
-		{"examples", func(v *yaml.Node) {
+			c.Renderings = c.Renderings[:len(c.Renderings):len(c.Renderings)]
+		case cExamples:
 			c.Examples = []*Example{}
-			p.list(v, "examples", func(n *yaml.Node) {
-				if e := p.example(n, what); e != nil {
+			p.list(v, named("examples"), func(n *yaml.Node) {
+				if e := p.example(n, w); e != nil {
 					c.Examples = append(c.Examples, e)
 				}
 			})
-		}},
+		}
 	})
-	if keys == nil {
+	c.at = p.keep(mark)
+	if !ok {
 		return nil
 	}
-	if !keys["id"] {
+	if !keys.has(cID) {
 		p.problems.errorf(c.Pos, "concept has no id")
 	}
 	if c.ID == "" {
 		return nil
 	}
 	p.checkID(c.At("id"), "concept id", c.ID)
-	p.checkDuplicateRenderings(c, what)
+	p.checkDuplicateRenderings(c, w)
 	return c
 }
 
 // checkDuplicateRenderings reports a rendering listed twice in one concept,
 // which a merge could not tell apart.
-func (p *parser) checkDuplicateRenderings(c *Concept, what string) {
-	first := map[string]*Rendering{}
-	for _, r := range c.Renderings {
-		k := renderingKey(r.EN)
-		if prev, ok := first[k]; ok {
-			p.problems.errorf(r.At("en"), "%s lists the rendering %q twice (first at %s); put spelling variants under forms", what, r.EN, prev.At("en"))
-			continue
+func (p *parser) checkDuplicateRenderings(c *Concept, w what) {
+	for i, r := range c.Renderings {
+		k := r.foldedEN()
+		for _, prev := range c.Renderings[:i] {
+			if prev.foldedEN() == k {
+				p.problems.errorf(r.At("en"), "%s lists the rendering %q twice (first at %s); put spelling variants under forms", w, r.EN, prev.At("en"))
+				break
+			}
 		}
-		first[k] = r
 	}
 }
 
-func (p *parser) rendering(n *yaml.Node, concept string) *Rendering {
-	r := &Rendering{Pos: p.pos(n), at: map[string]Pos{}}
+func (p *parser) rendering(n *yaml.Node, concept what) *Rendering {
+	r := p.renderingSlab.one()
+	r.Pos = p.pos(n)
 	var status string
-	keys := p.mapping(n, "rendering of "+concept, []field{
-		{"en", func(v *yaml.Node) { p.required(v, "en", &r.EN, r.at, "en") }},
-		{"forms", func(v *yaml.Node) { p.strs(v, "forms", &r.Forms, r.at, "forms") }},
-		{"status", func(v *yaml.Node) { p.str(v, "status", &status, r.at, "status") }},
-		{"styles", func(v *yaml.Node) { p.strs(v, "styles", &r.Styles, r.at, "styles") }},
-		{"note", func(v *yaml.Node) { p.str(v, "note", &r.Note, nil, "") }},
-		{"shared", func(v *yaml.Node) { p.boolean(v, "shared", &r.Shared) }},
-		{"seen", func(v *yaml.Node) {
-			r.Seen = []*Seen{}
-			p.list(v, "seen", func(n *yaml.Node) {
+	mark := len(p.scratch)
+	w := concept
+	w.prefix = "rendering of "
+	keys, ok := p.mapping(n, w, renderingFields, func(f int, v *yaml.Node) {
+		switch f {
+		case rEN:
+			p.required(v, named("en"), &r.EN, rEN)
+		case rForms:
+			p.strs(v, named("forms"), &r.Forms, rForms)
+		case rStatus:
+			p.str(v, named("status"), &status, rStatus)
+		case rStyles:
+			p.strs(v, named("styles"), &r.Styles, rStyles)
+		case rNote:
+			p.str(v, named("note"), &r.Note, -1)
+		case rShared:
+			p.boolean(v, named("shared"), &r.Shared)
+		case rSeen:
+			r.Seen = p.seenPtrSlab.take(len(v.Content))[:0]
+			p.list(v, named("seen"), func(n *yaml.Node) {
 				if s := p.seen(n); s != nil {
 					r.Seen = append(r.Seen, s)
 				}
 			})
-		}},
+			r.Seen = r.Seen[:len(r.Seen):len(r.Seen)]
+		}
 	})
-	if keys == nil {
+	r.at = p.keep(mark)
+	if !ok {
 		return nil
 	}
-	if !keys["en"] {
+	if !keys.has(rEN) {
 		p.problems.errorf(r.Pos, "rendering of %s has no en", concept)
 	}
 	if r.EN == "" {
 		return nil
 	}
+	r.key, r.keyEN = p.renderingKey(r.EN), r.EN
 	if status != "" {
 		r.Status = Status(status)
+		if i := slices.Index(Statuses, r.Status); i >= 0 {
+			r.Status = Statuses[i] // one copy of the word for all renderings
+		}
 		if !slices.Contains(Statuses, r.Status) {
 			p.problems.errorf(r.At("status"), "rendering %q has status %q; it must be one of preferred, admitted, deprecated, superseded", r.EN, status)
 		}
@@ -386,42 +707,61 @@ func (p *parser) rendering(n *yaml.Node, concept string) *Rendering {
 }
 
 func (p *parser) seen(n *yaml.Node) *Seen {
-	s := &Seen{Pos: p.pos(n), at: map[string]Pos{}}
-	keys := p.mapping(n, "seen entry", []field{
-		{"source", func(v *yaml.Node) { p.required(v, "seen source", &s.Source, s.at, "source") }},
-		{"date", func(v *yaml.Node) { p.str(v, "date", &s.Date, s.at, "date") }},
-		{"url", func(v *yaml.Node) { p.str(v, "url", &s.URL, s.at, "url") }},
-		{"quote", func(v *yaml.Node) { p.str(v, "quote", &s.Quote, nil, "") }},
+	s := p.seenSlab.one()
+	s.Pos = p.pos(n)
+	mark := len(p.scratch)
+	keys, ok := p.mapping(n, named("seen entry"), seenFields, func(f int, v *yaml.Node) {
+		switch f {
+		case seenSource:
+			p.required(v, named("seen source"), &s.Source, seenSource)
+		case seenDate:
+			p.str(v, named("date"), &s.Date, seenDate)
+		case seenURL:
+			p.str(v, named("url"), &s.URL, seenURL)
+		case seenQuote:
+			p.str(v, named("quote"), &s.Quote, -1)
+		}
 	})
-	if keys == nil {
+	s.at = p.keep(mark)
+	if !ok {
 		return nil
 	}
-	if !keys["source"] {
+	if !keys.has(seenSource) {
 		p.problems.errorf(s.Pos, "seen entry has no source")
 	}
-	p.checkDate(s.At("date"), "seen date", s.Date)
-	p.checkURL(s.At("url"), "seen entry", s.URL)
+	p.checkDate(s.At("date"), named("seen date"), s.Date)
+	p.checkURL(s.At("url"), named("seen entry"), s.URL)
 	return s
 }
 
-func (p *parser) example(n *yaml.Node, concept string) *Example {
-	e := &Example{Pos: p.pos(n), at: map[string]Pos{}}
-	keys := p.mapping(n, "example of "+concept, []field{
-		{"text", func(v *yaml.Node) { p.required(v, "example text", &e.Text, e.at, "text") }},
-		{"source", func(v *yaml.Node) { p.str(v, "source", &e.Source, e.at, "source") }},
-		{"style", func(v *yaml.Node) { p.str(v, "style", &e.Style, e.at, "style") }},
-		{"expect", func(v *yaml.Node) { p.strs(v, "expect", &e.Expect, e.at, "expect") }},
+func (p *parser) example(n *yaml.Node, concept what) *Example {
+	e := &Example{Pos: p.pos(n)}
+	mark := len(p.scratch)
+	w := concept
+	w.prefix = "example of "
+	keys, ok := p.mapping(n, w, exampleFields, func(f int, v *yaml.Node) {
+		switch f {
+		case eText:
+			p.required(v, named("example text"), &e.Text, eText)
+		case eSource:
+			p.str(v, named("source"), &e.Source, eSource)
+		case eStyle:
+			p.str(v, named("style"), &e.Style, eStyle)
+		case eExpect:
+			p.strs(v, named("expect"), &e.Expect, eExpect)
+		}
 	})
-	if keys == nil {
+	e.at = p.keep(mark)
+	if !ok {
 		return nil
 	}
-	if !keys["text"] {
+	if !keys.has(eText) {
 		p.problems.errorf(e.Pos, "example of %s has no text", concept)
 	}
 	if e.Text == "" {
 		return nil
 	}
-	if !keys["expect"] {
+	if !keys.has(eExpect) {
 		p.problems.errorf(e.Pos, "example of %s has no expect list (write expect: [] for a text that must pass)", concept)
 	}
 	if e.Expect == nil {

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/termlint/termlint/internal/textnorm"
+	"sync"
 )
 
 // RuleNames are the checker rules a glossary example may expect.
@@ -28,17 +27,25 @@ type ValidateOptions struct {
 // per style; and examples that do not hold. Problems a single file shows
 // by itself are Parse's, and an empty glossary is Load's.
 func Validate(g *Glossary, opts ValidateOptions) Problems {
-	v := &validator{g: g, opts: opts, concepts: mapByID(g.Concepts), sources: mapByID(g.Sources), styles: mapByID(g.Styles)}
+	v := &validator{g: g, opts: opts, sources: mapByID(g.Sources), styles: mapByID(g.Styles)}
 	if v.opts.RuleNames == nil {
 		v.opts.RuleNames = RuleNames
 	}
+	// The collision checks only read the glossary, so they run beside the
+	// checks of each concept, on other cores. Their problems are put
+	// after those, as one pass would have found them: sorting keeps the
+	// order of problems at one position.
+	var chinese, english Problems
+	var wg sync.WaitGroup
+	wg.Go(func() { chinese = v.chineseCollisions() })
+	wg.Go(func() { english = v.englishCollisions() })
 	for _, c := range g.Concepts {
 		v.concept(c)
 	}
-	v.chineseCollisions()
-	v.englishCollisions()
-	v.problems.Sort()
-	return v.problems
+	wg.Wait()
+	problems := append(append(v.problems, chinese...), english...)
+	problems.Sort()
+	return problems
 }
 
 type validator struct {
@@ -47,23 +54,33 @@ type validator struct {
 	problems Problems
 	// The registries by id: every reference is looked up, so a linear
 	// search would make validation quadratic in the glossary's size.
-	concepts map[string]*Concept
-	sources  map[string]*Source
-	styles   map[string]*Style
+	sources map[string]*Source
+	styles  map[string]*Style
+	// named holds the ids concepts name as family, part or related
+	// concept, each with whether a concept has it; made when the first
+	// is looked up. A glossary of 100,000 concepts names few, so this is
+	// smaller than an index of all ids.
+	named map[string]bool
 }
 
 func (v *validator) concept(c *Concept) {
-	name := fmt.Sprintf("concept %q", c.ID)
-	v.conceptRef(c.At("family"), name, "family", c.Family)
+	name := what{noun: "concept", id: c.ID, quoted: true}
+	if v.unknownConcept(c.Family) {
+		v.conceptRef(c.At("family"), name, "family", c.Family)
+	}
 	for i, id := range c.Parts {
 		if id == c.ID {
 			v.problems.errorf(c.At(fmt.Sprintf("parts.%d", i)), "%s lists itself among its parts", name)
 			continue
 		}
-		v.conceptRef(c.At(fmt.Sprintf("parts.%d", i)), name, "part", id)
+		if v.unknownConcept(id) {
+			v.conceptRef(c.At(fmt.Sprintf("parts.%d", i)), name, "part", id)
+		}
 	}
 	for i, id := range c.Related {
-		v.conceptRef(c.At(fmt.Sprintf("related.%d", i)), name, "related concept", id)
+		if v.unknownConcept(id) {
+			v.conceptRef(c.At(fmt.Sprintf("related.%d", i)), name, "related concept", id)
+		}
 	}
 	// A later file may extend a concept without repeating its zh, so a
 	// missing zh is only an error once the files are merged.
@@ -73,7 +90,14 @@ func (v *validator) concept(c *Concept) {
 	if len(c.Renderings) == 0 {
 		v.problems.errorf(c.Pos, "%s has no renderings", name)
 	}
-	preferred := map[string]*Rendering{} // style ("" for none) -> preferred rendering
+	// The preferred rendering of each style ("" for none), in a list: a
+	// concept has few styles.
+	type pref struct {
+		style string
+		r     *Rendering
+	}
+	var buf [4]pref
+	preferred := buf[:0]
 	for _, r := range c.Renderings {
 		for i, s := range r.Styles {
 			if v.styles[s] == nil {
@@ -93,7 +117,8 @@ func (v *validator) concept(c *Concept) {
 			styles = []string{""}
 		}
 		for _, s := range styles {
-			if prev, dup := preferred[s]; dup {
+			if i := slices.IndexFunc(preferred, func(p pref) bool { return p.style == s }); i >= 0 {
+				prev := preferred[i].r
 				in := "with no style"
 				if s != "" {
 					in = fmt.Sprintf("in style %q", s)
@@ -101,7 +126,7 @@ func (v *validator) concept(c *Concept) {
 				v.problems.errorf(r.At("status"), "%s has two preferred renderings %s: %q and %q (at %s)", name, in, prev.EN, r.EN, prev.At("status"))
 				continue
 			}
-			preferred[s] = r
+			preferred = append(preferred, pref{s, r})
 		}
 	}
 	for _, e := range c.Examples {
@@ -109,10 +134,36 @@ func (v *validator) concept(c *Concept) {
 	}
 }
 
-func (v *validator) conceptRef(pos Pos, name, what, id string) {
-	if id != "" && v.concepts[id] == nil {
-		v.problems.errorf(pos, "%s names unknown %s %q%s", name, what, id, nearestID(v.g, id))
+// unknownConcept reports whether id is set and names no concept.
+func (v *validator) unknownConcept(id string) bool {
+	if id == "" {
+		return false
 	}
+	if v.named == nil {
+		v.named = map[string]bool{}
+		for _, c := range v.g.Concepts {
+			if c.Family != "" {
+				v.named[c.Family] = false
+			}
+			for _, id := range c.Parts {
+				v.named[id] = false
+			}
+			for _, id := range c.Related {
+				v.named[id] = false
+			}
+		}
+		for _, c := range v.g.Concepts {
+			if _, ok := v.named[c.ID]; ok {
+				v.named[c.ID] = true
+			}
+		}
+	}
+	return !v.named[id]
+}
+
+// conceptRef reports a reference to an unknown concept.
+func (v *validator) conceptRef(pos Pos, name what, kind, id string) {
+	v.problems.errorf(pos, "%s names unknown %s %q%s", name, kind, id, nearestID(v.g, id))
 }
 
 func (v *validator) example(c *Concept, e *Example) {
@@ -149,71 +200,90 @@ func ruleList(rules []string) string {
 
 // chineseCollisions reports one Chinese term (zh or a variant, compared
 // folded) under two concepts: the matcher could not tell which is meant.
-func (v *validator) chineseCollisions() {
+func (v *validator) chineseCollisions() (problems Problems) {
+	// term i of a concept is its zh (-1) or zh_variants[i].
 	type owner struct {
-		c   *Concept
-		pos Pos
+		c *Concept
+		i int
 	}
-	first := map[string]owner{}
-	for _, c := range v.g.Concepts {
-		terms := append([]string{c.ZH}, c.ZHVariants...)
-		paths := []string{"zh"}
-		for i := range c.ZHVariants {
-			paths = append(paths, fmt.Sprintf("zh_variants.%d", i))
+	pos := func(c *Concept, i int) Pos {
+		if i < 0 {
+			return c.At("zh")
 		}
-		for i, t := range terms {
-			k := textnorm.Chinese(t)
+		return c.At(fmt.Sprintf("zh_variants.%d", i))
+	}
+	first := make(map[string]owner, len(v.g.Concepts))
+	for _, c := range v.g.Concepts {
+		for i := -1; i < len(c.ZHVariants); i++ {
+			t := c.ZH
+			if i >= 0 {
+				t = c.ZHVariants[i]
+			}
+			k := chineseKey(t)
 			if k == "" {
 				continue
 			}
 			prev, dup := first[k]
 			switch {
 			case !dup:
-				first[k] = owner{c, c.At(paths[i])}
+				first[k] = owner{c, i}
 			case prev.c != c:
-				v.problems.errorf(c.At(paths[i]), "zh %q of concept %q is also concept %q's (at %s)", t, c.ID, prev.c.ID, prev.pos)
+				problems.errorf(pos(c, i), "zh %q of concept %q is also concept %q's (at %s)", t, c.ID, prev.c.ID, pos(prev.c, prev.i))
 			}
 		}
 	}
+	return problems
 }
 
 // englishCollisions warns about one English rendering (or form, folded)
 // under two concepts, unless both renderings say shared: true.
-func (v *validator) englishCollisions() {
+func (v *validator) englishCollisions() (problems Problems) {
+	// A use is text i of a rendering: its en (0) or forms[i-1].
 	type use struct {
-		c    *Concept
-		r    *Rendering
-		text string
-		pos  Pos
+		c *Concept
+		r *Rendering
+		i int
 	}
-	first := map[string]use{}
+	pos := func(u use) Pos {
+		if u.i == 0 {
+			return u.r.At("en")
+		}
+		return u.r.At(fmt.Sprintf("forms.%d", u.i-1))
+	}
+	n := 0
+	for _, c := range v.g.Concepts {
+		n += len(c.Renderings)
+	}
+	first := make(map[string]use, n)
+	var keys []string // the keys of one rendering's texts so far
 	for _, c := range v.g.Concepts {
 		for _, r := range c.Renderings {
-			texts := append([]string{r.EN}, r.Forms...)
-			seen := map[string]bool{}
-			for i, text := range texts {
-				k := renderingKey(text)
-				if k == "" || seen[k] {
+			keys = keys[:0]
+			for i := 0; i <= len(r.Forms); i++ {
+				text, k := r.EN, r.foldedEN()
+				if i > 0 {
+					text = r.Forms[i-1]
+					k = renderingKey(text)
+				}
+				if k == "" || slices.Contains(keys, k) {
 					continue
 				}
-				seen[k] = true
-				u := use{c, r, text, r.At("en")}
-				if i > 0 {
-					u.pos = r.At(fmt.Sprintf("forms.%d", i-1))
-				}
+				keys = append(keys, k)
+				u := use{c, r, i}
 				prev, ok := first[k]
 				switch {
 				case !ok:
 					first[k] = u
 				case prev.c == c || prev.r.Shared && r.Shared:
 				case i == 0:
-					v.problems.warnf(u.pos, "rendering %q of concept %q is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", text, c.ID, prev.c.ID, prev.pos)
+					problems.warnf(pos(u), "rendering %q of concept %q is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", text, c.ID, prev.c.ID, pos(prev))
 				default:
-					v.problems.warnf(u.pos, "%q, a form of rendering %q of concept %q, is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", text, r.EN, c.ID, prev.c.ID, prev.pos)
+					problems.warnf(pos(u), "%q, a form of rendering %q of concept %q, is also a rendering of concept %q (at %s); if that is intended, mark both shared: true", text, r.EN, c.ID, prev.c.ID, pos(prev))
 				}
 			}
 		}
 	}
+	return problems
 }
 
 func known(ids []string) string {
