@@ -6,11 +6,13 @@ import (
 	"html"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/bench/corpus"
 	"github.com/termlint/termlint/glossary"
+	"github.com/yuin/goldmark/text"
 )
 
 // The benchmarks of this file read generated input of a few megabytes
@@ -71,6 +73,26 @@ func BenchmarkReadMarkdownCorpus(b *testing.B) { benchmarkFiles(b, Markdown) }
 // BenchmarkReadPlainText reads the same files as plain text: decoding,
 // suppressions and the search for paragraphs to pair, without a parser.
 func BenchmarkReadPlainText(b *testing.B) { benchmarkFiles(b, PlainText) }
+
+// BenchmarkGoldmarkOnly is the Markdown parser alone on the same files,
+// on every core as check runs it: what reading Markdown costs before
+// termlint does anything with the syntax tree, the floor under
+// BenchmarkReadMarkdownCorpus and under check's time on Markdown.
+func BenchmarkGoldmarkOnly(b *testing.B) {
+	files := benchCorpus()
+	var size int64
+	for _, file := range files {
+		size += int64(len(file.Data))
+	}
+	b.SetBytes(size / int64(len(files))) // one file per iteration
+	var next atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			file := files[int(next.Add(1))%len(files)]
+			markdownParser.Parse(text.NewReader(file.Data))
+		}
+	})
+}
 
 func benchmarkFormat(b *testing.B, name string, data []byte) {
 	b.SetBytes(int64(len(data)))
