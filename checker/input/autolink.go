@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"cmp"
+	"iter"
 	"slices"
 )
 
@@ -25,31 +26,18 @@ func bareLinks(src []byte) []span {
 			links = append(links, s)
 		}
 	}
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("://"))
-		if j < 0 {
-			break
-		}
-		j += i
-		i = j + 3
+	for j := range occurrences(src, "://") {
 		for _, scheme := range []string{"https", "http", "ftp"} {
 			start := j - len(scheme)
 			if start >= 0 && bytes.EqualFold(src[start:j], []byte(scheme)) && linkMayStart(src, start) {
 				if end, ok := domainEnd(src, j+3); ok {
 					add(span{start, linkEnd(src, start, end)})
-					i = max(i, links[len(links)-1].end)
 				}
 				break
 			}
 		}
 	}
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("www."))
-		if j < 0 {
-			break
-		}
-		j += i
-		i = j + 4
+	for j := range occurrences(src, "www.") {
 		if !linkMayStart(src, j) {
 			continue
 		}
@@ -57,13 +45,7 @@ func bareLinks(src []byte) []span {
 			add(span{j, linkEnd(src, j, end)})
 		}
 	}
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '@')
-		if j < 0 {
-			break
-		}
-		j += i
-		i = j + 1
+	for j := range occurrences(src, "@") {
 		if s, ok := email(src, j); ok {
 			add(s)
 		}
@@ -84,6 +66,19 @@ func bareLinks(src []byte) []span {
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// occurrences yields the offset of every occurrence of sep in src.
+func occurrences(src []byte, sep string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(sep))
+			if j < 0 || !yield(i+j) {
+				return
+			}
+			i += j + len(sep)
+		}
+	}
 }
 
 // linkMayStart reports whether an extended autolink may start at src[i].

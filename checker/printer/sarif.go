@@ -42,16 +42,7 @@ type SARIF struct{}
 // is never held in memory.
 func (SARIF) Print(w io.Writer, r *Report) error {
 	log := sarif.NewReport()
-	run := sarif.NewRunWithInformationURI("termlint", informationURI).WithColumnKind("unicodeCodePoints")
-	if r.Version != "" {
-		run.Tool.Driver.WithVersion(r.Version)
-	}
-	for _, rule := range r.rules() {
-		run.AddRule(rule.Name).
-			WithDescription(rule.Doc).
-			WithHelpURI(rulesURI).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
-	}
+	run := newSARIFRun(r)
 	log.AddRun(run)
 	// The log without results, cut where they go.
 	frame := newIndented("")
@@ -178,4 +169,20 @@ func (p *fingerprints) next(f checker.Finding) string {
 	hash := hex.EncodeToString(sum[:16])
 	p.seen[hash]++
 	return hash + ":" + strconv.Itoa(p.seen[hash])
+}
+
+// newSARIFRun returns the run of a report's log without its results: the
+// tool, its version and the rules.
+func newSARIFRun(r *Report) *sarif.Run {
+	run := sarif.NewRunWithInformationURI("termlint", informationURI).WithColumnKind("unicodeCodePoints")
+	if r.Version != "" {
+		run.Tool.Driver.WithVersion(r.Version)
+	}
+	for _, rule := range r.rules() {
+		run.AddRule(rule.Name).
+			WithDescription(rule.Doc).
+			WithHelpURI(rulesURI).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+	}
+	return run
 }

@@ -44,16 +44,7 @@ func wholeJSON(r *Report) []byte {
 
 func wholeSARIF(r *Report) []byte {
 	log := sarif.NewReport()
-	run := sarif.NewRunWithInformationURI("termlint", informationURI).WithColumnKind("unicodeCodePoints")
-	if r.Version != "" {
-		run.Tool.Driver.WithVersion(r.Version)
-	}
-	for _, rule := range r.rules() {
-		run.AddRule(rule.Name).
-			WithDescription(rule.Doc).
-			WithHelpURI(rulesURI).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
-	}
+	run := newSARIFRun(r)
 	fingerprints := newFingerprints()
 	for _, f := range r.sorted() {
 		run.AddResult(sarifResult(run, f, fingerprints))
