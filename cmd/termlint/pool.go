@@ -58,7 +58,9 @@ type outcome[T any] struct {
 // walk order, however the workers finish, so that a run's output does not
 // depend on them. A source that cannot be read, or that work fails on, is
 // reported by name on standard error, in that order too, while later
-// files are still being read, and the errors are returned. A bad glob reads nothing. On a
+// files are still being read, and the errors are returned. The notices of
+// a document (Document.Notices) and a binary file skipped are reported
+// the same way but are no errors. A bad glob reads nothing. On a
 // terminal, progress shows on standard error; it is wiped before
 // eachFile returns.
 //
