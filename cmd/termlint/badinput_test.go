@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -161,4 +162,31 @@ func nonEmptyLines(s string) []string {
 		}
 	}
 	return lines
+}
+
+// TestLongLineLinear checks files of one line, 1 MB and 8 MB, in the text
+// format (which quotes the line) and asserts that what is allocated grows
+// with the file, not faster: a reader, the matcher or a printer that
+// copied the line once per word or per finding would allocate 64 times as
+// much for 8 times the text. (Time is measured, not asserted: issue 8's
+// closing note has a 200 MB line.)
+func TestLongLineLinear(t *testing.T) {
+	allocated := func(size int) uint64 {
+		line := strings.Repeat("lorem ipsum periphery diplomacy dolor ", size/38) + "neighborhood diplomacy"
+		t.Chdir(writeFiles(t, map[string]string{"long.md": line}))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		code, stdout, stderr := runCLI(t, "--no-config", "check", "--fail-on", "warning", "long.md")
+		runtime.ReadMemStats(&after)
+		if code != 1 || !strings.Contains(stdout, "long.md:1:") || stderr != "" {
+			t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(1<<20), allocated(8<<20)
+	t.Logf("allocated %d MB for 1 MB, %d MB for 8 MB", small>>20, large>>20)
+	if ratio := float64(large) / float64(small); ratio > 12 {
+		t.Errorf("a line 8 times as long allocated %.1f times as much (%d MB, then %d MB)", ratio, small>>20, large>>20)
+	}
 }
