@@ -63,6 +63,12 @@ func TestCheckSourceTarget(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "zh.txt:3:3: warning missing: 互联互通") {
 		t.Fatalf("exit %d, want 1 and a missing 互联互通 in zh.txt:\n%s%s", code, out, errOut)
 	}
+	// A notice about the source file is printed too.
+	bad := write("bad-zh.txt", "做好周边工作。\xff\n\n推进互联互通。\n")
+	code, _, errOut = runCLI(t, "check", "--source", bad, "--target", en)
+	if code != 1 || !strings.Contains(errOut, "bad-zh.txt:1:8: invalid UTF-8 (byte 0xFF)") {
+		t.Fatalf("exit %d, want 1 and a notice of the source's invalid UTF-8: %s", code, errOut)
+	}
 	short := write("short.txt", "Do neighborhood work well.\n")
 	code, _, errOut = runCLI(t, "check", "--source", zh, "--target", short)
 	if code != 2 || !strings.Contains(errOut, "2 paragraphs") {

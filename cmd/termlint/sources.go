@@ -104,5 +104,6 @@ func readPair(source, target string, opts input.Options) (*input.Document, error
 	if err := input.Align(zh, en); err != nil {
 		return nil, err
 	}
+	en.Notices = append(zh.Notices, en.Notices...) // both files' notices, the source's first
 	return en, nil
 }
