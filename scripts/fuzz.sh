@@ -2,26 +2,31 @@
 # Runs every fuzz target of the module (go test -fuzz) for a set time, one
 # after the other, and prints a table of what each did.
 #
-# usage: scripts/fuzz.sh [--time 10m] [--parallel N] [--log DIR] [REGEXP]
+# usage: scripts/fuzz.sh [--time 10m] [--parallel N] [--log DIR] [--save N] [REGEXP]
 #
 # REGEXP picks targets by name (default: all). --parallel is the number of
 # fuzzing workers per target (default: GOMAXPROCS). Each target's output goes
 # to DIR/NAME.log (default: ${TMPDIR:-/tmp}/termlint-fuzz). A target that
 # finds a failing input stops there; Go writes the input under the
 # package's testdata/fuzz/NAME/, where `go test` runs it from then on as a
-# regression case. Exits 1 if any target failed.
+# regression case. --save N (with --time 0 to fuzz no more) copies the N
+# smallest inputs of each target's corpus in Go's cache, the inputs that
+# found new code, into testdata/fuzz/NAME/ too, so that every `go test`
+# replays them. Exits 1 if any target failed.
 set -euo pipefail
 
 fuzztime=10m
 parallel=
 logdir="${TMPDIR:-/tmp}/termlint-fuzz"
+save=0
 pattern=.
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 	--time) fuzztime="$2"; shift 2 ;;
 	--parallel) parallel="$2"; shift 2 ;;
 	--log) logdir="$2"; shift 2 ;;
-	-h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--save) save="$2"; shift 2 ;;
+	-h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "fuzz.sh: unknown flag $1" >&2; exit 2 ;;
 	*) pattern="$1"; shift ;;
 	esac
@@ -40,6 +45,21 @@ done < <(go list ./...)
 if [[ ${#targets[@]} -eq 0 ]]; then
 	echo "fuzz.sh: no fuzz target matches $pattern" >&2
 	exit 2
+fi
+
+if [[ $save -gt 0 ]]; then
+	cache="$(go env GOCACHE)/fuzz"
+	for t in "${targets[@]}"; do
+		read -r pkg name <<<"$t"
+		src="$cache/$pkg/$name"
+		dst="$(go list -f '{{.Dir}}' "$pkg")/testdata/fuzz/$name"
+		[[ -d $src ]] || continue
+		mkdir -p "$dst"
+		# The smallest first: ls -S sorts by size, largest first.
+		ls -Sr "$src" | head -n "$save" | while read -r f; do cp "$src/$f" "$dst/$f"; done
+		echo "$name: $(ls "$dst" | wc -l) inputs in ${dst#"$PWD"/}"
+	done
+	[[ $fuzztime == 0 ]] && exit 0
 fi
 
 echo "| target | package | time | execs | new inputs | result |"
