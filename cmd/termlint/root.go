@@ -125,6 +125,7 @@ a .termlint.yaml configuration file (see termlint init), names others.`,
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
 	cmd.AddCommand(newCmdLookup(f))
+	cmd.AddCommand(newCmdUsage(f))
 	cmd.AddCommand(newCmdCheck(f))
 	cmd.AddCommand(newCmdGlossary(f))
 	cmd.AddCommand(newCmdInit(f))

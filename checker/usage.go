@@ -1,0 +1,553 @@
+package checker
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/glossary"
+)
+
+// NoDate is the year under which the uses in files whose path and front
+// matter carry no year are counted.
+const NoDate = "no date"
+
+// UsageOptions say how much of a concept's usage to keep.
+type UsageOptions struct {
+	// Examples is how many keyword-in-context examples to keep for each
+	// rendering, and for the occurrences with no known rendering.
+	Examples int
+	// Style, if set, puts its preferred rendering first among renderings
+	// used equally often.
+	Style string
+}
+
+// Usage is how one concept has been rendered in the files read: in
+// bilingual files, which rendering the English of each segment whose
+// Chinese has the concept's term used, or that it used none; in
+// English-only files, which renderings occur. Build it with NewUsage, Add
+// each file's FileUsage in walk order, then Finish.
+type Usage struct {
+	Concept *glossary.Concept
+	// Renderings are every rendering of the concept, the most used first
+	// (ties in the order a translator reads them: preferred ones first).
+	Renderings []*RenderingUsage
+	// Unrendered are the occurrences of the Chinese term in bilingual
+	// segments whose English has none of the concept's renderings.
+	Unrendered Tally
+	// Files are the files the concept occurs in, in walk order.
+	Files []*FileUsage
+	// Summary holds the totals over every file read.
+	Summary UsageSummary
+
+	opts   UsageOptions
+	byRend map[*glossary.Rendering]*RenderingUsage
+	added  int // files added, for ordering examples
+}
+
+// UsageSummary holds a usage's totals.
+type UsageSummary struct {
+	// Files counts the files read; Bilingual, those read as bilingual.
+	Files, Bilingual int
+	// Chinese counts the occurrences of the concept's Chinese term and
+	// variants (inside longer terms too) in translated segments of
+	// bilingual files; Rendered, the concept's renderings in their English;
+	// Unrendered, the Chinese occurrences left without a rendering.
+	Chinese, Rendered, Unrendered int
+	// English counts the renderings in English-only files.
+	English int
+	// Unaligned counts renderings in bilingual files whose segment's
+	// Chinese lacks the term: the English says more than the Chinese, and
+	// they are not counted as renderings of it.
+	Unaligned int
+	// Untranslated counts Chinese occurrences with no translation to
+	// compare: in segments awaiting translation, and in files that are not
+	// bilingual (a Chinese source).
+	Untranslated int
+}
+
+// RenderingUsage is how often one rendering was used.
+type RenderingUsage struct {
+	*glossary.Rendering
+	Tally
+}
+
+// Tally counts uses and keeps a few examples of them.
+type Tally struct {
+	Count int
+	// Files and Years count the uses by file path and by year (NoDate
+	// for files without one).
+	Files map[string]int
+	Years map[string]int
+	// Examples are up to UsageOptions.Examples uses, in walk order, from
+	// as many files as there are before two from one file.
+	Examples []*UsageExample
+
+	// spread are examples each from a file none of the others is from;
+	// spare are further ones, for when there are too few files.
+	spread, spare []*UsageExample
+}
+
+// UsageExample is one use in context: where a rendering was found in the
+// English, and the Chinese term it renders in a bilingual file. For an
+// occurrence with no known rendering, the English is the glossary phrase
+// nearest to where the term would be rendered (a rendering of the longer
+// term it is part of, or of a concept of its family), or the start of the
+// segment when there is none.
+type UsageExample struct {
+	Excerpt
+	// Inside is the longer glossary phrase the rendering is part of
+	// ("framework for work on periphery affairs"), or "".
+	Inside string
+	// ZH is the Chinese term in its context, in a bilingual file.
+	ZH *Excerpt
+	// Segment is the whole English of the segment, for an occurrence with
+	// no known rendering.
+	Segment string
+
+	order, offset int
+}
+
+// Excerpt is a stretch of text in a file with about ContextWidth columns
+// on either side of it, whitespace runs shown as one space.
+type Excerpt struct {
+	File         string
+	Line, Column int
+	Text         string
+	Before       string
+	After        string
+}
+
+// FileUsage is how a concept was rendered in one file.
+type FileUsage struct {
+	Concept *glossary.Concept
+	Path    string
+	// Year is the year the file's front matter or path carries, or "".
+	Year      string
+	Bilingual bool
+	// The counts are as in UsageSummary, for this file.
+	Chinese, Unrendered, English, Unaligned, Untranslated int
+	// Renderings count the uses of each rendering.
+	Renderings map[*glossary.Rendering]int
+
+	examples   map[*glossary.Rendering][]*UsageExample
+	unrendered []*UsageExample
+}
+
+// Rendered counts the uses of the concept's renderings in the file.
+func (fu *FileUsage) Rendered() int {
+	n := 0
+	for _, c := range fu.Renderings {
+		n += c
+	}
+	return n
+}
+
+// occurs reports whether anything of the concept was found in the file.
+func (fu *FileUsage) occurs() bool {
+	return fu.Chinese+fu.English+fu.Unaligned+fu.Untranslated+fu.Rendered() > 0
+}
+
+// FileUsage finds how each concept is rendered in f: one FileUsage per
+// concept, in order. It keeps up to opts.Examples examples per rendering
+// (and of unrendered occurrences) for Usage.Add to choose from.
+func (c *Checker) FileUsage(f *File, concepts []*glossary.Concept, opts UsageOptions) []*FileUsage {
+	year := documentYear(f.Document)
+	out := make([]*FileUsage, len(concepts))
+	var chinese []*Term // of an English-only file, found once for all concepts
+	if !f.Bilingual() && len(concepts) > 0 {
+		for _, m := range c.chinese.Find(f.checkable()) {
+			chinese = append(chinese, c.term(m))
+		}
+	}
+	for i, con := range concepts {
+		fu := &FileUsage{Concept: con, Path: f.Path, Year: year, Bilingual: f.Bilingual(),
+			Renderings: make(map[*glossary.Rendering]int), examples: make(map[*glossary.Rendering][]*UsageExample)}
+		u := fileScan{c: c, f: f, fu: fu, con: con, max: opts.Examples}
+		if f.Bilingual() {
+			for _, seg := range f.Segments {
+				u.segment(seg)
+			}
+		} else {
+			for _, e := range renderingsOf(f.Occurrences, con) {
+				u.rendered(e, nil, nil, &fu.English)
+			}
+			fu.Untranslated += len(termsOf(chinese, con))
+		}
+		out[i] = fu
+	}
+	return out
+}
+
+// fileScan is one concept's scan of one file.
+type fileScan struct {
+	c   *Checker
+	f   *File
+	fu  *FileUsage
+	con *glossary.Concept
+	max int
+	// anchored are the English phrases unrendered terms of the segment
+	// point at.
+	anchored map[*Occurrence]bool
+}
+
+// termAt is an occurrence of the concept's Chinese, with the concept of
+// the outermost term it is in (its own when it stands alone).
+type termAt struct {
+	*Term
+	outer *glossary.Concept
+}
+
+// renderingAt is an occurrence of one of the concept's renderings, with
+// the outermost phrase it is in (itself when it stands alone).
+type renderingAt struct {
+	*Occurrence
+	rendering *glossary.Rendering
+	outer     *Occurrence
+}
+
+// termsOf returns the occurrences of con's Chinese among ts and the terms
+// inside and overlapping them, once each, in file order.
+func termsOf(ts []*Term, con *glossary.Concept) []termAt {
+	var out []termAt
+	var visit func(t *Term, outer *glossary.Concept)
+	visit = func(t *Term, outer *glossary.Concept) {
+		if t.Concept == con && !slices.ContainsFunc(out, func(o termAt) bool { return o.Start == t.Start && o.End == t.End }) {
+			out = append(out, termAt{t, outer})
+		}
+		for _, n := range t.Nested {
+			visit(n, outer)
+		}
+		for _, o := range t.Overlaps {
+			visit(o, o.Concept) // the Chinese cut the other way: a term of its own
+		}
+	}
+	for _, t := range ts {
+		visit(t, t.Concept)
+	}
+	slices.SortStableFunc(out, func(a, b termAt) int { return cmp.Compare(a.Start, b.Start) })
+	return out
+}
+
+// renderingsOf returns the occurrences of con's renderings among os and
+// the phrases inside them, in file order.
+func renderingsOf(os []*Occurrence, con *glossary.Concept) []renderingAt {
+	var out []renderingAt
+	var visit func(o, outer *Occurrence)
+	visit = func(o, outer *Occurrence) {
+		for _, r := range o.Readings {
+			if r.Concept == con {
+				out = append(out, renderingAt{o, r.Rendering, outer})
+				break
+			}
+		}
+		for _, n := range o.Nested {
+			visit(n, outer)
+		}
+	}
+	for _, o := range os {
+		visit(o, o)
+	}
+	return out
+}
+
+// renders reports whether o may render concept con.
+func renders(o *Occurrence, con *glossary.Concept) bool {
+	return slices.ContainsFunc(o.Readings, func(r Reading) bool { return r.Concept == con })
+}
+
+// segment pairs the occurrences of the concept's Chinese in a segment with
+// those of its renderings in the English: first each rendering with a
+// term inside the same longer term (周边工作 in 周边工作框架 with "work on
+// periphery affairs" in "framework for work on periphery affairs"), then
+// the rest in order. Chinese occurrences left over are unrendered;
+// renderings left over still count, since their segment's Chinese has
+// the term.
+func (u *fileScan) segment(seg *Segment) {
+	zh := termsOf(seg.Terms, u.con)
+	en := renderingsOf(seg.Renderings, u.con)
+	switch {
+	case len(zh) == 0:
+		u.fu.Unaligned += len(en)
+		return
+	case seg.Untranslated:
+		u.fu.Untranslated += len(zh)
+		return
+	}
+	u.fu.Chinese += len(zh)
+	u.anchored = make(map[*Occurrence]bool)
+	pair := make([]int, len(en)) // index into zh, or -1
+	taken := make([]bool, len(zh))
+	for i, e := range en {
+		pair[i] = -1
+		for j, z := range zh {
+			if !taken[j] && renders(e.outer, z.outer) {
+				pair[i], taken[j] = j, true
+				break
+			}
+		}
+	}
+	for i := range en {
+		if pair[i] >= 0 {
+			continue
+		}
+		if j := slices.Index(taken, false); j >= 0 {
+			pair[i], taken[j] = j, true
+		}
+	}
+	for i, e := range en {
+		z := zh[0] // a rendering beyond the terms is shown with the first
+		if pair[i] >= 0 {
+			z = zh[pair[i]]
+		}
+		u.rendered(e, seg, z.Term, nil)
+	}
+	for j, z := range zh {
+		if !taken[j] {
+			u.unrendered(seg, z)
+		}
+	}
+}
+
+// rendered counts a use of a rendering, and keeps it as an example while
+// the rendering has too few; count, if not nil, is also counted.
+func (u *fileScan) rendered(e renderingAt, seg *Segment, zh *Term, count *int) {
+	fu := u.fu
+	fu.Renderings[e.rendering]++
+	if count != nil {
+		*count++
+	}
+	if len(fu.examples[e.rendering]) >= u.max {
+		return
+	}
+	ex := &UsageExample{offset: e.Start}
+	ex.Excerpt = u.english(seg, e.Start, e.End)
+	if e.outer != e.Occurrence {
+		ex.Inside = collapse(u.f.Text[e.outer.Start:e.outer.End])
+	}
+	if zh != nil {
+		ex.ZH = u.chinese(seg, zh)
+	}
+	fu.examples[e.rendering] = append(fu.examples[e.rendering], ex)
+}
+
+// unrendered counts an occurrence of the Chinese term whose segment's
+// English has no rendering left for it, and keeps it as an example while
+// there are too few.
+func (u *fileScan) unrendered(seg *Segment, z termAt) {
+	fu := u.fu
+	fu.Unrendered++
+	if len(fu.unrendered) >= u.max {
+		return
+	}
+	start, end := seg.English.Start(), seg.English.Start()
+	if o := u.anchor(seg, z); o != nil {
+		start, end = o.Start, o.End
+	}
+	ex := &UsageExample{Excerpt: u.english(seg, start, end), ZH: u.chinese(seg, z.Term), offset: z.Start}
+	ex.Segment = collapse(seg.English.Text)
+	fu.unrendered = append(fu.unrendered, ex)
+}
+
+// anchor returns the English phrase nearest to where an unrendered term
+// would be rendered: a rendering of the longer term it is part of, else
+// a rendering of a concept of its family or of one of its parts; among
+// several, one no other unrendered term of the segment points at yet,
+// then the one nearest to the term's relative place in the segment. Nil
+// when the English has none.
+func (u *fileScan) anchor(seg *Segment, z termAt) *Occurrence {
+	root := u.c.family[u.con]
+	related := func(o *Occurrence) bool {
+		for _, r := range o.Readings {
+			if r.Concept == u.con {
+				return false
+			}
+			if root != nil && u.c.family[r.Concept] == root {
+				return true
+			}
+			if !r.Concept.IsPart() && slices.Contains(u.c.parts[u.con], r.Concept) {
+				return true
+			}
+		}
+		return false
+	}
+	outer := func(o *Occurrence) bool { return renders(o, z.outer) }
+	zhLen := max(1, seg.Chinese.Stop()-seg.Chinese.Start())
+	enStart, enLen := seg.English.Start(), seg.English.Stop()-seg.English.Start()
+	want := enStart + (z.Start-seg.Chinese.Start())*enLen/zhLen
+	better := func(o, best *Occurrence) bool {
+		if best == nil || u.anchored[o] != u.anchored[best] {
+			return best == nil || !u.anchored[o]
+		}
+		return abs(o.Start-want) < abs(best.Start-want)
+	}
+	tests := []func(*Occurrence) bool{outer, related}
+	if z.outer == u.con {
+		tests = tests[1:] // standing alone, it is part of no longer term
+	}
+	for _, fits := range tests {
+		var best *Occurrence
+		for _, o := range seg.Renderings {
+			if fits(o) && better(o, best) {
+				best = o
+			}
+		}
+		if best != nil {
+			u.anchored[best] = true
+			return best
+		}
+	}
+	return nil
+}
+
+func abs(n int) int { return max(n, -n) }
+
+// english is the context of f.Text[start:end], in a segment's English
+// when seg is set.
+func (u *fileScan) english(seg *Segment, start, end int) Excerpt {
+	ctx := Excerpt{File: u.f.Path}
+	ctx.Line, ctx.Column = u.f.lines.Position(start)
+	if seg == nil {
+		ctx.Before, ctx.Text, ctx.After = kwic(u.f.Text, 0, len(u.f.Text), start, end)
+	} else {
+		ctx.Before, ctx.Text, ctx.After = spanKWIC(&seg.English, start, end)
+	}
+	return ctx
+}
+
+// chinese is the context of term t in a segment's Chinese.
+func (u *fileScan) chinese(seg *Segment, t *Term) *Excerpt {
+	path, _ := u.f.ChineseSource()
+	ctx := &Excerpt{File: path}
+	ctx.Line, ctx.Column = u.f.chineseLines.Position(t.Start)
+	ctx.Before, ctx.Text, ctx.After = spanKWIC(&seg.Chinese, t.Start, t.End)
+	return ctx
+}
+
+// spanKWIC is the context of the file's bytes [start, end) within a
+// span, taken from the span's text: entities decoded and markup dropped,
+// as the matchers saw it.
+func spanKWIC(sp *input.Span, start, end int) (before, text, after string) {
+	i, j := spanIndex(sp, start), spanIndex(sp, end)
+	return kwic(sp.Text, 0, len(sp.Text), i, max(i, j))
+}
+
+// spanIndex returns the index in sp.Text of the file offset off: the
+// first whose offset in the file is off or after.
+func spanIndex(sp *input.Span, off int) int {
+	lo, hi := 0, len(sp.Text)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if sp.Offset(mid) < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// NewUsage starts the usage of a concept.
+func NewUsage(con *glossary.Concept, opts UsageOptions) *Usage {
+	u := &Usage{Concept: con, opts: opts, byRend: make(map[*glossary.Rendering]*RenderingUsage)}
+	for _, r := range orderRenderings(con, opts.Style) {
+		ru := &RenderingUsage{Rendering: r, Tally: newTally()}
+		u.Renderings = append(u.Renderings, ru)
+		u.byRend[r] = ru
+	}
+	u.Unrendered = newTally()
+	return u
+}
+
+func newTally() Tally {
+	return Tally{Files: make(map[string]int), Years: make(map[string]int)}
+}
+
+// Add counts one file's usage of the concept; files are added in walk
+// order, every file read, whether the concept occurs in it or not.
+func (u *Usage) Add(fu *FileUsage) {
+	u.added++
+	s := &u.Summary
+	s.Files++
+	if fu.Bilingual {
+		s.Bilingual++
+	}
+	if !fu.occurs() {
+		return
+	}
+	u.Files = append(u.Files, fu)
+	s.Chinese += fu.Chinese
+	s.Unrendered += fu.Unrendered
+	s.English += fu.English
+	s.Unaligned += fu.Unaligned
+	s.Untranslated += fu.Untranslated
+	if fu.Bilingual {
+		s.Rendered += fu.Rendered()
+	}
+	year := cmp.Or(fu.Year, NoDate)
+	for r, n := range fu.Renderings {
+		ru := u.byRend[r]
+		if ru == nil { // a rendering of another glossary: cannot happen
+			continue
+		}
+		ru.add(fu.Path, year, n, fu.examples[r], u.added, u.opts.Examples)
+	}
+	if fu.Unrendered > 0 {
+		u.Unrendered.add(fu.Path, year, fu.Unrendered, fu.unrendered, u.added, u.opts.Examples)
+	}
+}
+
+// add counts n uses in a file and offers its examples.
+func (t *Tally) add(path, year string, n int, examples []*UsageExample, order, limit int) {
+	t.Count += n
+	t.Files[path] += n
+	t.Years[year] += n
+	for i, ex := range examples {
+		ex.order = order
+		switch {
+		case i == 0 && len(t.spread) < limit:
+			t.spread = append(t.spread, ex)
+		case len(t.spare) < limit:
+			t.spare = append(t.spare, ex)
+		}
+	}
+}
+
+// Finish orders the renderings by use and chooses the examples.
+func (u *Usage) Finish() {
+	slices.SortStableFunc(u.Renderings, func(a, b *RenderingUsage) int { return cmp.Compare(b.Count, a.Count) })
+	for _, r := range u.Renderings {
+		r.finish(u.opts.Examples)
+	}
+	u.Unrendered.finish(u.opts.Examples)
+}
+
+func (t *Tally) finish(limit int) {
+	t.Examples = append(t.spread, t.spare[:min(len(t.spare), limit-len(t.spread))]...)
+	slices.SortStableFunc(t.Examples, func(a, b *UsageExample) int {
+		return cmp.Or(cmp.Compare(a.order, b.order), cmp.Compare(a.offset, b.offset))
+	})
+	t.spread, t.spare = nil, nil
+}
+
+// Found reports whether the concept's term or a rendering of it occurs in
+// any file read.
+func (u *Usage) Found() bool { return len(u.Files) > 0 }
+
+// Usage is how each concept is rendered in the files, in walk order: the
+// FileUsage of each file, added up.
+func (c *Checker) Usage(files []*File, concepts []*glossary.Concept, opts UsageOptions) []*Usage {
+	us := make([]*Usage, len(concepts))
+	for i, con := range concepts {
+		us[i] = NewUsage(con, opts)
+	}
+	for _, f := range files {
+		for i, fu := range c.FileUsage(f, concepts, opts) {
+			us[i].Add(fu)
+		}
+	}
+	for _, u := range us {
+		u.Finish()
+	}
+	return us
+}

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+// usagePrinter writes usage reports as text: per concept, what was
+// counted, a table of its renderings by use, the files, and
+// keyword-in-context examples of each rendering.
+type usagePrinter struct {
+	w     io.Writer
+	cs    *iostreams.ColorScheme
+	cards *cardPrinter
+	style string
+}
+
+// unrenderedLabel names the occurrences with no known rendering.
+const unrenderedLabel = "no known rendering"
+
+func (p *usagePrinter) print(query string, matches []glossary.Match, usages []*checker.Usage, also []glossary.Match) {
+	if len(usages) > 1 {
+		names := make([]string, len(usages))
+		for i, u := range usages {
+			names[i] = u.Concept.ZH + " (" + u.Concept.ID + ")"
+		}
+		fmt.Fprintf(p.w, "%q names %d concepts: %s\n\n", query, len(usages), strings.Join(names, ", "))
+	}
+	for i, u := range usages {
+		if i > 0 {
+			fmt.Fprintln(p.w)
+		}
+		p.usage(matches[i], u)
+	}
+	if len(also) > 0 {
+		fmt.Fprintf(p.w, "\nalso matching %q (--all reports them too):\n", query)
+		for _, m := range also {
+			fmt.Fprintf(p.w, "  %s\n", p.cards.line(m.Concept))
+		}
+	}
+}
+
+func (p *usagePrinter) usage(m glossary.Match, u *checker.Usage) {
+	c, s := u.Concept, u.Summary
+	fmt.Fprintf(p.w, "%s  %s  %s\n", p.cs.Bold(c.ZH), p.cs.Accent(c.Pinyin), p.cs.Dim(c.ID))
+	if how := matchedHow(m); how != "" {
+		fmt.Fprintf(p.w, "  %s\n", p.cs.Dim(how))
+	}
+	if !u.Found() {
+		fmt.Fprintf(p.w, "  %s and its renderings occur in none of the %s read\n", c.ZH, plural(s.Files, "file"))
+		return
+	}
+	fmt.Fprintf(p.w, "  %s read, %d bilingual\n", plural(s.Files, "file"), s.Bilingual)
+	if s.Chinese > 0 {
+		line := fmt.Sprintf("  bilingual: %s %d× in the Chinese; its renderings %d× in the English", c.ZH, s.Chinese, s.Rendered)
+		if s.Unrendered > 0 {
+			line += fmt.Sprintf(", no known rendering for %d", s.Unrendered)
+		}
+		fmt.Fprintln(p.w, line)
+	}
+	if s.English > 0 {
+		fmt.Fprintf(p.w, "  English only: its renderings %d×\n", s.English)
+	}
+	if s.Untranslated > 0 {
+		fmt.Fprintf(p.w, "  untranslated: %s %d× with no translation beside it\n", c.ZH, s.Untranslated)
+	}
+	if s.Unaligned > 0 {
+		fmt.Fprintf(p.w, "  not counted: its renderings %d× in bilingual English whose Chinese lacks %s\n", s.Unaligned, c.ZH)
+	}
+	var use *glossary.Rendering
+	if p.style != "" {
+		if use = c.Preferred(p.style); use != nil {
+			fmt.Fprintf(p.w, "  %s %s\n", p.cs.Dim("use ("+p.style+"):"), p.cs.Good(use.EN))
+		} else {
+			fmt.Fprintf(p.w, "  %s\n", p.cs.Dim("use ("+p.style+"): no preferred rendering in this style"))
+		}
+	}
+	p.table(u, use)
+	p.files(u)
+	p.examples(u)
+}
+
+// table lists the renderings by use, with their status, styles, count
+// and years; the style's preferred one is marked with an arrow.
+func (p *usagePrinter) table(u *checker.Usage, use *glossary.Rendering) {
+	enWidth, styleWidth := displayWidth(unrenderedLabel), 0
+	for _, r := range u.Renderings {
+		enWidth = max(enWidth, displayWidth(r.EN))
+		styleWidth = max(styleWidth, displayWidth(strings.Join(r.Styles, ", ")))
+	}
+	enWidth = min(enWidth, 44)
+	fmt.Fprintln(p.w)
+	row := func(mark, en, status, styles string, t checker.Tally) {
+		line := fmt.Sprintf("%s%s%s  %s  %s%s  %5s  %s", mark, en, pad(en, enWidth), status,
+			styles, pad(styles, styleWidth), fmt.Sprintf("%d×", t.Count), years(t.Years))
+		fmt.Fprintln(p.w, strings.TrimRight(line, " "))
+	}
+	for _, r := range u.Renderings {
+		mark := "  "
+		if r.Rendering == use {
+			mark = "→ "
+		}
+		row(mark, p.cs.Bold(r.EN), p.cards.status(r.Status), strings.Join(r.Styles, ", "), r.Tally)
+	}
+	if u.Unrendered.Count > 0 {
+		row("  ", unrenderedLabel, fmt.Sprintf("%-10s", ""), "", u.Unrendered)
+	}
+}
+
+// pad is the spaces that fill s, which may be coloured, out to width
+// columns; plain is s without colour.
+func pad(s string, width int) string {
+	return strings.Repeat(" ", max(0, width-displayWidth(stripANSI(s))))
+}
+
+// stripANSI drops colour escapes, which take no columns.
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// years says how many uses fell in each year, the earliest first and
+// those with no date last: "2019: 3 · no date: 1".
+func years(ys map[string]int) string {
+	keys := make([]string, 0, len(ys))
+	for y := range ys {
+		keys = append(keys, y)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(boolInt(a == checker.NoDate), boolInt(b == checker.NoDate)), cmp.Compare(a, b))
+	})
+	parts := make([]string, len(keys))
+	for i, y := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", y, ys[y])
+	}
+	return strings.Join(parts, " · ")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// files lists the files the concept occurs in, with their year, whether
+// they are bilingual, and what each rendering counted there.
+func (p *usagePrinter) files(u *checker.Usage) {
+	type fileRow struct{ path, year, kind, counts string }
+	rows := make([]fileRow, 0, len(u.Files))
+	var pathW, yearW, kindW int
+	for _, fu := range u.Files {
+		r := fileRow{path: fu.Path, year: cmp.Or(fu.Year, checker.NoDate), kind: "English only"}
+		var counts []string
+		if fu.Bilingual {
+			r.kind = "bilingual"
+		}
+		for _, ru := range u.Renderings {
+			if n := fu.Renderings[ru.Rendering]; n > 0 {
+				counts = append(counts, fmt.Sprintf("%s %d", ru.EN, n))
+			}
+		}
+		for _, c := range []struct {
+			label string
+			n     int
+		}{{unrenderedLabel, fu.Unrendered}, {"untranslated", fu.Untranslated}, {"not counted", fu.Unaligned}} {
+			if c.n > 0 {
+				counts = append(counts, fmt.Sprintf("%s %d", c.label, c.n))
+			}
+		}
+		r.counts = strings.Join(counts, " · ")
+		if fu.Chinese > 0 {
+			r.counts = fmt.Sprintf("%s %d×: %s", u.Concept.ZH, fu.Chinese, r.counts)
+		}
+		pathW, yearW, kindW = max(pathW, displayWidth(r.path)), max(yearW, len(r.year)), max(kindW, len(r.kind))
+		rows = append(rows, r)
+	}
+	fmt.Fprintln(p.w)
+	for _, r := range rows {
+		fmt.Fprintf(p.w, "  %s%s  %-*s  %-*s  %s\n", r.path, pad(r.path, pathW), yearW, r.year, kindW, r.kind, r.counts)
+	}
+}
+
+// examples prints each rendering's examples, then those of occurrences
+// with no known rendering, as a keyword-in-context concordance: the
+// keyword of every line starts in one column.
+func (p *usagePrinter) examples(u *checker.Usage) {
+	locWidth := 0
+	measure := func(t checker.Tally) {
+		for _, ex := range t.Examples {
+			locWidth = max(locWidth, displayWidth(location(ex.Excerpt)))
+			if ex.ZH != nil {
+				locWidth = max(locWidth, displayWidth(location(*ex.ZH)))
+			}
+		}
+	}
+	for _, r := range u.Renderings {
+		measure(r.Tally)
+	}
+	measure(u.Unrendered)
+	block := func(title string, t checker.Tally, unrendered bool) {
+		if len(t.Examples) == 0 {
+			return
+		}
+		fmt.Fprintf(p.w, "\n%s  %d×\n", p.cs.Bold(title), t.Count)
+		for _, ex := range t.Examples {
+			switch {
+			case !unrendered:
+				p.kwic(locWidth, ex.Excerpt, p.cs.Bold)
+			case ex.Text != "":
+				p.kwic(locWidth, ex.Excerpt, p.cs.Accent)
+			default:
+				// No glossary phrase to point at: the segment's start.
+				seg := ex.Segment
+				if displayWidth(seg) > 2*checker.ContextWidth {
+					seg = cutWidth(seg, 2*checker.ContextWidth-1) + "…"
+				}
+				fmt.Fprintf(p.w, "  %s%s  %s%s\n", p.cs.Dim(location(ex.Excerpt)), pad(location(ex.Excerpt), locWidth), strings.Repeat(" ", checker.ContextWidth), seg)
+			}
+			if ex.ZH != nil {
+				p.kwic(locWidth, *ex.ZH, p.cs.Bold)
+			}
+		}
+	}
+	for _, r := range u.Renderings {
+		block(r.EN, r.Tally, false)
+	}
+	block(unrenderedLabel, u.Unrendered, true)
+}
+
+func location(c checker.Excerpt) string { return fmt.Sprintf("%s:%d:%d", c.File, c.Line, c.Column) }
+
+// kwic prints one concordance line: the location, the context before
+// right-aligned, the keyword highlighted, the context after, spaced as
+// the text is.
+func (p *usagePrinter) kwic(locWidth int, c checker.Excerpt, highlight func(string) string) {
+	loc := location(c)
+	line := fmt.Sprintf("  %s%s  %s%s%s%s", p.cs.Dim(loc), pad(loc, locWidth), pad(c.Before, checker.ContextWidth), c.Before, highlight(c.Text), c.After)
+	fmt.Fprintln(p.w, strings.TrimRight(line, " "))
+}
+
+// cutWidth is the start of s that fits in width columns.
+func cutWidth(s string, width int) string {
+	cols := 0
+	for i, r := range s {
+		if cols += displayWidth(string(r)); cols > width {
+			return s[:i]
+		}
+	}
+	return s
+}
