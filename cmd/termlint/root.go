@@ -129,6 +129,7 @@ a .termlint.yaml configuration file (see termlint init), names others.`,
 	cmd.AddCommand(newCmdCheck(f))
 	cmd.AddCommand(newCmdGlossary(f))
 	cmd.AddCommand(newCmdInit(f))
+	cmd.AddCommand(newCmdSuggest(f))
 	return cmd
 }
 
