@@ -43,47 +43,32 @@ func runeWidth(r rune) int {
 
 // contextBefore is the end of b, up to ContextWidth columns.
 func contextBefore(b []byte) string {
-	var rev []rune
-	cols, newlines, gap := 0, 0, false
-	for len(b) > 0 {
-		r, n := utf8.DecodeLastRune(b)
-		b = b[:len(b)-n]
-		if isGap(r) {
-			if r == '\n' {
-				if newlines++; newlines == 2 {
-					break
-				}
-			}
-			gap = true
-			continue
-		}
-		newlines = 0
-		w := runeWidth(r)
-		if gap && !(isHan(r) && len(rev) > 0 && isHan(rev[len(rev)-1])) {
-			w++
-		}
-		if cols+w > ContextWidth {
-			break
-		}
-		if w > runeWidth(r) {
-			rev = append(rev, ' ')
-		}
-		rev, cols, gap = append(rev, r), cols+w, false
-	}
-	if gap && len(rev) == 0 {
-		return "" // only space between the paragraph's start and the keyword
-	}
+	rev := contextRunes(b, true)
 	slices.Reverse(rev)
 	return string(rev)
 }
 
 // contextAfter is the start of b, up to ContextWidth columns.
-func contextAfter(b []byte) string {
+func contextAfter(b []byte) string { return string(contextRunes(b, false)) }
+
+// contextRunes collects the characters of b from its end (backward, so
+// in reverse order) or from its start, up to ContextWidth columns: a run of
+// white space with at most one line break becomes one space (none between
+// two Han characters), a blank line ends the context, and white space
+// alone is no context.
+func contextRunes(b []byte, backward bool) []rune {
 	var out []rune
 	cols, newlines, gap := 0, 0, false
 	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		b = b[n:]
+		var r rune
+		var n int
+		if backward {
+			r, n = utf8.DecodeLastRune(b)
+			b = b[:len(b)-n]
+		} else {
+			r, n = utf8.DecodeRune(b)
+			b = b[n:]
+		}
 		if isGap(r) {
 			if r == '\n' {
 				if newlines++; newlines == 2 {
@@ -106,7 +91,7 @@ func contextAfter(b []byte) string {
 		}
 		out, cols, gap = append(out, r), cols+w, false
 	}
-	return string(out)
+	return out
 }
 
 // collapse is b with whitespace runs (and 0 bytes) read as one space, or
