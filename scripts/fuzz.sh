@@ -55,8 +55,10 @@ if [[ $save -gt 0 ]]; then
 		dst="$(go list -f '{{.Dir}}' "$pkg")/testdata/fuzz/$name"
 		[[ -d $src ]] || continue
 		mkdir -p "$dst"
-		# The smallest first: ls -S sorts by size, largest first.
-		ls -Sr "$src" | head -n "$save" | while read -r f; do cp "$src/$f" "$dst/$f"; done
+		# The smallest first: ls -S sorts by size, largest first. (Not
+		# through head, whose early exit would fail the pipeline.)
+		mapfile -t inputs < <(ls -Sr "$src")
+		for f in "${inputs[@]:0:$save}"; do cp "$src/$f" "$dst/$f"; done
 		echo "$name: $(ls "$dst" | wc -l) inputs in ${dst#"$PWD"/}"
 	done
 	[[ $fuzztime == 0 ]] && exit 0
