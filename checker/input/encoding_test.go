@@ -182,7 +182,7 @@ func TestEncodeLossy(t *testing.T) {
 // file whose first NUL byte comes late.
 func TestReadBinary(t *testing.T) {
 	_, err := Read("logo.md", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
-	if !errors.Is(err, ErrBinary) || err.Error() != "logo.md:2:3: skipped: binary file (a NUL byte)" {
+	if !errors.Is(err, ErrBinary) || err.Error() != "logo.md:3:1: skipped: binary file (a NUL byte)" {
 		t.Errorf("Read(PNG) error = %v", err)
 	}
 	if _, err := Read("notes.txt", []byte("n\x00o\x00t\x00e\x00")); err != nil {

@@ -368,10 +368,7 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if i := bytes.IndexByte(text[:min(len(text), binaryPrefix)], 0); i >= 0 {
-		lines := newLineIndex(text[:i])
-		line := lines.count()
-		start, _ := lines.bounds(line)
-		return nil, fmt.Errorf("%s:%d:%d: skipped: %w (a NUL byte)", name, line, utf8.RuneCount(text[start:i])+1, ErrBinary)
+		return nil, fmt.Errorf("%s: skipped: %w (a NUL byte)", position(name, text[:i+1], newLineIndex(text[:i+1]), i), ErrBinary)
 	}
 	if f == Auto {
 		f = FormatOf(name)
@@ -446,7 +443,16 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 
 // notice formats a notice about the byte at offset: "file:line:col: msg".
 func notice(name string, text []byte, lines *lineIndex, offset int, msg string) string {
-	return positioned(name, text, lines, &SyntaxError{Offset: offset, Msg: msg}).Error()
+	return position(name, text, lines, offset) + ": " + msg
+}
+
+// position formats the place of the byte at offset as "file:line:col",
+// the column in code points.
+func position(name string, text []byte, lines *lineIndex, offset int) string {
+	off := min(max(offset, 0), len(text))
+	line := lines.line(off)
+	start, _ := lines.bounds(line)
+	return fmt.Sprintf("%s:%d:%d", name, line, utf8.RuneCount(text[start:max(start, off)])+1)
 }
 
 // invalidUTF8 returns the offset of the first byte of text that is not
@@ -469,11 +475,7 @@ func positioned(name string, text []byte, lines *lineIndex, err error) error {
 	if !errors.As(err, &se) {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	off := min(max(se.Offset, 0), len(text))
-	line := lines.line(off)
-	start, _ := lines.bounds(line)
-	col := utf8.RuneCount(text[start:max(start, off)]) + 1
-	return fmt.Errorf("%s:%d:%d: %s", name, line, col, se.Msg)
+	return fmt.Errorf("%s: %s", position(name, text, lines, se.Offset), se.Msg)
 }
 
 // maskSegments hides everything of a translation file but the text of its

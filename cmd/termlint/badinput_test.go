@@ -85,7 +85,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "undeclared UTF-16", files: map[string]string{"u16.txt": encodeUTF16LE(t, inconsistent)}, code: 1,
 			findings: []string{"u16.txt:1:30: warning inconsistent"}},
 		{name: "binary file", files: map[string]string{"logo.md": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, code: 1,
-			stderr: []string{"termlint: logo.md:2:3: skipped: binary file (a NUL byte)"}},
+			stderr: []string{"termlint: logo.md:3:1: skipped: binary file (a NUL byte)"}},
 		{name: "malformed XML", files: map[string]string{"a.tmx": "<tmx><body><tu>"}, code: 2,
 			stderr: []string{"termlint: a.tmx:1:16: malformed XML: unexpected end of file"}},
 		{name: "XML with a DTD entity", files: map[string]string{"a.xlf": "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e \"Belt and Road\">]>\n" +
