@@ -1,7 +1,6 @@
 package checker
 
 import (
-	"bytes"
 	"path"
 	"regexp"
 	"slices"
@@ -148,35 +147,13 @@ func documentYear(doc *input.Document) string {
 	return ""
 }
 
-// frontMatterMaxLines is how far frontMatterYear looks for the end of the
-// front matter: a file that merely starts with a rule is no front matter.
-const frontMatterMaxLines = 100
-
-// frontMatterYear is the year of the date in text's front matter, or "".
+// frontMatterYear is the year of the date in text's front matter (as the
+// Markdown reader finds it: input.FrontMatter), or "".
 func frontMatterYear(text []byte) string {
-	text = bytes.TrimPrefix(text, []byte("\uFEFF"))
-	var end string
-	switch {
-	case bytes.HasPrefix(text, []byte("---")):
-		end = "---"
-	case bytes.HasPrefix(text, []byte("+++")):
-		end = "+++"
-	default:
-		return ""
-	}
-	lines := strings.SplitN(string(text[:min(len(text), 64<<10)]), "\n", frontMatterMaxLines+2)
-	if strings.TrimSpace(lines[0]) != end {
-		return ""
-	}
-	year := ""
-	for _, line := range lines[1:min(len(lines), frontMatterMaxLines+1)] {
-		line = strings.TrimSpace(line)
-		if line == end || end == "---" && line == "..." {
-			return year
-		}
-		if m := frontMatterDate.FindStringSubmatch(line); m != nil && year == "" {
-			year = m[1]
+	for line := range strings.SplitSeq(string(text[:input.FrontMatter(text)]), "\n") {
+		if m := frontMatterDate.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			return m[1]
 		}
 	}
-	return "" // never closed: not front matter
+	return ""
 }

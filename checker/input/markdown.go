@@ -38,7 +38,7 @@ var markdownParser parser.Parser = goldmark.New(
 // the end of a link (its destination) lies between them.
 func readMarkdown(data []byte) ([]byte, []directive, []paragraph) {
 	src := data
-	if n := frontMatter(data); n > 0 {
+	if n := FrontMatter(data); n > 0 {
 		// goldmark knows no front matter ("---" would be a thematic
 		// break): blank it out, keeping every offset.
 		src = bytes.Clone(data)
@@ -272,12 +272,12 @@ func (j *joined) each(s span, fn func(start, end int)) {
 	}
 }
 
-// frontMatter returns the length of the front matter a Markdown file
+// FrontMatter returns the length of the front matter a Markdown file
 // starts with, or 0: YAML between "---" lines (or closed by "..."), or
 // TOML between "+++" lines, after an optional byte order mark. As in
 // Pandoc, a blank line right after the opening "---" makes it a thematic
 // break instead, and front matter that is never closed is none.
-func frontMatter(data []byte) int {
+func FrontMatter(data []byte) int {
 	i := 0
 	if bytes.HasPrefix(data, []byte("\uFEFF")) {
 		i = 3
