@@ -386,7 +386,11 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	}
 	d := &Document{Path: name, Format: f, Text: text, Encoding: enc}
 	lines := newLineIndex(text)
-	if enc == "" && !utf8.Valid(text) {
+	// Only UTF-8 is returned as read; every other decoder makes valid
+	// UTF-8. (Decode looked already when it chose UTF-8, but an ASCII
+	// file passes utf8.Valid at several GB/s, so it is not worth
+	// threading its answer through.)
+	if (enc == "" || enc == "utf-8-bom") && !utf8.Valid(text) {
 		i := invalidUTF8(text)
 		d.Notices = append(d.Notices, notice(name, text, lines, i,
 			fmt.Sprintf("invalid UTF-8 (byte 0x%02X), read as it is; if the file is in another encoding, name it with --encoding", text[i])))

@@ -97,6 +97,10 @@ func TestReadInvalidUTF8(t *testing.T) {
 	if len(d.Notices) != 1 || d.Notices[0] != want {
 		t.Errorf("Notices = %q, want %q", d.Notices, want)
 	}
+	d, err = Read("bom.txt", []byte("\uFEFFBelt \xff"))
+	if err != nil || len(d.Notices) != 1 || !strings.HasPrefix(d.Notices[0], "bom.txt:1:6: invalid UTF-8 (byte 0xFF)") {
+		t.Errorf("UTF-8 with a byte order mark: notices %q, %v", d.Notices, err)
+	}
 	if d, _ := Read("notes.txt", []byte("Belt and Road")); len(d.Notices) != 0 {
 		t.Errorf("UTF-8 has notices %q", d.Notices)
 	}
