@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/termlint/termlint/glossary"
 	"github.com/yuin/goldmark"
@@ -210,7 +211,7 @@ func (m *mdReader) table(t *east.Table) bool {
 			}
 		}
 		if !hasEN {
-			if en, hasEN = best(isLatin); hasEN {
+			if en, hasEN = best(isRenderingLike); hasEN {
 				found = append(found, fmt.Sprintf("column %d (%q) as English", en+1, header[en].text))
 			}
 		}
@@ -228,7 +229,7 @@ func (m *mdReader) table(t *east.Table) bool {
 		}
 		// A table of terms under a header of terms: the header row is a
 		// row of the glossary.
-		headerIsRow = !named && isHan(header[zh].text) && isLatin(header[en].text)
+		headerIsRow = !named && isHan(header[zh].text) && isRenderingLike(header[en].text)
 		how := "by their cells"
 		if headerIsRow {
 			how = "by their cells, and the header row as a row of the glossary"
@@ -449,6 +450,19 @@ func isHan(s string) bool {
 func isLatin(s string) bool {
 	han, latin := letters(s)
 	return latin > 0 && han*3 < latin
+}
+
+// isRenderingLike reports whether s, in a column no header names, could
+// be an English rendering: English, beginning with a letter or digit, and
+// not a handle, address or link (a table of contributors, | 姓名 | GitHub |,
+// is not a glossary).
+func isRenderingLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if !isLatin(s) || strings.ContainsAny(s, "@") || strings.Contains(s, "://") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func letters(s string) (han, latin int) {
