@@ -15,5 +15,7 @@ glossary for other tools.`,
 	}
 	cmd.AddCommand(newCmdGlossaryValidate(f))
 	cmd.AddCommand(newCmdGlossaryExport(f))
+	cmd.AddCommand(newCmdGlossaryFmt(f))
+	cmd.AddCommand(newCmdGlossaryStats(f))
 	return cmd
 }

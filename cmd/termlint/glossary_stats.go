@@ -1,0 +1,161 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/iostreams"
+)
+
+type statsOptions struct {
+	IO       *iostreams.IOStreams
+	Glossary func() (*glossary.Glossary, error)
+
+	Format string
+}
+
+func newCmdGlossaryStats(f *factory) *cobra.Command {
+	opts := &statsOptions{IO: f.IO, Glossary: f.loadGlossary}
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Count what the glossary holds",
+		Long: `Report on the glossary named by --glossary (or the embedded one), merged:
+concepts and parts, renderings by status, for each style the renderings in
+it and the concepts without a preferred rendering in it (parts aside),
+sources by kind and by how many seen entries cite them, families, tags,
+examples and the renderings nobody has been seen using.
+
+Formats: text (aligned, for reading) and json (the same numbers, for
+tools; lists in the text's order).`,
+		Example: `  termlint glossary stats
+  termlint -g house.yaml glossary stats --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format != "text" && opts.Format != "json" {
+				return fmt.Errorf("invalid --format %q: use text or json", opts.Format)
+			}
+			return statsRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+func statsRun(opts *statsOptions) error {
+	g, err := opts.Glossary()
+	if err != nil {
+		return err
+	}
+	s := glossary.Summarize(g)
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(s)
+	}
+	writeStats(opts.IO.Out, s)
+	return nil
+}
+
+// writeStats writes s as aligned text: a heading per part, then one line
+// per style, source or family, long lists of ids wrapped.
+func writeStats(w io.Writer, s glossary.Stats) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	defer tw.Flush()
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format+"\n", args...) }
+
+	p("concepts\t%d\t(%s, %s)", s.Concepts, plural(s.Parts, "part"), plural(s.Examples, "example"))
+	p("renderings\t%d\t(%s)", s.Renderings, byStatus(s.ByStatus))
+	p("sources\t%d\t(%s)", s.Sources.Total, byKind(s.Sources.ByKind))
+	p("")
+	p("style\tpreferred\tadmitted\tdeprecated\tsuperseded\tconcepts with a preferred rendering")
+	for _, st := range s.Styles {
+		r := st.Renderings
+		p("%s\t%d\t%d\t%d\t%d\t%d of %d", st.ID, r[glossary.Preferred], r[glossary.Admitted], r[glossary.Deprecated], r[glossary.Superseded], st.Preferred, s.Concepts)
+	}
+	for _, st := range s.Styles {
+		if len(st.WithoutPreferred) > 0 {
+			p("")
+			wrap(p, fmt.Sprintf("no preferred %s rendering (%d):", st.ID, len(st.WithoutPreferred)), st.WithoutPreferred)
+		}
+	}
+	p("")
+	p("source\tkind\tseen")
+	for _, c := range s.Sources.Cited {
+		p("%s\t%s\t%d", c.ID, c.Kind, c.Seen)
+	}
+	if len(s.Sources.Uncited) > 0 {
+		p("")
+		wrap(p, fmt.Sprintf("cited by no seen entry (%d):", len(s.Sources.Uncited)), s.Sources.Uncited)
+	}
+	p("")
+	p("family\tmembers\tzh")
+	for _, f := range s.Families {
+		p("%s\t%d\t%s", f.Root, len(f.Members), f.ZH)
+	}
+	p("")
+	tags := make([]string, len(s.Tags))
+	for i, t := range s.Tags {
+		tags[i] = fmt.Sprintf("%s %d", t.Tag, t.Count)
+	}
+	wrap(p, fmt.Sprintf("tags (%d):", len(s.Tags)), tags)
+	p("")
+	if len(s.Unseen) == 0 {
+		p("every rendering has a seen entry")
+		return
+	}
+	unseen := make([]string, len(s.Unseen))
+	for i, u := range s.Unseen {
+		unseen[i] = fmt.Sprintf("%s %q", u.Concept, u.EN)
+	}
+	wrap(p, fmt.Sprintf("never seen (%d):", len(s.Unseen)), unseen)
+}
+
+// wrap writes title and then items, comma-separated, in lines of at most
+// 76 columns indented by two spaces.
+func wrap(p func(string, ...any), title string, items []string) {
+	p("%s", title)
+	line := ""
+	for i, it := range items {
+		if i < len(items)-1 {
+			it += ","
+		}
+		if line != "" && len(line)+1+len(it) > 74 {
+			p("  %s", line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += it
+	}
+	if line != "" {
+		p("  %s", line)
+	}
+}
+
+func byStatus(m map[glossary.Status]int) string {
+	var parts []string
+	for _, st := range glossary.Statuses {
+		if m[st] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", m[st], st))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func byKind(m map[string]int) string {
+	var parts []string
+	for _, k := range glossary.SourceKinds {
+		if m[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", m[k], k))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
