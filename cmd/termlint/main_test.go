@@ -205,7 +205,7 @@ func TestUsageErrors(t *testing.T) {
 		{"lookup", "--no-such-flag", "周边"},
 		{"no-such-command"},
 		{"--color", "rainbow", "lookup", "周边"},
-		{"glossary", "export", "--format", "tbx"},
+		{"glossary", "export", "--format", "xlsx"},
 	} {
 		code, _, errOut := runCLI(t, args...)
 		if code != 2 || !strings.HasPrefix(errOut, "termlint: ") {

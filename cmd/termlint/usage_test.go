@@ -20,10 +20,16 @@ func usageAt(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return runCLI(t, append([]string{"usage"}, args...)...)
 }
 
-// golden compares got with the golden file, or rewrites it with -update.
+// golden compares got with the golden file under testdata/usage/golden.
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	path = filepath.Join("testdata/usage/golden", path) // from the repository root
+	goldenFile(t, filepath.Join("testdata/usage/golden", path), got)
+}
+
+// goldenFile compares got with the file at path (from the repository
+// root), or rewrites the file with -update.
+func goldenFile(t *testing.T, path, got string) {
+	t.Helper()
 	if *updateREADME {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/termlint/termlint/glossary"
+)
+
+// exportJSON returns the merged glossary of the --glossary args as
+// glossary export --format json writes it.
+func exportJSON(t *testing.T, glossaryArgs ...string) string {
+	t.Helper()
+	code, out, errOut := runCLI(t, append(glossaryArgs, "glossary", "export", "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	return out
+}
+
+// importFile runs glossary import and fails the test unless it succeeds.
+func importFile(t *testing.T, args ...string) (stderr string) {
+	t.Helper()
+	code, out, errOut := runCLI(t, append([]string{"glossary", "import"}, args...)...)
+	if code != 0 {
+		t.Fatalf("import %q: exit %d: %s", args, code, errOut)
+	}
+	if out != "" && slices.Contains(args, "-o") {
+		t.Errorf("import -o printed to stdout: %q", out)
+	}
+	return errOut
+}
+
+// TestExportImportTBX sends the default glossary through TBX v3 and v2
+// and back: TBX carries every field, so the glossary comes back equal.
+func TestExportImportTBX(t *testing.T) {
+	want := exportJSON(t)
+	for _, version := range []string{"3", "2"} {
+		t.Run("v"+version, func(t *testing.T) {
+			dir := t.TempDir()
+			tbxFile, yamlFile := filepath.Join(dir, "terms.tbx"), filepath.Join(dir, "back.yaml")
+			if code, out, errOut := runCLI(t, "glossary", "export", "--tbx-version", version, "-o", tbxFile); code != 0 || out != "" || errOut != "" {
+				t.Fatalf("export: exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+			stderr := importFile(t, tbxFile, "-o", yamlFile)
+			if !strings.HasSuffix(stderr, ": imported 119 concepts, 199 renderings, 0 warnings\n") {
+				t.Errorf("import said %q", stderr)
+			}
+			if got := exportJSON(t, "-g", yamlFile); got != want {
+				t.Errorf("the glossary changed on its way through TBX v%s: %s", version, firstDifference(got, want))
+			}
+		})
+	}
+}
+
+// TestExportImportTable sends the default glossary through CSV and TSV
+// and back: what a table carries comes back equal, and the concepts keep
+// their ids, taken from the glossary by their Chinese.
+func TestExportImportTable(t *testing.T) {
+	want := tableFields(t, exportJSON(t))
+	for _, format := range []string{"csv", "tsv"} {
+		t.Run(format, func(t *testing.T) {
+			dir := t.TempDir()
+			file, yamlFile := filepath.Join(dir, "terms."+format), filepath.Join(dir, "back.yaml")
+			if code, _, errOut := runCLI(t, "glossary", "export", "-o", file); code != 0 {
+				t.Fatalf("export: exit %d: %s", code, errOut)
+			}
+			importFile(t, file, "-o", yamlFile)
+			got := tableFields(t, exportJSON(t, "-g", yamlFile))
+			if !slices.Equal(got, want) {
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Fatalf("row %d differs:\n got  %s\n want %s", i, got[i], want[i])
+					}
+				}
+				t.Fatalf("%d rows, want %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+// tableFields lists what CSV and TSV carry of each rendering of a glossary
+// in the export JSON, with the concept's id.
+func tableFields(t *testing.T, exported string) []string {
+	t.Helper()
+	var g struct {
+		Concepts []struct {
+			ID, ZH     string
+			Renderings []struct {
+				EN, Status, Note string
+				Styles           []string
+				Seen             []struct{ Source string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(exported), &g); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, c := range g.Concepts {
+		for _, r := range c.Renderings {
+			var sources []string
+			for _, s := range r.Seen {
+				if !slices.Contains(sources, s.Source) {
+					sources = append(sources, s.Source)
+				}
+			}
+			rows = append(rows, fmt.Sprintf("%s %s %q %s %q %q %q", c.ID, c.ZH, r.EN, r.Status, r.Styles, sources, r.Note))
+		}
+	}
+	return rows
+}
+
+// TestImportMarkdownRepository is the issue's promise: a translation
+// repository's Markdown glossary becomes a working termlint glossary in
+// one command, and check then holds the repository's drafts to it. The
+// drafts say what must be found in them, with <!-- want RULE "TEXT" -->.
+func TestImportMarkdownRepository(t *testing.T) {
+	t.Chdir("../..")
+	const repo = "testdata/import/repo"
+	house := filepath.Join(t.TempDir(), "house.yaml")
+	stderr := importFile(t, repo+"/GLOSSARY.md", "-o", house)
+	data, err := os.ReadFile(house)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenFile(t, repo+"/house.golden.yaml", string(data))
+	goldenFile(t, repo+"/import.golden.txt", stderr)
+	if code, out, errOut := runCLI(t, "glossary", "validate", "--strict", house); code != 0 {
+		t.Errorf("glossary validate --strict on the import: exit %d\n%s%s", code, out, errOut)
+	}
+
+	code, out, errOut := runCLI(t, "-g", house, "check", "--style", "house", "--format", "json", repo+"/docs")
+	if code != 1 {
+		t.Fatalf("check: exit %d, want 1: %s", code, errOut)
+	}
+	var report struct {
+		Findings []struct {
+			Rule, File, Text string
+			Line             int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range report.Findings {
+		got = append(got, fmt.Sprintf("%s:%d: %s %q", f.File, f.Line, f.Rule, f.Text))
+	}
+	want := wantComments(t, repo+"/docs")
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("check found:\n%s\nthe drafts want:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+var wantComment = regexp.MustCompile(`<!-- want ([a-z-]+) ("(?:[^"\\]|\\.)*") -->`)
+
+// wantComments lists the findings the Markdown files of dir want, as
+// "file:line: rule "text"".
+func wantComments(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no drafts in %s: %v", dir, err)
+	}
+	var wants []string
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+				text, err := strconv.Unquote(m[2])
+				if err != nil {
+					t.Fatalf("%s:%d: %v", file, i+1, err)
+				}
+				wants = append(wants, fmt.Sprintf("%s:%d: %s %q", file, i+1, m[1], text))
+			}
+		}
+	}
+	return wants
+}
+
+// TestImportFailsWhole checks that an import that fails names the file,
+// line and column, exits 2 and writes nothing.
+func TestImportFailsWhole(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	out := filepath.Join(dir, "out.yaml")
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"bad status", []string{write("bad.csv", "zh,en,status\n周边,neighborhood,best\n")},
+			"bad.csv:2:17: unknown status \"best\"; it must be one of preferred, admitted, deprecated, superseded\n"},
+		{"no en column", []string{write("cols.csv", "中文,说明\n周边,x\n")},
+			"cols.csv:1: no en column in the header \"中文,说明\"; name it en, English, 英文, target or translation\n"},
+		{"malformed TBX", []string{write("bad.tbx", "<?xml version=\"1.0\"?>\n<tbx>\n  <text>\n</tbx>\n")},
+			"bad.tbx:4:7: malformed XML: element <text> closed by </tbx>\n"},
+		{"unknown extension", []string{write("terms.docx", "")},
+			"terms.docx: cannot tell the format from the extension; give --format (tbx, csv, tsv, md)\n"},
+		{"stdin without format", []string{"-"},
+			"reading standard input needs --format (tbx, csv, tsv, md)\n"},
+		{"missing file", []string{filepath.Join(dir, "nosuch.csv")},
+			"nosuch.csv: no such file or directory\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, append([]string{"glossary", "import", "-o", out}, tc.args...)...)
+			if code != exitBadInput || stdout != "" {
+				t.Errorf("exit %d, stdout %q; want exit 2 and nothing", code, stdout)
+			}
+			if !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("stderr %q, want it to contain %q", stderr, tc.stderr)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written", out)
+			}
+		})
+	}
+}
+
+// TestImportAdoptsIDs checks that an imported concept takes the id the
+// glossary has for its Chinese term, references to it follow, and
+// --keep-ids keeps the file's.
+func TestImportAdoptsIDs(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "house.csv")
+	// 周边外交 is zhoubian-waijiao in the default glossary; the file names
+	// it periphery-diplomacy.
+	if err := os.WriteFile(csv, []byte("id,zh,en,status,styles\nperiphery-diplomacy,周边外交,neighbourhood diplomacy,preferred,house\nxin-ci,新词,new word,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(args ...string) []string {
+		t.Helper()
+		code, out, errOut := runCLI(t, append([]string{"glossary", "import", csv}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		g, problems := glossary.Parse("out.yaml", []byte(out))
+		if problems.Errors() > 0 {
+			t.Fatal(problems)
+		}
+		var ids []string
+		for _, c := range g.Concepts {
+			ids = append(ids, c.ID)
+		}
+		return ids
+	}
+	if got, want := ids(), []string{"zhoubian-waijiao", "xin-ci"}; !slices.Equal(got, want) {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+	if got, want := ids("--keep-ids"), []string{"periphery-diplomacy", "xin-ci"}; !slices.Equal(got, want) {
+		t.Errorf("--keep-ids: ids %q, want %q", got, want)
+	}
+	// Merged onto the default glossary, the import extends 周边外交.
+	house := filepath.Join(dir, "house.yaml")
+	importFile(t, csv, "-o", house)
+	code, out, errOut := runCLI(t, "-g", "@default", "-g", house, "lookup", "--format", "json", "周边外交")
+	if code != 0 || !strings.Contains(out, `"en": "neighbourhood diplomacy"`) || !strings.Contains(out, `"en": "periphery diplomacy"`) {
+		t.Errorf("lookup on the merged glossary: exit %d, %s%s", code, out, errOut)
+	}
+}
+
+// TestExportFlags checks the format chosen by --output's extension, the
+// byte order mark and the errors of bad flags.
+func TestExportFlags(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "terms.csv")
+	if code, _, errOut := runCLI(t, "glossary", "export", "--bom", "-o", csv); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "\uFEFFzh,en,status,styles,sources,note\n") {
+		t.Errorf("terms.csv begins %q", data[:min(len(data), 40)])
+	}
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"--format", "xlsx"}, "termlint: invalid --format \"xlsx\": use json, yaml, tbx, csv, tsv\n"},
+		{[]string{"--format", "tbx", "--tbx-version", "4"}, "termlint: invalid --tbx-version 4: use 3 (ISO 30042:2019) or 2 (martif)\n"},
+	} {
+		code, out, errOut := runCLI(t, append([]string{"glossary", "export"}, tc.args...)...)
+		if code != exitBadInput || out != "" || errOut != tc.stderr {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q", tc.args, code, out, errOut, tc.stderr)
+		}
+	}
+}
