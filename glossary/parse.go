@@ -278,10 +278,10 @@ func (p *parser) list(n *yaml.Node, w what, item func(*yaml.Node)) {
 	}
 }
 
-// isSlug reports whether id is a lowercase slug: it matches
-// ^[a-z0-9]+(?:[-_.][a-z0-9]+)*$, tested without a regular expression
-// because every concept's id is.
-func isSlug(id string) bool {
+// IsID reports whether id is a valid id of a concept, source or style: a
+// lowercase slug matching ^[a-z0-9]+(?:[-_.][a-z0-9]+)*$, tested without a
+// regular expression because every concept's id is.
+func IsID(id string) bool {
 	sep := true // a separator may not come first, nor after another
 	for i := 0; i < len(id); i++ {
 		switch c := id[i]; {
@@ -297,7 +297,7 @@ func isSlug(id string) bool {
 }
 
 func (p *parser) checkID(pos Pos, what, id string) {
-	if id != "" && !isSlug(id) {
+	if id != "" && !IsID(id) {
 		p.problems.errorf(pos, "%s %q must be a lowercase slug of letters, digits and single hyphens, such as \"zhoubian-gongzuo\"", what, id)
 	}
 }

@@ -286,28 +286,11 @@ type importError string
 
 func (e importError) Error() string { return string(e) }
 
-// isSlug reports whether id is a termlint id: lower-case ASCII letters and
-// digits in runs separated by single hyphens, underscores or dots.
-func isSlug(id string) bool {
-	sep := true
-	for i := 0; i < len(id); i++ {
-		switch c := id[i]; {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			sep = false
-		case (c == '-' || c == '_' || c == '.') && !sep:
-			sep = true
-		default:
-			return false
-		}
-	}
-	return !sep
-}
-
 // slugOf makes a termlint id of a name: ASCII letters and digits in lower
 // case, Chinese as toneless pinyin (glossary.Slug), anything else a
 // hyphen. A name that gives nothing is fallback.
 func slugOf(name, fallback string) string {
-	if isSlug(name) {
+	if glossary.IsID(name) {
 		return name
 	}
 	var parts []string

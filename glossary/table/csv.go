@@ -266,7 +266,7 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 		rows++
 		c := b.concept(zh, nil, zhAt)
 		if id, p := cell(colID); id != "" {
-			if isSlug(id) {
+			if glossary.IsID(id) {
 				b.setField(c, "id", &c.id, id, p)
 				if c.idPos.Line == 0 {
 					c.idPos = p

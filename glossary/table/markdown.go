@@ -40,7 +40,7 @@ var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, exten
 // tables are skipped. Positions are the lines of the rows.
 func ReadMarkdown(name string, data []byte, opts MarkdownOptions) (*glossary.Glossary, glossary.Problems, error) {
 	for _, o := range []struct{ what, id string }{{"style", opts.Style}, {"source", opts.Source}} {
-		if o.id != "" && !isSlug(o.id) {
+		if o.id != "" && !glossary.IsID(o.id) {
 			return nil, nil, fmt.Errorf("%s id %q must be a lowercase slug of letters, digits and hyphens, such as \"house\"", o.what, o.id)
 		}
 	}

@@ -261,7 +261,7 @@ func (r *reader) styleID(text string, pos glossary.Pos) string {
 // is taken.
 func (r *reader) newID(text, fallback string, taken func(string) bool) string {
 	base := text
-	if !isSlug(base) {
+	if !glossary.IsID(base) {
 		// A web address names its source by host and path.
 		for _, p := range []string{"https://", "http://", "www."} {
 			base = strings.TrimPrefix(base, p)
@@ -724,10 +724,10 @@ func (r *reader) finish() *glossary.Glossary {
 	byXMLID := map[string]string{}
 	for _, e := range kept {
 		id := e.xmlID
-		if r.exact && strings.HasPrefix(id, "_") && isSlug(id[1:]) {
+		if r.exact && strings.HasPrefix(id, "_") && glossary.IsID(id[1:]) {
 			id = id[1:]
 		}
-		if isSlug(id) {
+		if glossary.IsID(id) {
 			e.c.ID = ids.Take(id)
 		}
 	}

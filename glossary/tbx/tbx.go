@@ -135,21 +135,3 @@ func isNCName(s string) bool {
 	}
 	return s != ""
 }
-
-// isSlug reports whether id is a termlint id: lower-case ASCII letters and
-// digits in runs separated by single hyphens, underscores or full stops,
-// as the glossary parser accepts them.
-func isSlug(id string) bool {
-	sep := true
-	for i := 0; i < len(id); i++ {
-		switch c := id[i]; {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			sep = false
-		case (c == '-' || c == '_' || c == '.') && !sep:
-			sep = true
-		default:
-			return false
-		}
-	}
-	return !sep
-}
