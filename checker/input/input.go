@@ -396,7 +396,7 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 			fmt.Sprintf("invalid UTF-8 (byte 0x%02X), read as it is; if the file is in another encoding, name it with --encoding", text[i])))
 	}
 	if f == Markdown {
-		if off, why := markdownTooHard(text); off >= 0 {
+		if off, why := MarkdownTooHard(text); off >= 0 {
 			d.Notices = append(d.Notices, notice(name, text, lines, off, why+": read as plain text, not Markdown"))
 			f, d.Format = PlainText, PlainText
 		}
@@ -457,6 +457,22 @@ func position(name string, text []byte, lines *lineIndex, offset int) string {
 	line := lines.line(off)
 	start, _ := lines.bounds(line)
 	return fmt.Sprintf("%s:%d:%d", name, line, utf8.RuneCount(text[start:max(start, off)])+1)
+}
+
+// DecodeStrict decodes data as Decode does, for a reader that needs valid
+// text (an importer, whose strings go into a glossary): text that is still
+// not valid UTF-8 is an error naming the file, line and column of the
+// first bad byte.
+func DecodeStrict(name string, data []byte, encoding string) ([]byte, error) {
+	text, enc, err := Decode(data, encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if (enc == "" || enc == "utf-8-bom") && !utf8.Valid(text) {
+		i := invalidUTF8(text)
+		return nil, fmt.Errorf("%s: invalid UTF-8 (byte 0x%02X); if the file is in another encoding, name it with --encoding", position(name, text, newLineIndex(text), i), text[i])
+	}
+	return text, nil
 }
 
 // invalidUTF8 returns the offset of the first byte of text that is not

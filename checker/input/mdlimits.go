@@ -29,9 +29,9 @@ const (
 	maxFootnoteRefs = 5_000
 )
 
-// markdownTooHard returns the offset of the line where data first goes past
+// MarkdownTooHard returns the offset of the line where data first goes past
 // one of the limits above and what it is, or -1.
-func markdownTooHard(data []byte) (offset int, why string) {
+func MarkdownTooHard(data []byte) (offset int, why string) {
 	if n := bytes.Count(data, []byte("[^")); n > maxFootnoteRefs {
 		return bytes.Index(data, []byte("[^")), fmt.Sprintf("%d footnote references (more than %d)", n, maxFootnoteRefs)
 	}

@@ -8,7 +8,7 @@ import (
 
 // pathological are Markdown inputs on which goldmark's time or memory
 // grows faster than the input, each made n times, with the limit of
-// markdownTooHard that stops it.
+// MarkdownTooHard that stops it.
 var pathological = []struct {
 	name string
 	make func(n int) string

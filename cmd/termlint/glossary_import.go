@@ -156,11 +156,7 @@ func readImport(opts *importOptions) ([]byte, error) {
 	if err != nil {
 		return nil, input.FileError(err)
 	}
-	text, _, err := input.Decode(data, opts.Encoding)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", opts.File, err)
-	}
-	return text, nil
+	return input.DecodeStrict(opts.File, data, opts.Encoding)
 }
 
 func importGlossary(opts *importOptions, data []byte) (*glossary.Glossary, glossary.Problems, error) {

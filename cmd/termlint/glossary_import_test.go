@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/termlint/termlint/glossary"
 )
 
@@ -218,6 +221,10 @@ func TestImportFailsWhole(t *testing.T) {
 			"terms.docx: cannot tell the format from the extension; give --format (tbx, csv, tsv, md)\n"},
 		{"stdin without format", []string{"-"},
 			"reading standard input needs --format (tbx, csv, tsv, md)\n"},
+		{"Latin-1", []string{write("latin1.csv", "zh,en\n周边,caf\xe9\n")},
+			"latin1.csv:2:7: invalid UTF-8 (byte 0xE9); if the file is in another encoding, name it with --encoding\n"},
+		{"unknown encoding", []string{"--encoding", "klingon", write("k.csv", "zh,en\n")},
+			"k.csv: unknown encoding \"klingon\" (try utf-8, utf-16le, utf-16be, gb18030, gbk, big5)\n"},
 		{"missing file", []string{filepath.Join(dir, "nosuch.csv")},
 			"nosuch.csv: no such file or directory\n"},
 	} {
@@ -303,6 +310,32 @@ func TestExportFlags(t *testing.T) {
 		code, out, errOut := runCLI(t, append([]string{"glossary", "export"}, tc.args...)...)
 		if code != exitBadInput || out != "" || errOut != tc.stderr {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q", tc.args, code, out, errOut, tc.stderr)
+		}
+	}
+}
+
+// TestImportEncodings imports the encodings spreadsheets save glossaries
+// in: GB18030 CSV (Excel on a Chinese Windows) and UTF-16 TSV with a byte
+// order mark (Excel's "Unicode text").
+func TestImportEncodings(t *testing.T) {
+	const table = "zh\ten\n新词\tnew word\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(strings.ReplaceAll(table, "\t", ","))
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range map[string]string{"gb.csv": gb, "utf16.tsv": utf16} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCLI(t, "glossary", "import", path)
+		if code != 0 || !strings.Contains(out, "\n    zh: 新词\n") || !strings.Contains(out, "\n      - en: new word\n") {
+			t.Errorf("%s: exit %d\n%s%s", name, code, out, errOut)
 		}
 	}
 }

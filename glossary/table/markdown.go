@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/glossary"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -49,6 +50,13 @@ func ReadMarkdown(name string, data []byte, opts MarkdownOptions) (*glossary.Glo
 	m.source = opts.Source
 	if m.source == "" {
 		m.source = slugOf(m.b.base, "markdown")
+	}
+	// goldmark takes minutes over some inputs (thousands of nested lists
+	// or unclosed links); check reads such a file as plain text, but a
+	// table can only be read as Markdown.
+	if off, why := input.MarkdownTooHard(src); off >= 0 {
+		line, col := m.lines.at(off)
+		return nil, nil, importError(fmt.Sprintf("%s:%d:%d: too hard to read as Markdown: %s", name, line, col, why))
 	}
 	doc := markdownParser.Parse(text.NewReader(src))
 	tables := 0

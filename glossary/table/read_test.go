@@ -2,6 +2,7 @@ package table_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/glossary/table"
@@ -86,6 +87,8 @@ func TestReadMarkdownErrors(t *testing.T) {
 			`style id "House" must be a lowercase slug of letters, digits and hyphens, such as "house"`},
 		{"source not a slug", "| 中文 | English |\n|---|---|\n| 周边 | neighborhood |\n", table.MarkdownOptions{Source: "my source"},
 			`source id "my source" must be a lowercase slug of letters, digits and hyphens, such as "house"`},
+		{"pathological Markdown", "| 中文 | English |\n|---|---|\n| 周边 | neighborhood |\n\n" + strings.Repeat("[a](", 3000) + "\n", table.MarkdownOptions{},
+			`terms.md:5:1: too hard to read as Markdown: a paragraph with more than 2000 brackets`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, warnings, err := table.ReadMarkdown("terms.md", []byte(tc.data), tc.opts)
