@@ -304,8 +304,17 @@ func (p *parser) checkID(pos Pos, what, id string) {
 
 var datePattern = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
+// IsDate reports whether date is written as a glossary's dates are:
+// YYYY, YYYY-MM or YYYY-MM-DD.
+func IsDate(date string) bool { return datePattern.MatchString(date) }
+
+// IsURL reports whether url is one a glossary takes: http or https.
+func IsURL(url string) bool {
+	return strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://")
+}
+
 func (p *parser) checkDate(pos Pos, w what, date string) {
-	if date != "" && !datePattern.MatchString(date) {
+	if date != "" && !IsDate(date) {
 		p.problems.errorf(pos, "%s %q must be a date written YYYY, YYYY-MM or YYYY-MM-DD", w, date)
 	}
 }
@@ -549,7 +558,7 @@ func (p *parser) sources(n *yaml.Node) []*Source {
 }
 
 func (p *parser) checkURL(pos Pos, w what, url string) {
-	if url != "" && !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+	if url != "" && !IsURL(url) {
 		p.problems.errorf(pos, "%s has url %q; it must start with https:// or http://", w, url)
 	}
 }

@@ -32,6 +32,9 @@ type schema struct {
 	models map[string]*regexp.Regexp
 	// entry, lang and term name the three levels.
 	entry, lang, term string
+	// refs are the types a ref may have, with their levels: TBX-Basic v3
+	// and v2 name the link between entries differently.
+	refs map[string][]string
 }
 
 // aux is the auxiliary information TBX allows at every level, in any order.
@@ -61,6 +64,7 @@ var tbxV3 = schema{
 	root:      "tbx",
 	rootAttrs: map[string]string{"type": "TBX-Basic", "style": "dca", "lang": ""},
 	entry:     "conceptEntry", lang: "langSec", term: "termSec",
+	refs: map[string][]string{"relatedConcept": {"entry", "lang", "term"}, "relatedTerm": {"entry", "lang", "term"}},
 	models: models(withLeaves(map[string]string{
 		"tbx":          `tbxHeader text `,
 		"tbxHeader":    `fileDesc (encodingDesc )?(revisionDesc )?`,
@@ -84,6 +88,7 @@ var tbxV2 = schema{
 	root:      "martif",
 	rootAttrs: map[string]string{"type": "TBX-Basic", "lang": ""},
 	entry:     "termEntry", lang: "langSet", term: "tig",
+	refs: map[string][]string{"crossReference": {"entry", "term"}},
 	models: models(withLeaves(map[string]string{
 		"martif":       `martifHeader text `,
 		"martifHeader": `fileDesc (encodingDesc )?(revisionDesc )?`,
@@ -126,7 +131,6 @@ var categories = map[string]map[string][]string{
 		"geographicalUsage":    {"term"},
 		"termLocation":         {"term"},
 	},
-	"ref":  {"crossReference": {"entry", "term"}},
 	"xref": {"externalCrossReference": {"entry", "lang", "term"}, "xGraphic": {"entry", "lang"}},
 }
 
@@ -243,7 +247,11 @@ func checkStructure(s schema, data []byte) []string {
 			level = "term"
 		case "descrip", "admin", "termNote", "ref", "xref":
 			typ, ok := n.get("type")
-			levels, known := categories[n.name.Local][typ]
+			types := categories[n.name.Local]
+			if n.name.Local == "ref" {
+				types = s.refs
+			}
+			levels, known := types[typ]
 			switch {
 			case !ok:
 				errorf(n, "<%s> has no type", n.name.Local)
@@ -325,6 +333,10 @@ func TestStructureFails(t *testing.T) {
 			`type="TBX-Basic" style="dca"`, `type="TBX" style="dca"`, `<tbx> must have type="TBX-Basic"`},
 		{"a dangling cross-reference", tbxV3, v3,
 			`target="gangkou-jianshe"`, `target="nowhere"`, `cross-reference target "nowhere" names no element`},
+		{"v2's cross-reference type in v3", tbxV3, v3,
+			`type="relatedConcept"`, `type="crossReference"`, `<ref type="crossReference"> is not a TBX-Basic data category`},
+		{"v3's related-concept type in v2", tbxV2, v2,
+			`type="crossReference"`, `type="relatedConcept"`, `<ref type="relatedConcept"> is not a TBX-Basic data category`},
 		{"a term section without a term", tbxV3, v3,
 			"<term>construction</term>", "", "<termSec> may not hold"},
 		{"v2: a conceptEntry in a martif", tbxV2, v2,

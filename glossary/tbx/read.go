@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/termlint/termlint/glossary"
 )
 
@@ -197,7 +199,7 @@ func (r *reader) header(h *node) {
 				}
 				*dst = f.val.text
 			}
-			r.addSource(s)
+			r.addSource(r.checkedSource(s))
 		case "style":
 			s := &glossary.Style{ID: tn.id, Pos: p.pos}
 			if v, ok := tn.field("description"); ok {
@@ -297,7 +299,8 @@ func (r *reader) entry(n *node) {
 		case "note":
 			r.entryNote(e, k)
 		case "ref":
-			if t := typeOf(k); t != "crossreference" && t != "" {
+			// relatedConcept is v3's, crossReference v2's.
+			if t := typeOf(k); t != "relatedconcept" && t != "crossreference" && t != "" {
 				r.ignored(k)
 				continue
 			}
@@ -595,7 +598,7 @@ func (r *reader) rendering(e *entry, n *node) {
 			case tn.kind == "status" && !v.list:
 				status, statusAt = v.text, k
 			case tn.kind == "seen" && last != nil:
-				seenDetails(last, tn)
+				r.seenDetails(last, tn, k.pos)
 				last = nil
 			default:
 				notes = append(notes, r.unexpected(k, tn))
@@ -635,6 +638,7 @@ func (r *reader) seenGroup(rd *glossary.Rendering, n *node, notes *[]string) {
 	var quote, source string
 	var sourceAt glossary.Pos
 	var details *termlintNote
+	var detailsAt glossary.Pos
 	for _, k := range n.kids() {
 		switch k.name.Local {
 		case "descrip":
@@ -653,7 +657,7 @@ func (r *reader) seenGroup(rd *glossary.Rendering, n *node, notes *[]string) {
 			tn, plain := r.note(k)
 			switch {
 			case tn != nil && tn.kind == "seen":
-				details = tn
+				details, detailsAt = tn, k.pos
 			case tn != nil:
 				*notes = append(*notes, r.unexpected(k, tn))
 			case plain != "":
@@ -669,18 +673,53 @@ func (r *reader) seenGroup(rd *glossary.Rendering, n *node, notes *[]string) {
 	}
 	s := &glossary.Seen{Source: r.sourceID(source, sourceAt), Quote: quote, Pos: n.pos}
 	if details != nil {
-		seenDetails(s, details)
+		r.seenDetails(s, details, detailsAt)
 	}
 	rd.Seen = append(rd.Seen, s)
 }
 
-func seenDetails(s *glossary.Seen, tn *termlintNote) {
+// seenDetails sets the date and url a termlint note at pos gives s.
+func (r *reader) seenDetails(s *glossary.Seen, tn *termlintNote, pos glossary.Pos) {
 	if v, ok := tn.field("date"); ok {
-		s.Date = v.text
+		s.Date = r.checked(pos, "seen date", v.text, glossary.IsDate)
 	}
 	if v, ok := tn.field("url"); ok {
-		s.URL = v.text
+		s.URL = r.checked(pos, "seen url", v.text, glossary.IsURL)
 	}
+}
+
+// checkedSource mends what a termlint note, edited by hand or by another
+// tool, may give a source that the glossary format does not take, each
+// with a warning: the YAML written of it must load.
+func (r *reader) checkedSource(s *glossary.Source) *glossary.Source {
+	if s.Title == "" {
+		r.warnf(s.Pos, "termlint source %q has no title; its id is its title", s.ID)
+		s.Title = s.ID
+	}
+	if !slices.Contains(glossary.SourceKinds, s.Kind) {
+		if s.Kind != "" {
+			r.warnf(s.Pos, "termlint source %q has kind %q, not one of %s; it is kind other", s.ID, s.Kind, strings.Join(glossary.SourceKinds, ", "))
+		}
+		s.Kind = "other"
+	}
+	what := fmt.Sprintf("termlint source %q", s.ID)
+	s.Date = r.checked(s.Pos, what+" date", s.Date, glossary.IsDate)
+	s.URL = r.checked(s.Pos, what+" url", s.URL, glossary.IsURL)
+	s.Lang = r.checked(s.Pos, what+" lang", s.Lang, func(tag string) bool {
+		_, err := language.Parse(tag)
+		return err == nil
+	})
+	return s
+}
+
+// checked returns value when it is empty or valid, and otherwise drops
+// it with a warning.
+func (r *reader) checked(pos glossary.Pos, what, value string, valid func(string) bool) string {
+	if value == "" || valid(value) {
+		return value
+	}
+	r.warnf(pos, "%s %q is not valid in a glossary; dropped", what, value)
+	return ""
 }
 
 // finish makes concepts of the entries read: it drops those a concept

@@ -12,7 +12,7 @@
 //	tags               descrip subjectField, one per tag
 //	gloss              descrip definition (concept level)
 //	notes              note (concept level)
-//	related            ref crossReference, target the related conceptEntry
+//	related            ref relatedConcept (v2: crossReference), target the related conceptEntry
 //	renderings         langSec en, one termSec each
 //	status             termNote administrativeStatus (preferredTerm-admn-sts, ...)
 //	styles             admin customerSubset, one per style
@@ -40,14 +40,17 @@ const Namespace = "urn:iso:std:iso:30042:ed-2"
 // own export, whose texts Read keeps exactly as written.
 const exportMarker = "termlint glossary export"
 
-// dialect names the elements of one TBX version.
+// dialect names the elements of one TBX version, and the type of a ref
+// from one entry to another: TBX-Basic v3 allows only relatedConcept
+// there, v2 only crossReference.
 type dialect struct {
 	root, header, entry, lang, term string
+	relatedRef                      string
 }
 
 var (
-	v3 = dialect{root: "tbx", header: "tbxHeader", entry: "conceptEntry", lang: "langSec", term: "termSec"}
-	v2 = dialect{root: "martif", header: "martifHeader", entry: "termEntry", lang: "langSet", term: "tig"}
+	v3 = dialect{root: "tbx", header: "tbxHeader", entry: "conceptEntry", lang: "langSec", term: "termSec", relatedRef: "relatedConcept"}
+	v2 = dialect{root: "martif", header: "martifHeader", entry: "termEntry", lang: "langSet", term: "tig", relatedRef: "crossReference"}
 )
 
 // Language tags written for the two languages.

@@ -146,7 +146,7 @@ func writeConcept(x *xmlWriter, d dialect, c *glossary.Concept, ids map[string]e
 	}
 	if related {
 		for _, id := range c.Related {
-			x.leaf("ref", ids[id].zh, "type", "crossReference", "target", ids[id].id)
+			x.leaf("ref", ids[id].zh, "type", d.relatedRef, "target", ids[id].id)
 		}
 	} else {
 		x.leaf("note", valueNote("related", list(c.Related)))
