@@ -9,40 +9,71 @@ import (
 
 // sameGlossary reports whether a and b hold the same glossary, positions
 // aside. An absent list and an empty one are the same; with generated,
-// so are a pinyin the loader generated and none.
+// so are a pinyin the loader generated and none. Concepts are compared
+// one at a time: a snapshot of a whole large glossary as generic JSON
+// values took gigabytes.
 func sameGlossary(a, b *glossary.Glossary, generated bool) bool {
-	ja, errA := snapshot(a, generated)
-	jb, errB := snapshot(b, generated)
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+	if len(a.Concepts) != len(b.Concepts) {
+		return false
+	}
+	same := func(x, y any) bool {
+		jx, errX := normalized(x, generated)
+		jy, errY := normalized(y, generated)
+		return errX == nil && errY == nil && bytes.Equal(jx, jy)
+	}
+	if !same(registries(a), registries(b)) {
+		return false
+	}
+	for i := range a.Concepts {
+		if !same(a.Concepts[i], b.Concepts[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // snapshot is the JSON of everything g holds but positions, normalised.
 func snapshot(g *glossary.Glossary, generated bool) ([]byte, error) {
-	type named struct {
-		ID    string `json:"id"`
-		Value any    `json:"value"`
-	}
-	var s struct {
-		Sources  []named             `json:"sources"`
-		Styles   []named             `json:"styles"`
-		Concepts []*glossary.Concept `json:"concepts"`
-	}
+	r := registries(g)
+	r.Concepts = g.Concepts
+	return normalized(r, generated)
+}
+
+type named struct {
+	ID    string `json:"id"`
+	Value any    `json:"value"`
+}
+
+type registryList struct {
+	Sources  []named             `json:"sources"`
+	Styles   []named             `json:"styles"`
+	Concepts []*glossary.Concept `json:"concepts,omitempty"`
+}
+
+// registries holds g's sources and styles with their ids, which their
+// JSON leaves out.
+func registries(g *glossary.Glossary) registryList {
+	var r registryList
 	for _, x := range g.Sources {
-		s.Sources = append(s.Sources, named{x.ID, x})
+		r.Sources = append(r.Sources, named{x.ID, x})
 	}
 	for _, x := range g.Styles {
-		s.Styles = append(s.Styles, named{x.ID, x})
+		r.Styles = append(r.Styles, named{x.ID, x})
 	}
-	s.Concepts = g.Concepts
-	data, err := json.Marshal(s)
+	return r
+}
+
+// normalized is the JSON of v, normalised.
+func normalized(v any, generated bool) ([]byte, error) {
+	data, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
+	var x any
+	if err := json.Unmarshal(data, &x); err != nil {
 		return nil, err
 	}
-	return json.Marshal(normalize(v, generated))
+	return json.Marshal(normalize(x, generated))
 }
 
 // normalize drops null values, empty text and empty lists from v, and with generated

@@ -60,8 +60,13 @@ func Format(name string, src []byte) ([]byte, error) {
 	t := &tree{src: newSource(src, &doc)}
 	t.root = t.build(doc.Content[0], glossaryLayout)
 	t.starts = nodeLines(&doc)
-	t.attach(t.src.comments())
+	comments := t.src.comments()
+	t.attach(comments)
+	words := commentWords(comments)
 	out := t.write()
+	// Let the source's node trees go before the output's are read: for a
+	// large glossary each takes hundreds of megabytes.
+	t, doc = nil, yaml.Node{}
 
 	g2, problems := glossary.Parse(name, out)
 	if err := firstError(problems); err != nil {
@@ -74,7 +79,7 @@ func Format(name string, src []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(out, &outDoc); err != nil {
 		return nil, fmt.Errorf("%s: the formatted file would not parse (%v); the file is left as it is", name, err)
 	}
-	if !slices.Equal(commentWords(t.src.comments()), commentWords(newSource(out, &outDoc).comments())) {
+	if !slices.Equal(words, commentWords(newSource(out, &outDoc).comments())) {
 		return nil, fmt.Errorf("%s: formatting would lose or change a comment; the file is left as it is", name)
 	}
 	return out, nil
