@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,6 +163,7 @@ func (m *mdReader) table(t *east.Table) bool {
 	if len(header) == 0 {
 		return false
 	}
+	placeEmptyCells(header, rows, func(line int) glossary.Pos { return m.b.pos(line, 1) })
 	at := m.b.pos(header[0].pos.Line, 1)
 	cols := map[column]int{}
 	named := false // a header names a column of a glossary
@@ -373,6 +375,34 @@ func containsFold(list []string, s string) bool {
 // code and links keep their text), escapes and entities resolved,
 // struck-through text between struckOpen and struckClose, <br> a line
 // break.
+// placeEmptyCells gives the cells goldmark left without a position (a
+// row of empty cells has no text to find) the line of their row, counted
+// from a cell that has one: a GFM table row is one line, and the
+// delimiter row follows the header. With no position anywhere, line 1.
+func placeEmptyCells(header []mdCell, rows [][]mdCell, pos func(line int) glossary.Pos) {
+	all := append([][]mdCell{header}, rows...)
+	offset := func(i int) int { // the line of all[i] after the header's
+		if i == 0 {
+			return 0
+		}
+		return i + 1
+	}
+	headerLine := 1
+	for i, r := range all {
+		if j := slices.IndexFunc(r, func(c mdCell) bool { return c.pos.Line > 0 }); j >= 0 {
+			headerLine = max(1, r[j].pos.Line-offset(i))
+			break
+		}
+	}
+	for i, r := range all {
+		for j := range r {
+			if r[j].pos.Line == 0 {
+				r[j].pos = pos(headerLine + offset(i))
+			}
+		}
+	}
+}
+
 func (m *mdReader) cell(n ast.Node) mdCell {
 	var b strings.Builder
 	m.inline(&b, n)

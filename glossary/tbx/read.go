@@ -421,6 +421,10 @@ func (r *reader) entryNote(e *entry, n *node) {
 				x.Expect = f.val.items
 			}
 		}
+		if x.Text == "" {
+			r.warnf(n.pos, "termlint example without text; dropped")
+			break
+		}
 		e.c.Examples = append(e.c.Examples, x)
 	default:
 		e.notes = append(e.notes, r.unexpected(n, tn))
