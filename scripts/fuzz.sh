@@ -6,7 +6,7 @@
 #
 # REGEXP picks targets by name (default: all). --parallel is the number of
 # fuzzing workers per target (default: GOMAXPROCS). Each target's output goes
-# to DIR/NAME.log (default: ${TMPDIR:-/tmp}/termlint-fuzz). A target that
+# to DIR/PACKAGE.NAME.log (default: ${TMPDIR:-/tmp}/termlint-fuzz). A target that
 # finds a failing input stops there; Go writes the input under the
 # package's testdata/fuzz/NAME/, where `go test` runs it from then on as a
 # regression case. --save N (with --time 0 to fuzz no more) copies the N
@@ -69,7 +69,7 @@ echo "|---|---|---:|---:|---:|---|"
 failed=0
 for t in "${targets[@]}"; do
 	read -r pkg name <<<"$t"
-	log="$logdir/$name.log"
+	log="$logdir/${pkg##*/}.$name.log" # two packages may have a FuzzRead
 	args=(-run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime")
 	[[ -n $parallel ]] && args+=(-parallel "$parallel")
 	start=$SECONDS

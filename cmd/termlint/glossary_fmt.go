@@ -10,6 +10,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/spf13/cobra"
 
+	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/glossary/yamlfmt"
 	"github.com/termlint/termlint/internal/atomicfile"
 	"github.com/termlint/termlint/internal/iostreams"
@@ -77,7 +78,7 @@ func fmtRun(opts *fmtOptions) error {
 			src, err = opts.ReadFile(name)
 		}
 		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", err)
+			fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", input.FileError(err))
 			failed = true
 			continue
 		}
