@@ -88,6 +88,11 @@ of the imported file, and exit with status 2.`,
 			} else if !hasFormat(importFormats, opts.Format) {
 				return fmt.Errorf("invalid --format %q: use %s", opts.Format, formatNames(importFormats))
 			}
+			for _, name := range []string{"style", "source"} {
+				if cmd.Flags().Changed(name) && opts.Format != "md" {
+					return fmt.Errorf("--%s applies to Markdown tables (--format md) only: a %s file says its own", name, opts.Format)
+				}
+			}
 			if opts.Style == "" && opts.Format == "md" {
 				opts.Style = markdownStyle
 			}
@@ -135,13 +140,23 @@ func importRun(opts *importOptions) error {
 	// What is written must load: a check on Marshal, never expected to
 	// fail, so that a bad file is not left for check to stumble on.
 	if _, loadProblems := glossary.Load([]glossary.Input{{Name: "import", Data: out}}, glossary.ValidateOptions{}); loadProblems.Errors() > 0 {
-		return fmt.Errorf("internal error: the imported glossary does not load: %v", loadProblems[0])
+		return fmt.Errorf("internal error: the imported glossary does not load: %v", firstError(loadProblems))
 	}
 	if err := writeOutput(opts.IO, opts.Output, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s: imported %s, %s, %s\n", opts.File, plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"), plural(len(problems), "warning"))
 	return nil
+}
+
+// firstError returns the first problem of severity Error.
+func firstError(problems glossary.Problems) glossary.Problem {
+	for _, p := range problems {
+		if p.Severity == glossary.Error {
+			return p
+		}
+	}
+	return glossary.Problem{}
 }
 
 // readImport reads and decodes the file to import.

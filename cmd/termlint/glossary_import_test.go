@@ -225,6 +225,8 @@ func TestImportFailsWhole(t *testing.T) {
 			"latin1.csv:2:7: invalid UTF-8 (byte 0xE9); if the file is in another encoding, name it with --encoding\n"},
 		{"unknown encoding", []string{"--encoding", "klingon", write("k.csv", "zh,en\n")},
 			"k.csv: unknown encoding \"klingon\" (try utf-8, utf-16le, utf-16be, gb18030, gbk, big5)\n"},
+		{"--style for a CSV", []string{"--style", "house", write("s.csv", "zh,en\n周边,neighborhood\n")},
+			"termlint: --style applies to Markdown tables (--format md) only: a csv file says its own\n"},
 		{"missing file", []string{filepath.Join(dir, "nosuch.csv")},
 			"nosuch.csv: no such file or directory\n"},
 	} {
