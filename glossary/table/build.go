@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/textnorm"
@@ -286,46 +285,15 @@ type importError string
 
 func (e importError) Error() string { return string(e) }
 
-// slugOf makes a termlint id of a name: ASCII letters and digits in lower
-// case, Chinese as toneless pinyin (glossary.Slug), anything else a
-// hyphen. A name that gives nothing is fallback.
+// slugOf makes a termlint id of a name the file gives: the name itself
+// when it is one, else glossary.Slug of it (Chinese as toneless pinyin,
+// other words in lower-case ASCII), else fallback.
 func slugOf(name, fallback string) string {
 	if glossary.IsID(name) {
 		return name
 	}
-	var parts []string
-	var word, han []rune
-	flush := func() {
-		if len(han) > 0 {
-			if s := glossary.Slug(string(han)); s != "" {
-				parts = append(parts, s)
-			}
-			han = han[:0]
-		}
-		if len(word) > 0 {
-			parts = append(parts, string(word))
-			word = word[:0]
-		}
+	if s := glossary.Slug(name); s != "" {
+		return s
 	}
-	for _, r := range name {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if len(han) > 0 {
-				flush()
-			}
-			word = append(word, unicode.ToLower(r))
-		case unicode.Is(unicode.Han, r):
-			if len(word) > 0 {
-				flush()
-			}
-			han = append(han, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	if len(parts) == 0 {
-		return fallback
-	}
-	return strings.Join(parts, "-")
+	return fallback
 }
