@@ -5,69 +5,41 @@ import (
 	"testing"
 )
 
-// statsYAML: 3 concepts (1 part), 4 renderings, 2 styles, 3 sources of
-// which c is cited by nobody, one family, one rendering never seen.
-const statsYAML = `sources:
-  a: {title: A, kind: official}
-  b: {title: B, kind: scholarly}
-  c: {title: C, kind: media}
-styles:
-  official: {description: o}
-  literal: {description: l}
-concepts:
-  - id: zb
-    zh: 周边
-    family: zb
-    tags: [zhoubian]
-    renderings:
-      - {en: neighborhood, status: preferred, styles: [official], seen: [{source: a}, {source: a}]}
-      - {en: periphery, status: preferred, styles: [literal], seen: [{source: b}]}
-  - id: gz
-    zh: 工作
-    tags: [part]
-    renderings:
-      - {en: work, status: preferred, styles: [official, literal], seen: [{source: b}]}
-  - id: zb-gz
-    zh: 周边工作
-    family: zb
-    parts: [zb, gz]
-    tags: [zhoubian]
-    renderings:
-      - {en: periphery work, status: deprecated}
-`
+// statsGlossary is the glossary of glossary.TestSummarize, whose numbers
+// its head comment gives.
+const statsGlossary = "../../glossary/testdata/stats.yaml"
 
 func TestGlossaryStatsText(t *testing.T) {
-	t.Chdir(writeFiles(t, map[string]string{"g.yaml": statsYAML}))
-	code, out, errOut := runCLI(t, "--no-config", "-g", "g.yaml", "glossary", "stats")
-	want := `concepts    3  (1 part, 0 examples)
-renderings  4  (3 preferred, 1 deprecated)
-sources     3  (1 official, 1 scholarly, 1 media)
+	code, out, errOut := runCLI(t, "--no-config", "-g", statsGlossary, "glossary", "stats")
+	want := `concepts    4  (1 part, 1 example)
+renderings  6  (3 preferred, 1 admitted, 1 deprecated, 1 superseded)
+sources     3  (2 official, 1 scholarly)
 
 style     preferred  admitted  deprecated  superseded  concepts with a preferred rendering
-official  2          0         0           0           2 of 3
-literal   2          0         0           0           2 of 3
+official  2          1         0           0           2 of 4
+literal   2          0         0           0           2 of 4
 
-no preferred official rendering (1):
-  zb-gz
+no preferred official rendering (2):
+  zb-gz, zb-wj
 
-no preferred literal rendering (1):
-  zb-gz
+no preferred literal rendering (2):
+  zb-gz, zb-wj
 
 source  kind       seen
-a       official   2
+a       official   3
 b       scholarly  2
 
 cited by no seen entry (1):
   c
 
 family  members  zh
-zb      1        周边
+zb      2        周边
 
-tags (2):
-  zhoubian 2, part 1
+tags (3):
+  zhoubian 3, part 1, policy 1
 
-never seen (1):
-  zb-gz "periphery work"
+never seen (2):
+  zb-gz "periphery work", zb-wj "diplomacy with neighbors"
 `
 	if code != 0 || out != want || errOut != "" {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, errOut, out, want)
@@ -75,8 +47,7 @@ never seen (1):
 }
 
 func TestGlossaryStatsJSON(t *testing.T) {
-	t.Chdir(writeFiles(t, map[string]string{"g.yaml": statsYAML}))
-	code, out, _ := runCLI(t, "--no-config", "-g", "g.yaml", "glossary", "stats", "--format", "json")
+	code, out, _ := runCLI(t, "--no-config", "-g", statsGlossary, "glossary", "stats", "--format", "json")
 	var got struct {
 		Concepts int            `json:"concepts"`
 		ByStatus map[string]int `json:"by_status"`
@@ -87,7 +58,7 @@ func TestGlossaryStatsJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if got.Concepts != 3 || got.ByStatus["preferred"] != 3 || len(got.Sources.Uncited) != 1 || got.Sources.Uncited[0] != "c" {
+	if got.Concepts != 4 || got.ByStatus["preferred"] != 3 || len(got.Sources.Uncited) != 1 || got.Sources.Uncited[0] != "c" {
 		t.Errorf("json: %+v", got)
 	}
 }
