@@ -7,13 +7,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 func defaultChecker(t testing.TB) *checker.Checker {
@@ -25,30 +25,11 @@ func defaultChecker(t testing.TB) *checker.Checker {
 	return checker.New(g)
 }
 
-var (
-	// A fixture says what must be found on a line with a comment on that
-	// line: <!-- want RULE[:SEVERITY] "TEXT" ... -->, TEXT a Go string; a
-	// want without a severity accepts any.
-	wantComment = regexp.MustCompile(`<!-- want (.*?) -->`)
-	// In formats whose comments are whole lines (PO), "# want ..." on a
-	// line of its own is for the entry that follows: the lines up to the
-	// next blank line.
-	wantLineComment = regexp.MustCompile(`^#\S* want (.*)$`)
-	wantItem        = regexp.MustCompile(`([a-z-]+)(?::([a-z]+))? ("(?:[^"\\]|\\.)*")`)
-	// Options for a whole fixture: <!-- termlint-test: style=NAME scope=all -->.
-	optionsComment = regexp.MustCompile(`<!-- termlint-test: (.*?) -->`)
-)
-
-type want struct {
-	line                 int
-	lastLine             int // the last line the finding may start on
-	rule, severity, text string
-}
-
 // readFixture reads a fixture through the reader its name says, as check
 // does (so the comments, code and URLs of Markdown are never checked, and
-// bilingual files are paired), with its options and expectations.
-func readFixture(t *testing.T, path string) (*input.Document, checker.Options, []want) {
+// bilingual files are paired), with its options and expectations
+// (internal/fixture).
+func readFixture(t *testing.T, path string) (*input.Document, checker.Options, []fixture.Want) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -58,62 +39,15 @@ func readFixture(t *testing.T, path string) (*input.Document, checker.Options, [
 	if err != nil {
 		t.Fatal(err)
 	}
-	var opts checker.Options
-	if m := optionsComment.FindSubmatch(data); m != nil {
-		for _, kv := range strings.Fields(string(m[1])) {
-			k, v, _ := strings.Cut(kv, "=")
-			switch k {
-			case "style":
-				opts.Style = v
-			case "scope":
-				opts.Scope = checker.Scope(v)
-			default:
-				t.Fatalf("%s: unknown fixture option %q", path, k)
-			}
-		}
+	opts, err := fixture.Options(doc.Text)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
-	var wants []want
-	var pending [][]string // "# want" comments waiting for their entry
-	lines := strings.Split(string(doc.Text), "\n")
-	for i, line := range lines {
-		line = strings.TrimSuffix(line, "\r")
-		ms := wantComment.FindAllStringSubmatch(line, -1)
-		if m := wantLineComment.FindStringSubmatch(line); m != nil {
-			pending = append(pending, m)
-			continue
-		}
-		if strings.HasPrefix(line, "#") && len(pending) > 0 {
-			continue
-		}
-		entryEnd := i + 1 // the entry's last line, 1-based
-		for entryEnd < len(lines) && strings.TrimSpace(lines[entryEnd]) != "" {
-			entryEnd++
-		}
-		for j, m := range append(ms, pending...) {
-			first, last := i+1, i+1 // a comment on a line is for that line
-			if j >= len(ms) {
-				last = entryEnd
-			}
-			items := wantItem.FindAllStringSubmatch(m[1], -1)
-			if len(items) == 0 {
-				t.Fatalf("%s:%d: malformed want comment %q", path, i+1, m[0])
-			}
-			for _, it := range items {
-				text, err := strconv.Unquote(it[3])
-				if err != nil {
-					t.Fatalf("%s:%d: %v", path, i+1, err)
-				}
-				wants = append(wants, want{first, last, it[1], it[2], text})
-			}
-		}
-		pending = nil
+	wants, err := fixture.Wants(doc.Text)
+	if err != nil {
+		t.Fatalf("%s:%v", path, err)
 	}
 	return doc, opts, wants
-}
-
-// matches reports whether finding f is what w expects.
-func (w want) matches(f checker.Finding) bool {
-	return w.line <= f.Line && f.Line <= w.lastLine && w.rule == f.Rule && w.text == f.Text && (w.severity == "" || w.severity == string(f.Severity))
 }
 
 // TestFixtures runs the checker over testdata/check and compares its
@@ -136,15 +70,12 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, w := range wants {
-				if !slices.ContainsFunc(findings, w.matches) {
-					t.Errorf("%s:%d: want %s %q, not found", path, w.line, w.rule, w.text)
-				}
+			missing, unexpected := fixture.Compare(wants, findings)
+			for _, w := range missing {
+				t.Errorf("%s:%d: want %s %q, not found", path, w.Line, w.Rule, w.Text)
 			}
-			for _, f := range findings {
-				if !slices.ContainsFunc(wants, func(w want) bool { return w.matches(f) }) {
-					t.Errorf("%s:%d:%d: unexpected %s %s %q: %s", path, f.Line, f.Column, f.Severity, f.Rule, f.Text, f.Message)
-				}
+			for _, f := range unexpected {
+				t.Errorf("%s:%d:%d: unexpected %s %s %q: %s", path, f.Line, f.Column, f.Severity, f.Rule, f.Text, f.Message)
 			}
 		})
 	}

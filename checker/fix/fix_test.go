@@ -15,6 +15,7 @@ import (
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/fix"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/fix")
@@ -29,17 +30,15 @@ func defaultChecker(t testing.TB) *checker.Checker {
 }
 
 var (
-	// <!-- termlint-test: style=NAME scope=all --> sets check options.
-	optionsComment = regexp.MustCompile(`<!-- termlint-test: (.*?) -->`)
 	// want-skip "TEXT" "REASON", in any comment: a finding at TEXT whose
 	// fix is not applied, for a reason matching the regexp REASON (both
 	// Go strings). Every skip must be wanted.
 	wantSkip = regexp.MustCompile(`want-skip ("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*")`)
 )
 
-// fixture reads testdata/fix/NAME (any format, read as check reads it)
+// readFixture reads testdata/fix/NAME (any format, read as check reads it)
 // with its options and the skips it wants.
-func fixture(t *testing.T, path string) (*input.Document, checker.Options, [][2]string) {
+func readFixture(t *testing.T, path string) (*input.Document, checker.Options, [][2]string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -49,19 +48,9 @@ func fixture(t *testing.T, path string) (*input.Document, checker.Options, [][2]
 	if err != nil {
 		t.Fatal(err)
 	}
-	var opts checker.Options
-	if m := optionsComment.FindSubmatch(doc.Text); m != nil {
-		for _, kv := range strings.Fields(string(m[1])) {
-			k, v, _ := strings.Cut(kv, "=")
-			switch k {
-			case "style":
-				opts.Style = v
-			case "scope":
-				opts.Scope = checker.Scope(v)
-			default:
-				t.Fatalf("%s: unknown option %q", path, k)
-			}
-		}
+	opts, err := fixture.Options(doc.Text)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
 	var skips [][2]string
 	for _, m := range wantSkip.FindAllStringSubmatch(string(doc.Text), -1) {
@@ -91,7 +80,7 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			doc, opts, wantSkips := fixture(t, path)
+			doc, opts, wantSkips := readFixture(t, path)
 			res, err := fix.Run(c, []fix.Document{{Doc: doc, Read: fix.Reader(doc, input.Options{}, nil)}}, opts, nil)
 			if err != nil {
 				t.Fatal(err)

@@ -2,19 +2,18 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 // exportJSON returns the merged glossary of the --glossary args as
@@ -132,54 +131,42 @@ func TestImportMarkdownRepository(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("check: exit %d, want 1: %s", code, errOut)
 	}
-	var report struct {
-		Findings []struct {
-			Rule, File, Text string
-			Line             int
-		}
-	}
+	var report struct{ Findings []checker.Finding }
 	if err := json.Unmarshal([]byte(out), &report); err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range report.Findings {
-		got = append(got, fmt.Sprintf("%s:%d: %s %q", f.File, f.Line, f.Rule, f.Text))
+	drafts, err := filepath.Glob(repo + "/docs/*.md")
+	if err != nil || len(drafts) == 0 {
+		t.Fatalf("no drafts in %s/docs: %v", repo, err)
 	}
-	want := wantComments(t, repo+"/docs")
-	slices.Sort(got)
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Errorf("check found:\n%s\nthe drafts want:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-var wantComment = regexp.MustCompile(`<!-- want ([a-z-]+) ("(?:[^"\\]|\\.)*") -->`)
-
-// wantComments lists the findings the Markdown files of dir want, as
-// "file:line: rule "text"".
-func wantComments(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no drafts in %s: %v", dir, err)
-	}
-	var wants []string
-	for _, file := range files {
-		data, err := os.ReadFile(file)
+	found := 0
+	for _, draft := range drafts {
+		data, err := os.ReadFile(draft)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, line := range strings.Split(string(data), "\n") {
-			for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
-				text, err := strconv.Unquote(m[2])
-				if err != nil {
-					t.Fatalf("%s:%d: %v", file, i+1, err)
-				}
-				wants = append(wants, fmt.Sprintf("%s:%d: %s %q", file, i+1, m[1], text))
+		wants, err := fixture.Wants(data)
+		if err != nil {
+			t.Fatalf("%s:%v", draft, err)
+		}
+		var findings []checker.Finding
+		for _, f := range report.Findings {
+			if f.File == draft {
+				findings = append(findings, f)
 			}
 		}
+		found += len(findings)
+		missing, unexpected := fixture.Compare(wants, findings)
+		for _, w := range missing {
+			t.Errorf("%s:%d: want %s %q, not found", draft, w.Line, w.Rule, w.Text)
+		}
+		for _, f := range unexpected {
+			t.Errorf("%s:%d:%d: unexpected %s %q: %s", draft, f.Line, f.Column, f.Rule, f.Text, f.Message)
+		}
 	}
-	return wants
+	if found != len(report.Findings) {
+		t.Errorf("check reported %d findings, %d of them in the drafts", len(report.Findings), found)
+	}
 }
 
 // TestImportFailsWhole checks that an import that fails names the file,
