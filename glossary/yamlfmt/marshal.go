@@ -53,7 +53,10 @@ func Marshal(g *glossary.Glossary, header string) ([]byte, error) {
 		}
 	}
 	out := t.write()
-	back, _ := glossary.Parse("marshal", out)
+	back, problems := glossary.Parse("marshal", out)
+	if err := firstError(problems); err != nil {
+		return nil, fmt.Errorf("yamlfmt: the YAML written does not parse: %v", err)
+	}
 	if !sameGlossary(g, back, true) {
 		return nil, fmt.Errorf("yamlfmt: the YAML written does not read back as the glossary it was made of")
 	}

@@ -193,3 +193,19 @@ func read(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// TestMarshalRefusesWhatDoesNotParse: a glossary the format cannot hold
+// (a source without a title) is an error, not a file that fails to load.
+func TestMarshalRefusesWhatDoesNotParse(t *testing.T) {
+	g := &glossary.Glossary{
+		Sources:  []*glossary.Source{{ID: "guide", Kind: "other"}},
+		Concepts: []*glossary.Concept{{ID: "zb", ZH: "周边", Renderings: []*glossary.Rendering{{EN: "neighborhood", Status: glossary.Admitted, Seen: []*glossary.Seen{{Source: "guide"}}}}}},
+	}
+	out, err := Marshal(g, "")
+	if want := `yamlfmt: the YAML written does not parse: marshal:`; err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), `has no title`) {
+		t.Errorf("Marshal: %v, want an error beginning %q about the title", err, want)
+	}
+	if out != nil {
+		t.Errorf("Marshal wrote %q with the error", out)
+	}
+}
