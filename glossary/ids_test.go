@@ -42,3 +42,24 @@ func TestIDsTake(t *testing.T) {
 		}
 	}
 }
+
+func TestAdoptIDs(t *testing.T) {
+	base := &Glossary{Concepts: []*Concept{
+		{ID: "zhoubian", ZH: "周边", ZHVariants: []string{"周邊"}},
+		{ID: "waijiao", ZH: "外交"},
+	}}
+	g := &Glossary{Concepts: []*Concept{
+		{ID: "zb", ZH: "周邊"}, // a variant of base's 周边
+		{ID: "zb-wj", ZH: "周边外交", Family: "zb", Parts: []string{"zb", "wj"}, Related: []string{"zb"}}, // unknown to base
+		{ID: "waijiao", ZH: "外事"}, // has base's id for 外交 already
+		{ID: "wj", ZH: "外交"},      // so keeps its own
+	}}
+	AdoptIDs(g, base)
+	if got, want := idsOf(g.Concepts), []string{"zhoubian", "zb-wj", "waijiao", "wj"}; !slices.Equal(got, want) {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+	c := g.Concepts[1]
+	if c.Family != "zhoubian" || !slices.Equal(c.Parts, []string{"zhoubian", "wj"}) || !slices.Equal(c.Related, []string{"zhoubian"}) {
+		t.Errorf("references not renamed: family %q, parts %q, related %q", c.Family, c.Parts, c.Related)
+	}
+}

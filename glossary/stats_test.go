@@ -8,7 +8,6 @@ import (
 	"github.com/termlint/termlint/glossary"
 )
 
-
 func TestSummarize(t *testing.T) {
 	data, err := os.ReadFile("testdata/stats.yaml")
 	if err != nil {

@@ -122,7 +122,7 @@ func importRun(opts *importOptions) error {
 		if err != nil {
 			return err
 		}
-		adoptIDs(g, base)
+		glossary.AdoptIDs(g, base)
 	}
 	problems := append(warnings, glossary.Validate(glossary.Merge(g), glossary.ValidateOptions{})...)
 	problems.Sort()
@@ -172,52 +172,6 @@ func importGlossary(opts *importOptions, data []byte) (*glossary.Glossary, gloss
 		return table.Read(name, data, '\t')
 	default:
 		return table.ReadMarkdown(name, data, table.MarkdownOptions{Style: opts.Style, Source: opts.Source})
-	}
-}
-
-// adoptIDs gives each concept of g whose Chinese term (or a variant of
-// it) is a concept's of base that concept's id, and renames references
-// to it, so that g merges onto base by id instead of colliding with it.
-func adoptIDs(g, base *glossary.Glossary) {
-	byZH := map[string]string{}
-	for _, c := range base.Concepts {
-		for _, zh := range append([]string{c.ZH}, c.ZHVariants...) {
-			if _, ok := byZH[zh]; !ok {
-				byZH[zh] = c.ID
-			}
-		}
-	}
-	taken := map[string]bool{}
-	for _, c := range g.Concepts {
-		taken[c.ID] = true
-	}
-	renamed := map[string]string{}
-	for _, c := range g.Concepts {
-		id, ok := byZH[c.ZH]
-		if !ok || id == c.ID || taken[id] {
-			continue
-		}
-		renamed[c.ID] = id
-		delete(taken, c.ID)
-		taken[id] = true
-		c.ID = id
-	}
-	if len(renamed) == 0 {
-		return
-	}
-	rename := func(ids []string) {
-		for i, id := range ids {
-			if to, ok := renamed[id]; ok {
-				ids[i] = to
-			}
-		}
-	}
-	for _, c := range g.Concepts {
-		if to, ok := renamed[c.Family]; ok {
-			c.Family = to
-		}
-		rename(c.Parts)
-		rename(c.Related)
 	}
 }
 
