@@ -8,6 +8,7 @@
 package glossary
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/termlint/termlint/internal/yamlnode"
@@ -106,7 +107,20 @@ type Rendering struct {
 	Forms  []string `json:"forms,omitempty"`
 	Status Status   `json:"status"`
 	Styles []string `json:"styles"`
-	Note   string   `json:"note,omitempty"`
+	// StatusIn is the rendering's status in the styles where it is not
+	// Status: "sense of community of common destiny" is superseded in
+	// general but the literal style's preferred rendering. A style named
+	// here uses the rendering as much as one in Styles does.
+	StatusIn map[string]Status `json:"status_in,omitempty"`
+	// Context says where, in English-only text, the words are this
+	// rendering rather than ordinary English: "neighborhood" is 周边 in
+	// "China's neighborhood", not in "the neighborhood committee".
+	Context *Context `json:"context,omitempty"`
+	// Phrase is the rendering's phrase type when it is not a noun phrase
+	// (PhraseTypes): a fix puts a rendering only where one of its type
+	// stood.
+	Phrase string `json:"phrase,omitempty"`
+	Note   string `json:"note,omitempty"`
 	// Shared declares that this English text is knowingly also a rendering
 	// of another concept, which Validate otherwise warns about.
 	Shared bool    `json:"shared,omitempty"`
@@ -122,6 +136,64 @@ type Rendering struct {
 // At returns the position of the value at path ("styles.0"), or of the
 // rendering itself.
 func (r *Rendering) At(path string) Pos { return r.at.get(renderingFields, path, r.Pos) }
+
+// Context holds the patterns that decide whether a rendering's words,
+// found in English-only text, are the rendering. A pattern is words with
+// "_" standing for the rendering ("China's _", "_ diplomacy", "in the _
+// of"); "*" stands for any one word. Words compare as the matcher folds
+// them (case, plural, British spelling).
+type Context struct {
+	// Require lists patterns of which one must fit around the words;
+	// none listed means any place will do.
+	Require []string `json:"require,omitempty"`
+	// Exclude lists patterns none of which may fit.
+	Exclude []string `json:"exclude,omitempty"`
+}
+
+// PhraseTypes are the values a Rendering's Phrase may take; "" is a noun
+// phrase.
+var PhraseTypes = []string{"noun", "verb", "adjective", "adverbial", "clause"}
+
+// PhraseType is the rendering's phrase type: Phrase, or "noun".
+func (r *Rendering) PhraseType() string {
+	if r.Phrase == "" {
+		return "noun"
+	}
+	return r.Phrase
+}
+
+// StatusFor returns the rendering's status in style: its StatusIn entry
+// for the style, else Status. With style "" it is Status.
+func (r *Rendering) StatusFor(style string) Status {
+	if s, ok := r.StatusIn[style]; ok && style != "" {
+		return s
+	}
+	return r.Status
+}
+
+// InStyle reports whether style uses the rendering: the style is among
+// Styles or has a StatusIn entry.
+func (r *Rendering) InStyle(style string) bool {
+	if _, ok := r.StatusIn[style]; ok {
+		return true
+	}
+	return slices.Contains(r.Styles, style)
+}
+
+// AllStyles lists the styles that use the rendering: Styles, then the
+// styles only StatusIn names, in sorted order.
+func (r *Rendering) AllStyles() []string {
+	if len(r.StatusIn) == 0 {
+		return r.Styles
+	}
+	all := slices.Clone(r.Styles)
+	for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
+		if !slices.Contains(all, s) {
+			all = append(all, s)
+		}
+	}
+	return all
+}
 
 // Seen records one observed use of a rendering.
 type Seen struct {
@@ -219,7 +291,7 @@ func (c *Concept) IsPart() bool { return slices.Contains(c.Tags, PartTag) }
 // Preferred returns the concept's preferred rendering in style, or nil.
 func (c *Concept) Preferred(style string) *Rendering {
 	for _, r := range c.Renderings {
-		if r.Status == Preferred && slices.Contains(r.Styles, style) {
+		if r.InStyle(style) && r.StatusFor(style) == Preferred {
 			return r
 		}
 	}
