@@ -62,8 +62,11 @@ func (c *Checker) scanSegments(f *File) {
 			seg.Terms = append(seg.Terms, t)
 			seg.addConcepts(t)
 		}
+		var occs []*Occurrence
 		for _, m := range c.matcher.Find(seg.English.Text) {
-			o := c.occurrence(m)
+			occs = append(occs, c.occurrence(m))
+		}
+		for _, o := range c.names.shadow(seg.English.Text, occs) {
 			mapOccurrence(o, &seg.English, seg)
 			seg.align(o)
 			seg.Renderings = append(seg.Renderings, o)

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -53,6 +54,14 @@ type Checker struct {
 	// styles are each rendering's styles, sorted and joined with commas,
 	// as a familyReading holds them.
 	styles map[*glossary.Rendering]string
+	// official is the date of each rendering's latest use by an official
+	// source, for ranking renderings (authority).
+	official map[*glossary.Rendering]string
+	// contexts are the compiled Context of the renderings that have one.
+	contexts map[*glossary.Rendering]*compiledContext
+	// names are the renderings written as name patterns, which the
+	// matcher does not take.
+	names *names
 }
 
 // Reading is one way an English phrase can be read: as a rendering of a
@@ -74,6 +83,7 @@ func New(g *glossary.Glossary) *Checker {
 		c.chinese = compileChinese(g)
 		c.family, c.parts = links(g)
 		c.usable, c.styles = renderingKeys(g)
+		c.official = officialDates(g)
 	})
 	n := 0
 	for _, con := range g.Concepts {
@@ -87,14 +97,24 @@ func New(g *glossary.Glossary) *Checker {
 		patterns = append(patterns, match.Pattern{Text: text, ID: len(c.readings)})
 		c.readings = append(c.readings, Reading{con, r})
 	}
+	var namePatterns []namePattern
+	c.contexts = make(map[*glossary.Rendering]*compiledContext)
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
+			if cc := compileContext(r.Context); cc != nil {
+				c.contexts[r] = cc
+			}
+			if isNamePattern(r.EN) {
+				namePatterns = append(namePatterns, namePattern{Reading{con, r}})
+				continue
+			}
 			add(con, r, r.EN)
 			for _, form := range r.Forms {
 				add(con, r, form)
 			}
 		}
 	}
+	c.names = compileNames(namePatterns)
 	c.matcher = match.Compile(patterns)
 	wg.Wait()
 	return c
@@ -109,12 +129,40 @@ func renderingKeys(g *glossary.Glossary) (usable map[*glossary.Concept]int, styl
 			if !retired(r) {
 				usable[con]++
 			}
-			if len(r.Styles) > 0 {
-				styles[r] = strings.Join(slices.Sorted(slices.Values(r.Styles)), ",")
+			if all := r.AllStyles(); len(all) > 0 {
+				styles[r] = strings.Join(slices.Sorted(slices.Values(all)), ",")
 			}
 		}
 	}
 	return usable, styles
+}
+
+// officialDates finds the date of each rendering's latest use by an
+// official source: a seen entry's date, else its source's.
+func officialDates(g *glossary.Glossary) map[*glossary.Rendering]string {
+	kinds := make(map[string]*glossary.Source, len(g.Sources))
+	for _, src := range g.Sources {
+		if src.Kind == "official" {
+			kinds[src.ID] = src
+		}
+	}
+	dates := make(map[*glossary.Rendering]string)
+	for _, con := range g.Concepts {
+		for _, r := range con.Renderings {
+			for _, seen := range r.Seen {
+				src := kinds[seen.Source]
+				if src == nil {
+					continue
+				}
+				date := seen.Date
+				if date == "" {
+					date = src.Date
+				}
+				dates[r] = max(dates[r], date)
+			}
+		}
+	}
+	return dates
 }
 
 // compileChinese compiles the concepts' Chinese terms and variants; the
@@ -215,6 +263,10 @@ type Occurrence struct {
 	// Segment is the segment of a bilingual file the occurrence is in,
 	// or nil.
 	Segment *Segment
+	// Quoted marks an occurrence inside a quotation or a block quote: the
+	// words of the author quoted, which the translator does not choose,
+	// so the English-only rules neither count nor report it.
+	Quoted bool
 	// Unaligned marks an occurrence in a bilingual file whose segment's
 	// Chinese has none of the concepts it may render: it is checked for
 	// deprecated and non-preferred wording but is no evidence of how a
@@ -245,10 +297,89 @@ func (c *Checker) Scan(doc *input.Document) *File {
 		c.scanSegments(f)
 		return f
 	}
-	for _, m := range c.matcher.Find(f.checkable()) {
-		f.Occurrences = append(f.Occurrences, c.occurrence(m))
+	text := f.checkable()
+	for _, m := range c.matcher.Find(text) {
+		if o := c.inContext(text, c.occurrence(m)); o != nil {
+			f.Occurrences = append(f.Occurrences, o)
+		}
 	}
+	f.Occurrences = c.names.shadow(text, f.Occurrences)
+	markQuoted(f.Occurrences, append(quoteSpans(f.Text), spansOf(doc.Quoted)...))
+	markTitles(f.Text, f.Occurrences, spansOf(doc.Titles))
 	return f
+}
+
+// markTitles marks the occurrences inside italic titles that hold more
+// than the phrase: "*Building a Community of Common Destiny with Our
+// Periphery*" is an author's title, while "*One Belt, One Road*" is the
+// phrase stressed, and the writer's own.
+func markTitles(text []byte, occs []*Occurrence, titles []span) {
+	slices.SortFunc(titles, func(a, b span) int { return a.start - b.start })
+	// Both are in text order and titles do not overlap: one walk.
+	i := 0
+	for _, o := range occs {
+		for i < len(titles) && titles[i].end < o.End {
+			i++
+		}
+		if i == len(titles) {
+			return
+		}
+		if t := titles[i]; o.Start >= t.start && o.End <= t.end {
+			extra := len(bytes.Fields(text[t.start:o.Start])) + len(bytes.Fields(text[o.End:t.end]))
+			o.Quoted = o.Quoted || extra >= 2
+		}
+	}
+}
+
+// inContext returns o with the readings whose renderings' context allows
+// them where o stands in an English-only text, or nil when none does.
+func (c *Checker) inContext(text []byte, o *Occurrence) *Occurrence {
+	if len(c.contexts) == 0 {
+		return o
+	}
+	fits := func(r Reading) bool {
+		cc := c.contexts[r.Rendering]
+		return cc == nil || cc.fits(text, o.Start, o.End)
+	}
+	if !slices.ContainsFunc(o.Readings, func(r Reading) bool { return !fits(r) }) {
+		return o
+	}
+	o.Readings = slices.DeleteFunc(slices.Clone(o.Readings), func(r Reading) bool { return !fits(r) })
+	if len(o.Readings) == 0 {
+		return nil
+	}
+	return o
+}
+
+// markQuoted marks the occurrences inside quotations (spans).
+func markQuoted(occs []*Occurrence, spans []span) {
+	if len(spans) == 0 {
+		return
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	// Merge what overlaps (a quotation inside a block quote), as within
+	// wants.
+	merged := spans[:1]
+	for _, s := range spans[1:] {
+		if last := &merged[len(merged)-1]; s.start <= last.end {
+			last.end = max(last.end, s.end)
+		} else {
+			merged = append(merged, s)
+		}
+	}
+	spans = merged
+	for _, o := range occs {
+		o.Quoted = within(spans, o.Start, o.End)
+	}
+}
+
+// spansOf turns a reader's spans into the checker's.
+func spansOf(in []input.Range) []span {
+	out := make([]span, len(in))
+	for i, r := range in {
+		out[i] = span{r.Start, r.End}
+	}
+	return out
 }
 
 // checkable is the text of an English-only file to match: the masked

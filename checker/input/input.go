@@ -148,10 +148,21 @@ type Document struct {
 	// line and column it is about: invalid UTF-8 read as it is, Markdown
 	// too pathological for the parser read as plain text.
 	Notices []string
+	// Quoted are the stretches of Text that quote another text, as the
+	// file's markup shows them: a Markdown file's block quotes.
+	// Quotation marks are found by the checker, in any format.
+	Quoted []Range
+	// Titles are a Markdown file's italic stretches that read as titles
+	// ("*The Governance of China*"): a title quotes its author where it
+	// holds more than the phrase itself.
+	Titles []Range
 	// blocks are the leaf blocks the Markdown or HTML reader saw, kept
 	// for pairing paragraphs.
 	blocks []paragraph
 }
+
+// Range is a stretch of a file's bytes, Text[Start:End].
+type Range struct{ Start, End int }
 
 // Bilingual reports whether d was read as a bilingual file.
 func (d *Document) Bilingual() bool { return d.Segments != nil }
@@ -404,7 +415,7 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	var dirs []directive
 	switch f {
 	case Markdown:
-		d.Masked, dirs, d.blocks = readMarkdown(text)
+		d.Masked, dirs, d.blocks, d.Quoted, d.Titles = readMarkdown(text)
 	case HTML:
 		d.Masked, dirs, d.blocks = readHTML(text)
 	case TMX:

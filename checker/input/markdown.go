@@ -36,7 +36,10 @@ var markdownParser parser.Parser = goldmark.New(
 // the emphasis marks * _ ~, so that "*Belt and Road* Initiative" is still
 // one phrase to the matcher, unless a code span, raw HTML, an autolink or
 // the end of a link (its destination) lies between them.
-func readMarkdown(data []byte) ([]byte, []directive, []paragraph) {
+//
+// It also returns the stretches that quote another text: the text of block
+// quotes, and italic spans that read as titles (see titleLike).
+func readMarkdown(data []byte) (masked []byte, dirs []directive, paras []paragraph, quoted, titles []Range) {
 	src := data
 	if n := FrontMatter(data); n > 0 {
 		// goldmark knows no front matter ("---" would be a thematic
@@ -56,7 +59,33 @@ func readMarkdown(data []byte) ([]byte, []directive, []paragraph) {
 	// goldmark moves footnote definitions to the end of the document: put
 	// their paragraphs back where the file has them.
 	slices.SortStableFunc(m.paras, func(a, b paragraph) int { return cmp.Compare(a.start, b.start) })
-	return m.masked, m.dirs, m.paras
+	for _, it := range m.italicSpans {
+		if it.Start >= 0 && titleLike(data[it.Start:it.End]) {
+			titles = append(titles, it)
+		}
+	}
+	return m.masked, m.dirs, m.paras, m.quoted, titles
+}
+
+// titleLike reports whether italic text reads as a title: two words or
+// more, most of the longer ones capitalised ("The Governance of China"),
+// rather than a stressed phrase ("*not* the same").
+func titleLike(text []byte) bool {
+	words := bytes.Fields(text)
+	if len(words) < 2 {
+		return false
+	}
+	long, capital := 0, 0
+	for _, w := range words {
+		if len(w) <= 3 {
+			continue
+		}
+		long++
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			capital++
+		}
+	}
+	return long > 0 && 2*capital > long
 }
 
 // mdMasker is the state of one walk over a Markdown syntax tree.
@@ -78,9 +107,30 @@ type mdMasker struct {
 	// order, and inText says which of them started in a piece of text.
 	links  []span
 	inText []bool
+	// quotes and italics count the block quotes and single emphases the
+	// walk is in; quoted are the block quotes' text so far, italics the
+	// italic stretches (one per emphasis).
+	quotes, italics int
+	quoted          []Range
+	italicSpans     []Range
 }
 
 func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if _, ok := n.(*ast.Blockquote); ok {
+		if entering {
+			m.quotes++
+		} else {
+			m.quotes--
+		}
+	}
+	if e, ok := n.(*ast.Emphasis); ok && e.Level == 1 {
+		if entering {
+			m.italics++
+			m.italicSpans = append(m.italicSpans, Range{-1, -1})
+		} else {
+			m.italics--
+		}
+	}
 	if n.Type() == ast.TypeBlock {
 		m.prev, m.broken, m.content, m.reading = -1, false, false, false
 		if b, ok := n.(*ast.HTMLBlock); ok && entering {
@@ -177,6 +227,16 @@ func (m *mdMasker) show(start, stop int) {
 		}
 	}
 	copy(m.masked[start:stop], m.data[start:stop])
+	if m.quotes > 0 {
+		m.quoted = append(m.quoted, Range{start, stop})
+	}
+	if m.italics > 0 {
+		it := &m.italicSpans[len(m.italicSpans)-1]
+		if it.Start < 0 {
+			it.Start = start
+		}
+		it.End = stop
+	}
 	p.end = max(p.end, stop)
 	m.prev, m.broken, m.content = stop, false, false
 }
