@@ -81,7 +81,8 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-// TestInconsistentMessage pins the counts and the pointer to the majority.
+// TestInconsistentMessage pins the message: what was written, what the
+// recommended rendering is, how often and where it is used, and why.
 func TestInconsistentMessage(t *testing.T) {
 	c := defaultChecker(t)
 	text := []byte("We do work on periphery affairs.\nMore work on periphery affairs.\nLess periphery work.\n")
@@ -93,7 +94,7 @@ func TestInconsistentMessage(t *testing.T) {
 		t.Fatalf("want one finding, got %v", findings)
 	}
 	f := findings[0]
-	wantMsg := `周边工作 is rendered "work on periphery affairs" 2 times in this scope, "periphery work" once`
+	wantMsg := `"periphery work" differs from "work on periphery affairs", used 2 times in this file (first at 1:7); the literal style, which this text follows, writes "work on periphery affairs"`
 	if f.Message != wantMsg || f.Line != 3 || f.Column != 6 || f.EndColumn != 20 {
 		t.Errorf("got %d:%d-%d %q", f.Line, f.Column, f.EndColumn, f.Message)
 	}

@@ -62,7 +62,7 @@ func (c *Checker) knowsStyle(style string) error {
 func (c *Checker) newCollector(opts Options) *Collector {
 	rules := opts.Rules
 	if rules == nil {
-		rules = Rules
+		rules = DefaultRules()
 	}
 	return &Collector{c: c, rules: rules, style: opts.Style, index: make(map[useKey]uint32), counts: make(map[*glossary.Rendering]int)}
 }
@@ -81,6 +81,8 @@ type Digest struct {
 	// order; their keys index keys until Add, the collector's keys after.
 	uses []heldUse
 	keys []useKey
+	// held is set once a comparing rule has held the file's uses.
+	held bool
 	// counts are the file's uses of each rendering (countRenderings),
 	// until Add.
 	counts map[*glossary.Rendering]int
@@ -98,6 +100,7 @@ type pending struct {
 	fixable  bool
 	readings int
 	reading  Reading
+	slot     slot
 }
 
 // heldUse is one use of a rendering kept for the comparing rules: its
@@ -108,6 +111,8 @@ type pending struct {
 type heldUse struct {
 	offset, line, col, endCol uint32
 	key                       uint32
+	// slot is what a fix at the use must agree with.
+	slot slot
 }
 
 // useKey is what uses that are reported alike share: the reading, how it
@@ -206,10 +211,11 @@ func (d *Digest) suppressed(fd Finding) bool {
 func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 	// The comparing rules decide for each key first, so that the
 	// findings can be counted, and held once, before they are made.
+	house := col.houseStyle()
 	var byKey [][]*Finding
 	for _, rule := range col.rules {
 		if rule.finish != nil {
-			byKey = append(byKey, rule.finish(&scopePass{Rule: rule, Checker: col.c, Style: col.style, Collector: col}))
+			byKey = append(byKey, rule.finish(&scopePass{Rule: rule, Checker: col.c, Style: col.style, House: house, Collector: col}))
 		}
 	}
 	n := 0
@@ -235,22 +241,30 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 			keep(fd)
 		}
 		for _, p := range d.pending {
+			if col.style == "" && p.Rule == Deprecated.Name && house != "" && !retiredIn(p.reading.Rendering, house) {
+				continue // the style the text follows still writes it
+			}
 			suggestions, ok := alts[p.concept]
 			if !ok {
-				suggestions = alternatives(p.concept, col.style, col.counts)
+				suggestions = alternatives(p.concept, house, col.counts, col.c.official)
 				alts[p.concept] = suggestions
 			}
 			fd := p.Finding
 			fd.Suggestions = suggestions
 			if p.fixable {
-				fd.Fix = fix(fd.Text, p.readings, p.reading, suggestions)
+				fd.Fix = fix(fd.Text, p.slot, p.readings, p.reading, suggestions, house)
 			}
 			keep(fd)
 		}
 		for _, findings := range byKey {
 			for _, u := range d.uses {
 				if t := findings[u.key]; t != nil {
-					keep(col.place(*t, d, u))
+					fd := col.place(*t, d, u)
+					r := col.keys[u.key].r
+					if fd.Fix != "" && !u.slot.fits(fd.Text, writtenAs(fd.Text, r.Rendering), r.Rendering, renderingOf(r.Concept, fd.Suggestions[0]), fd.Suggestions[0]) {
+						fd.Fix = ""
+					}
+					keep(fd)
 				}
 			}
 		}
@@ -259,11 +273,51 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 	return out
 }
 
+// houseStyle is the style the scope is held to: the one asked for, else
+// the one that most of the scope's uses of styled renderings are in, or
+// "" when no style leads. A literal translation is held to the literal
+// style without being told, so its one official slip is the outlier and
+// not its many literal renderings.
+func (col *Collector) houseStyle() string {
+	if col.style != "" {
+		return col.style
+	}
+	uses := make(map[string]int)
+	for r, n := range col.counts {
+		for _, style := range r.AllStyles() {
+			if !retiredIn(r, style) {
+				uses[style] += n
+			}
+		}
+	}
+	house, lead := "", 0
+	for _, style := range col.c.g.StyleIDs() {
+		switch n := uses[style]; {
+		case n > lead:
+			house, lead = style, n
+		case n == lead:
+			house = ""
+		}
+	}
+	return house
+}
+
+// renderingOf returns concept c's rendering written en, or nil.
+func renderingOf(c *glossary.Concept, en string) *glossary.Rendering {
+	i := slices.IndexFunc(c.Renderings, func(r *glossary.Rendering) bool { return r.EN == en })
+	if i < 0 {
+		return nil
+	}
+	return c.Renderings[i]
+}
+
 // scopePass is what a rule's finish sees: the scope, every file added.
 type scopePass struct {
 	Rule    *Rule
 	Checker *Checker
-	Style   string
+	// Style is the style asked for, or ""; House the style the scope is
+	// held to (houseStyle).
+	Style, House string
 	*Collector
 }
 
@@ -322,6 +376,10 @@ func (col *Collector) position(d *Digest, u heldUse) (line, column, endLine, end
 // family's shared element.
 func (p *Pass) holdUses() {
 	f, d, c := p.File, p.digest, p.Checker
+	if d.held {
+		return // another comparing rule held them
+	}
+	d.held = true
 	// Uses with one reading and family place have a few keys, one per
 	// way of writing them: find the key among those by its text.
 	type place struct {
@@ -333,8 +391,8 @@ func (p *Pass) holdUses() {
 	var pos positions
 	pos.reset(f.Text)
 	for u := range p.uses() {
-		if retired(u.r.Rendering) {
-			continue
+		if retired(u.r.Rendering) && !slices.ContainsFunc(u.r.Rendering.AllStyles(), func(style string) bool { return !retiredIn(u.r.Rendering, style) }) {
+			continue // retired in every style
 		}
 		root, styled, inFamily := c.familyPlace(u.o, u.r)
 		if !inFamily && c.usable[u.r.Concept] < 2 {
@@ -352,13 +410,16 @@ func (p *Pass) holdUses() {
 			keys[pl] = append(ids, key)
 			var fr familyReading
 			if inFamily {
-				fr = familyReading{root: root, styles: c.styles[styled]}
+				fr = familyReading{root: root, styles: c.styles[styled], official: c.official[styled]}
 			}
 			d.keys = append(d.keys, useKey{u.r, fr, inFamily, string(raw)})
 		}
-		h := heldUse{offset: uint32(u.o.Start), key: key}
+		h := heldUse{offset: uint32(u.o.Start), key: key, slot: slotAt(f.Text, u.o.Start, u.o.End)}
+		line, col := pos.at(u.o.Start)
+		if f.Suppressed(line, "inconsistent", u.r.Concept.ID, u.r.Concept.ZH) {
+			continue // a suppressed line does not vote
+		}
 		if d.lines == nil {
-			line, col := pos.at(u.o.Start)
 			_, endCol := pos.at(u.o.End)
 			h.line, h.col, h.endCol = uint32(line), uint32(col), uint32(endCol)
 		}

@@ -25,6 +25,9 @@ type Rule struct {
 	Doc      string
 	Severity Severity
 	Run      func(*Pass)
+	// Off marks a rule that runs only when asked for (configuration or
+	// --rule), such as one whose notes most editors do not want.
+	Off bool
 	// finish, if set, runs once every file of the scope has been
 	// through Run. It returns, by key (Collector.keys), the finding each
 	// held use of the key becomes, but for its place, or nil for none.
@@ -45,7 +48,19 @@ type Pass struct {
 
 // Rules are the rules, in the order they run. Missing and Untranslated
 // read the Chinese side, so they find nothing in an English-only file.
-var Rules = []*Rule{Inconsistent, NonPreferred, Deprecated, Missing, Untranslated}
+var Rules = []*Rule{Inconsistent, StyleVariants, NonPreferred, Deprecated, Missing, Untranslated}
+
+// DefaultRules are the Rules that run unless told otherwise: those not
+// Off.
+func DefaultRules() []*Rule {
+	var rules []*Rule
+	for _, r := range Rules {
+		if !r.Off {
+			rules = append(rules, r)
+		}
+	}
+	return rules
+}
 
 // Report records a finding at occurrence o of the file, read as r, with
 // the rule's severity.
@@ -58,7 +73,7 @@ func (p *Pass) Report(o *Occurrence, r Reading, message string, suggestions []st
 // that suggestion as its Fix (see fix).
 func (p *Pass) ReportSeverity(sev Severity, o *Occurrence, r Reading, message string, suggestions []string, related ...Related) {
 	fd := occurrenceFinding(sev, r, message, suggestions, related)
-	fd.Fix = fix(p.File.text(o), len(o.Readings), r, suggestions)
+	fd.Fix = fix(p.File.text(o), slotAt(p.File.Text, o.Start, o.End), len(o.Readings), r, suggestions, p.Style)
 	p.digest.found = append(p.digest.found, p.place(fd, p.File.Path, p.File.lines, p.File.Text, o.Start, o.End))
 }
 
@@ -68,7 +83,7 @@ func (p *Pass) ReportSeverity(sev Severity, o *Occurrence, r Reading, message st
 // has been seen.
 func (p *Pass) reportAlternatives(o *Occurrence, r Reading, message string) {
 	fd := p.place(occurrenceFinding(p.Rule.Severity, r, message, nil, nil), p.File.Path, p.File.lines, p.File.Text, o.Start, o.End)
-	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: r.Concept, fixable: true, readings: len(o.Readings), reading: r})
+	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: r.Concept, fixable: true, readings: len(o.Readings), reading: r, slot: slotAt(p.File.Text, o.Start, o.End)})
 }
 
 // occurrenceFinding is a finding at an occurrence read as r, without its
@@ -77,32 +92,42 @@ func occurrenceFinding(sev Severity, r Reading, message string, suggestions []st
 	return Finding{Severity: sev, Concept: r.Concept.ID, ZH: r.Concept.ZH, Rendering: r.Rendering.EN, Message: message, Suggestions: suggestions, Related: related}
 }
 
-// fix is the replacement for text, an occurrence with the given number of
-// readings read as r, when the finding has one unambiguous suggestion:
-// the suggestion written in the text's case and number (inflect.Phrase).
-// There is none when the suggestions are several or none; when the
-// phrase is shared by several concepts, so that which concept it renders
-// is a guess; when the suggestion is not a usable rendering of r's
-// concept (a finding about a family may suggest another concept's words);
-// and when it is r's own rendering, so that applying it would change
-// nothing a rerun sees.
-func fix(text string, readings int, r Reading, suggestions []string) string {
+// fix is the replacement for text, an occurrence in slot sl with the
+// given number of readings read as r, when the finding has one
+// unambiguous suggestion: the suggestion written in the text's case and
+// number (inflect.Phrase). There is none when the suggestions are several
+// or none; when the phrase is shared by several concepts, so that which
+// concept it renders is a guess; when the suggestion is not a usable
+// rendering of r's concept in style (a finding about a family may suggest
+// another concept's words); when it is r's own rendering, so that
+// applying it would change nothing a rerun sees; and when it does not fit
+// the slot (see slot.fits).
+func fix(text string, sl slot, readings int, r Reading, suggestions []string, style string) string {
 	if len(suggestions) != 1 || readings != 1 {
 		return ""
 	}
 	i := slices.IndexFunc(r.Concept.Renderings, func(x *glossary.Rendering) bool { return x.EN == suggestions[0] })
-	if i < 0 || r.Concept.Renderings[i] == r.Rendering || retired(r.Concept.Renderings[i]) {
+	if i < 0 || r.Concept.Renderings[i] == r.Rendering || retiredIn(r.Concept.Renderings[i], style) {
 		return ""
 	}
-	// The text may be a form of its rendering ("OBOR" of "One Belt, One
-	// Road"): compare it with the form it is, so its case reads right.
-	written, key := r.Rendering.EN, textnorm.Key(text)
-	for _, form := range r.Rendering.Forms {
+	written := writtenAs(text, r.Rendering)
+	if !sl.fits(text, written, r.Rendering, r.Concept.Renderings[i], suggestions[0]) {
+		return ""
+	}
+	return inflect.Phrase(text, written, suggestions[0])
+}
+
+// writtenAs is the form of rendering r that text is ("OBOR" of "One Belt,
+// One Road"), or r's English: a fix compares the text with it, so that
+// its case and number read right.
+func writtenAs(text string, r *glossary.Rendering) string {
+	written, key := r.EN, textnorm.Key(text)
+	for _, form := range r.Forms {
 		if textnorm.Key(form) == key {
 			written = form
 		}
 	}
-	return inflect.Phrase(text, written, suggestions[0])
+	return written
 }
 
 func (f *File) text(o *Occurrence) string { return string(f.Text[o.Start:o.End]) }
@@ -120,7 +145,7 @@ type use struct {
 func (p *Pass) uses() iter.Seq[use] {
 	return func(yield func(use) bool) {
 		for _, o := range p.File.Occurrences {
-			if r, ok := o.Reading(); ok && !o.Unaligned {
+			if r, ok := o.Reading(); ok && !o.Unaligned && !o.Quoted {
 				if !yield(use{o, r}) {
 					return
 				}
@@ -131,21 +156,35 @@ func (p *Pass) uses() iter.Seq[use] {
 
 // countRenderings counts the top-level uses of each rendering in f, shared
 // phrases included: "neighboring countries" is ambiguous as evidence of a
-// concept, not as a choice of words.
+// concept, not as a choice of words. Quotations are someone else's choice
+// and do not count.
 func countRenderings(f *File, counts map[*glossary.Rendering]int) {
 	for _, o := range f.Occurrences {
+		if o.Quoted {
+			continue
+		}
 		for _, r := range o.Readings {
 			counts[r.Rendering]++
 		}
 	}
 }
 
-func retired(r *glossary.Rendering) bool {
-	return r.Status == glossary.Deprecated || r.Status == glossary.Superseded
+// retired reports whether a rendering is deprecated or superseded in
+// general.
+func retired(r *glossary.Rendering) bool { return retiredStatus(r.Status) }
+
+func retiredStatus(s glossary.Status) bool {
+	return s == glossary.Deprecated || s == glossary.Superseded
+}
+
+// retiredIn reports whether a rendering is deprecated or superseded in
+// style: the literal style may prefer what official English superseded.
+func retiredIn(r *glossary.Rendering, style string) bool {
+	return retiredStatus(r.StatusFor(style))
 }
 
 // Deprecated reports renderings the glossary marks deprecated or
-// superseded.
+// superseded, in the style checked when there is one.
 var Deprecated = &Rule{
 	Name:     "deprecated",
 	Doc:      "reports renderings marked deprecated or superseded, suggesting the preferred one",
@@ -153,11 +192,11 @@ var Deprecated = &Rule{
 	Run: func(p *Pass) {
 		for _, o := range p.File.Occurrences {
 			// A shared phrase is reported only if every concept retired it.
-			if slices.ContainsFunc(o.Readings, func(r Reading) bool { return !retired(r.Rendering) }) {
+			if o.Quoted || slices.ContainsFunc(o.Readings, func(r Reading) bool { return !retiredIn(r.Rendering, p.Style) }) {
 				continue
 			}
 			r := o.Readings[0]
-			msg := fmt.Sprintf("%q is a %s rendering of %s", p.File.text(o), r.Rendering.Status, r.Concept.ZH)
+			msg := fmt.Sprintf("%q is a %s rendering of %s", p.File.text(o), r.Rendering.StatusFor(p.Style), r.Concept.ZH)
 			if r.Rendering.Note != "" {
 				msg += ": " + r.Rendering.Note
 			}
@@ -167,48 +206,78 @@ var Deprecated = &Rule{
 }
 
 // alternatives are what to write for concept c, instead of a retired
-// rendering or where a rendering is missing: the style's preferred
-// rendering; else the concept's preferred rendering, the one the scope
-// uses most if several styles prefer different ones, or all of them if
-// the scope uses none; else the usable rendering the scope uses most, or
-// all of them if it uses none. counts are the scope's uses of each
-// rendering (countRenderings).
-func alternatives(c *glossary.Concept, style string, counts map[*glossary.Rendering]int) []string {
-	if style != "" {
-		if pref := c.Preferred(style); pref != nil {
+// rendering or where a rendering is missing, by authority (see
+// authorityOf): the house style's preferred rendering; else the usable
+// renderings that rank first, the one the scope uses most if several
+// tie, or all of those if the scope uses none of them. counts are the
+// scope's uses of each rendering (countRenderings); official, each
+// rendering's latest official use.
+func alternatives(c *glossary.Concept, house string, counts map[*glossary.Rendering]int, official map[*glossary.Rendering]string) []string {
+	if house != "" {
+		if pref := c.Preferred(house); pref != nil {
 			return []string{pref.EN}
 		}
 	}
-	mostUsed := func(candidates []*glossary.Rendering) *glossary.Rendering {
-		var best *glossary.Rendering
-		for _, r := range candidates {
-			if counts[r] > 0 && (best == nil || counts[r] > counts[best]) {
-				best = r
-			}
-		}
-		return best
-	}
-	var prefs, usable []*glossary.Rendering
+	var top []*glossary.Rendering
+	var best authority
 	for _, r := range c.Renderings {
-		if r.Status == glossary.Preferred {
-			prefs = append(prefs, r)
+		if retiredIn(r, house) {
+			continue
 		}
-		if !retired(r) {
-			usable = append(usable, r)
+		switch a := authorityOf(r, house, official); {
+		case len(top) == 0 || a.above(best):
+			top, best = []*glossary.Rendering{r}, a
+		case !best.above(a):
+			top = append(top, r)
 		}
 	}
-	switch best := mostUsed(prefs); {
-	case len(prefs) == 1:
-		return []string{prefs[0].EN}
-	case best != nil:
-		return []string{best.EN}
-	case len(prefs) > 1:
-		return renderingTexts(prefs)
+	var used *glossary.Rendering
+	for _, r := range top {
+		if counts[r] > 0 && (used == nil || counts[r] > counts[used]) {
+			used = r
+		}
 	}
-	if best := mostUsed(usable); best != nil {
-		return []string{best.EN}
+	if used != nil {
+		return []string{used.EN}
 	}
-	return renderingTexts(usable)
+	return renderingTexts(top)
+}
+
+// authority is how strongly the glossary recommends a rendering under a
+// house style: first the style's preferred rendering, then what the style
+// uses, then the status in the style, then the latest official use.
+// Only renderings of equal authority are told apart by how often a text
+// uses them: a majority of slips must not outvote the preferred
+// rendering.
+type authority struct {
+	stylePreferred, inStyle bool
+	status                  int
+	official                string // the date of the latest official use
+}
+
+// statusRank orders statuses, most recommended highest.
+var statusRank = map[glossary.Status]int{glossary.Preferred: 3, glossary.Admitted: 2, glossary.Superseded: 1, glossary.Deprecated: 0}
+
+func authorityOf(r *glossary.Rendering, house string, official map[*glossary.Rendering]string) authority {
+	a := authority{status: statusRank[r.StatusFor(house)], official: official[r]}
+	if house != "" && r.InStyle(house) {
+		a.inStyle = true
+		a.stylePreferred = r.StatusFor(house) == glossary.Preferred
+	}
+	return a
+}
+
+// above reports whether a ranks above b.
+func (a authority) above(b authority) bool {
+	switch {
+	case a.stylePreferred != b.stylePreferred:
+		return a.stylePreferred
+	case a.inStyle != b.inStyle:
+		return a.inStyle
+	case a.status != b.status:
+		return a.status > b.status
+	}
+	return a.official > b.official
 }
 
 // renderingTexts lists the renderings' English.
@@ -232,7 +301,7 @@ var NonPreferred = &Rule{
 				continue
 			}
 			pref := u.r.Concept.Preferred(p.Style)
-			msg := fmt.Sprintf("%q is not the %s style's rendering of %s; it prefers %q", p.File.text(u.o), p.Style, u.r.Concept.ZH, pref.EN)
+			msg := fmt.Sprintf("%q is not the %s style's rendering of %s; the %s style writes %q", p.File.text(u.o), p.Style, u.r.Concept.ZH, p.Style, pref.EN)
 			p.Report(u.o, u.r, msg, []string{pref.EN})
 		}
 	},
@@ -244,7 +313,7 @@ var NonPreferred = &Rule{
 // a concept the style prefers another rendering for. Retired renderings
 // are the deprecated rule's.
 func nonPreferred(r Reading, style string) bool {
-	if style == "" || retired(r.Rendering) || slices.Contains(r.Rendering.Styles, style) {
+	if style == "" || retiredIn(r.Rendering, style) || r.Rendering.InStyle(style) {
 		return false
 	}
 	return r.Concept.Preferred(style) != nil
@@ -253,10 +322,12 @@ func nonPreferred(r Reading, style string) bool {
 // Inconsistent reports a concept rendered more than one way in the scope,
 // and concepts of one family that read their shared element differently.
 // It keeps each file's uses (Pass.holdUses) and compares them once the
-// scope has been seen.
+// scope has been seen. What it recommends follows authority, not the
+// majority (see authority), and it stays silent between two renderings
+// one style uses side by side: which to keep is the writer's choice.
 var Inconsistent = &Rule{
 	Name:     "inconsistent",
-	Doc:      "reports a concept, or a family of concepts, rendered more than one way in the scope",
+	Doc:      "reports a concept, or a family of concepts, rendered in more than one style in the scope",
 	Severity: SeverityWarning,
 	Run:      func(p *Pass) { p.holdUses() },
 	finish: func(s *scopePass) []*Finding {
@@ -284,27 +355,86 @@ func (t *tally[K]) add(k K, u heldRef) {
 	t.count[k]++
 }
 
-// majority is the most used key; ties go to a key styled is true of (a
-// rendering some house uses beats a slip), then to the first used.
-func (t *tally[K]) majority(styled func(K) bool) K {
-	best := t.order[0]
+// best is the key better ranks highest; keys better does not tell apart
+// go to the most used, then to the first used.
+func (t *tally[K]) best(better func(a, b K) bool) K {
+	win := t.order[0]
 	for _, k := range t.order[1:] {
-		if t.count[k] > t.count[best] || t.count[k] == t.count[best] && styled(k) && !styled(best) {
-			best = k
+		if better(k, win) || !better(win, k) && t.count[k] > t.count[win] {
+			win = k
 		}
 	}
-	return best
+	return win
 }
 
-// conceptInconsistency reports every minority rendering of a concept. Forms
-// of one rendering count as that rendering; retired renderings are left to
-// the deprecated rule. It returns the findings by key, as finish does.
+// conceptInconsistency reports the uses of a concept whose rendering
+// another style writes than the recommended one (the rendering of the
+// highest authority the scope uses). Forms of one rendering count as that
+// rendering; retired renderings are left to the deprecated rule. It
+// returns the findings by key, as finish does.
 func (s *scopePass) conceptInconsistency() []*Finding {
+	tallies, wins := s.conceptTallies()
+	findings := make([]*Finding, len(s.keys))
+	for i, k := range s.keys {
+		c, r := k.r.Concept, k.r.Rendering
+		w, ok := wins[c]
+		if !ok || r == w || retiredIn(r, s.House) || nonPreferred(k.r, s.Style) || s.sideBySide(r, w) {
+			continue
+		}
+		t := tallies[c]
+		msg := fmt.Sprintf("%q differs from %q, used %s %s (first at %s); %s",
+			k.text, w.EN, times(t.count[w]), s.where(), s.at(t.first[w]), s.why(c, w))
+		suggestions := []string{w.EN}
+		fd := occurrenceFinding(s.Rule.Severity, k.r, msg, suggestions, []Related{s.related(t.first[w])})
+		fd.Fix = fix(k.text, slotFree, 1, k.r, suggestions, s.House)
+		findings[i] = s.finding(fd)
+	}
+	return findings
+}
+
+// StyleVariants reports, when asked for, a concept rendered two ways
+// that one style both uses ("Chinese modernization" and "Chinese path to
+// modernization"): not a slip, and which to keep is the writer's choice,
+// so it is an info note without a fix, and off unless configured.
+var StyleVariants = &Rule{
+	Name:     "style-variants",
+	Doc:      "notes a concept rendered two ways that one house style both uses (off by default)",
+	Severity: SeverityInfo,
+	Off:      true,
+	Run:      func(p *Pass) { p.holdUses() },
+	finish: func(s *scopePass) []*Finding {
+		tallies, wins := s.conceptTallies()
+		findings := make([]*Finding, len(s.keys))
+		for i, k := range s.keys {
+			c, r := k.r.Concept, k.r.Rendering
+			w, ok := wins[c]
+			if !ok || r == w || retiredIn(r, s.House) || !s.sideBySide(r, w) {
+				continue
+			}
+			t := tallies[c]
+			shared := slices.DeleteFunc(slices.Clone(r.AllStyles()), func(style string) bool { return !w.InStyle(style) })
+			msg := fmt.Sprintf("%q and %q are both %s renderings of %s; %q is used %s %s (first at %s)",
+				k.text, w.EN, strings.Join(shared, "/"), c.ZH, w.EN, times(t.count[w]), s.where(), s.at(t.first[w]))
+			if len(shared) == 0 {
+				msg = fmt.Sprintf("%q and %q are both renderings the %s style admits for %s; %q is used %s %s (first at %s)",
+					k.text, w.EN, s.House, c.ZH, w.EN, times(t.count[w]), s.where(), s.at(t.first[w]))
+			}
+			findings[i] = s.finding(occurrenceFinding(s.Rule.Severity, k.r, msg, []string{w.EN}, []Related{s.related(t.first[w])}))
+		}
+		return findings
+	},
+}
+
+// conceptTallies counts, for each concept the scope holds uses of, the
+// uses of each of its renderings that are not retired in the house
+// style, and picks the rendering to recommend where there are several:
+// the one of highest authority, then the most used.
+func (s *scopePass) conceptTallies() (map[*glossary.Concept]*tally[*glossary.Rendering], map[*glossary.Concept]*glossary.Rendering) {
 	var concepts []*glossary.Concept
 	tallies := make(map[*glossary.Concept]*tally[*glossary.Rendering])
 	for ref := range s.heldUses() {
 		r := s.keys[ref.u.key].r
-		if retired(r.Rendering) {
+		if retiredIn(r.Rendering, s.House) {
 			continue
 		}
 		t := tallies[r.Concept]
@@ -315,60 +445,58 @@ func (s *scopePass) conceptInconsistency() []*Finding {
 		}
 		t.add(r.Rendering, ref)
 	}
-	// Each key is reported, or not, the same way: decide once per key,
-	// then place the finding at each use.
-	type winner struct {
-		r     *glossary.Rendering
-		first heldRef
+	better := func(a, b *glossary.Rendering) bool {
+		return authorityOf(a, s.House, s.Checker.official).above(authorityOf(b, s.House, s.Checker.official))
 	}
-	wins := make(map[*glossary.Concept]winner)
+	wins := make(map[*glossary.Concept]*glossary.Rendering)
 	for _, c := range concepts {
-		t := tallies[c]
-		if len(t.order) < 2 {
-			continue
+		if t := tallies[c]; len(t.order) > 1 {
+			wins[c] = t.best(better)
 		}
-		win := t.majority(func(r *glossary.Rendering) bool { return len(r.Styles) > 0 })
-		if pref := c.Preferred(s.Style); s.Style != "" && pref != nil && t.count[pref] > 0 {
-			win = pref
-		}
-		wins[c] = winner{win, t.first[win]}
 	}
-	findings := make([]*Finding, len(s.keys))
-	for i, k := range s.keys {
-		c := k.r.Concept
-		w, ok := wins[c]
-		if !ok || k.r.Rendering == w.r || retired(k.r.Rendering) || nonPreferred(k.r, s.Style) {
-			continue // non-preferred already says what to write
-		}
-		t := tallies[c]
-		msg := fmt.Sprintf("%s is rendered %q %s in this scope, %q %s", c.ZH, w.r.EN, times(t.count[w.r]), k.r.Rendering.EN, times(t.count[k.r.Rendering]))
-		sev, fixable := s.Rule.Severity, true
-		if shared := sharedStyles(w.r, k.r.Rendering); len(shared) > 0 {
-			// Two renderings one house uses side by side: worth knowing,
-			// not worth failing a build over, and which to keep is the
-			// writer's choice, not a fix.
-			sev, fixable = SeverityInfo, false
-			msg += fmt.Sprintf(" (both are %s renderings)", strings.Join(shared, "/"))
-		}
-		suggestions := []string{w.r.EN}
-		fd := occurrenceFinding(sev, k.r, msg, suggestions, []Related{s.related(w.first)})
-		if fixable {
-			fd.Fix = fix(k.text, 1, k.r, suggestions)
-		}
-		findings[i] = s.finding(fd)
-	}
-	return findings
+	return tallies, wins
 }
 
-// sharedStyles lists the styles that use both renderings.
-func sharedStyles(a, b *glossary.Rendering) []string {
-	var shared []string
-	for _, s := range a.Styles {
-		if slices.Contains(b.Styles, s) {
-			shared = append(shared, s)
-		}
+// sideBySide reports whether one style uses both renderings, or the house
+// style admits r: then neither is a slip, and which to keep is the
+// writer's choice ("neighborhood work" and "work related to neighboring
+// countries" in one official text).
+func (s *scopePass) sideBySide(r, w *glossary.Rendering) bool {
+	if s.House != "" && r.InStyle(s.House) && !retiredIn(r, s.House) {
+		return true
 	}
-	return shared
+	return slices.ContainsFunc(r.AllStyles(), w.InStyle)
+}
+
+// where names the scope in a message.
+func (s *scopePass) where() string {
+	if len(s.digests) == 1 {
+		return "in this file"
+	}
+	return "in the files checked"
+}
+
+// at is where a held use is, for a message: line and column, and the
+// file when the scope has several.
+func (s *scopePass) at(ref heldRef) string {
+	line, col, _, _ := s.position(ref.d, ref.u)
+	if len(s.digests) == 1 {
+		return fmt.Sprintf("%d:%d", line, col)
+	}
+	return fmt.Sprintf("%s:%d:%d", ref.d.path, line, col)
+}
+
+// why says why w is the rendering to write for c.
+func (s *scopePass) why(c *glossary.Concept, w *glossary.Rendering) string {
+	switch {
+	case s.House != "" && c.Preferred(s.House) == w && s.Style == "":
+		return fmt.Sprintf("the %s style, which this text follows, writes %q", s.House, w.EN)
+	case s.House != "" && c.Preferred(s.House) == w:
+		return fmt.Sprintf("the %s style writes %q", s.House, w.EN)
+	case w.StatusFor(s.House) == glossary.Preferred:
+		return fmt.Sprintf("%q is the glossary's preferred rendering", w.EN)
+	}
+	return fmt.Sprintf("%q is the text's usual rendering", w.EN)
 }
 
 func times(n int) string {
@@ -384,6 +512,10 @@ func times(n int) string {
 type familyReading struct {
 	root   *glossary.Rendering
 	styles string // sorted, comma-separated; "" when the reading says nothing
+	// official is the date of the latest official use of the rendering
+	// the reading takes its styles from, which ranks readings when no
+	// house style does.
+	official string
 }
 
 func (fr familyReading) compatible(other familyReading) bool {
@@ -408,7 +540,7 @@ func (fr familyReading) String() string {
 	if fr.root != nil {
 		return fmt.Sprintf("%q", fr.root.EN)
 	}
-	return "the " + strings.ReplaceAll(fr.styles, ",", "/") + " way"
+	return "the " + strings.ReplaceAll(fr.styles, ",", "/") + " wording"
 }
 
 // familyPlace is how occurrence o, read as r, reads the element it
@@ -447,15 +579,17 @@ func findRendering(nested []*Occurrence, c *glossary.Concept) *glossary.Renderin
 }
 
 // familyInconsistency reports uses whose reading of their family's shared
-// element (周边: "neighborhood" or "periphery") disagrees with the reading
-// most of the family's uses take, unless the concept rule already
-// reported them: it adds to the concept rule's findings, by key.
+// element (周边: "neighborhood" or "periphery") is not the house style's,
+// unless the concept rule already reported them: it adds to the concept
+// rule's findings, by key. Without a house style, a reading some style
+// takes beats a slip, then the more recent official use wins, and only
+// then the majority.
 func (s *scopePass) familyInconsistency(findings []*Finding) {
 	byRoot := make(map[*glossary.Concept]*tally[familyReading])
 	var roots []*glossary.Concept
 	for ref := range s.heldUses() {
 		k := &s.keys[ref.u.key]
-		if !k.inFamily || retired(k.r.Rendering) {
+		if !k.inFamily || retiredIn(k.r.Rendering, s.House) {
 			continue
 		}
 		root := s.Checker.family[k.r.Concept]
@@ -478,13 +612,26 @@ func (s *scopePass) familyInconsistency(findings []*Finding) {
 		if len(t.order) < 2 {
 			continue
 		}
-		win := t.majority(func(fr familyReading) bool { return fr.styles != "" })
-		if s.Style != "" {
-			if i := slices.IndexFunc(t.order, func(fr familyReading) bool {
-				return fr.hasStyle(s.Style)
-			}); i >= 0 {
-				win = t.order[i]
+		var win familyReading
+		if s.House != "" {
+			inHouse := func(fr familyReading) bool { return fr.hasStyle(s.House) }
+			i := slices.IndexFunc(t.order, inHouse)
+			if i < 0 {
+				continue
 			}
+			win = t.order[i]
+			for _, fr := range t.order[i+1:] {
+				if inHouse(fr) && t.count[fr] > t.count[win] {
+					win = fr
+				}
+			}
+		} else {
+			win = t.best(func(a, b familyReading) bool {
+				if (a.styles != "") != (b.styles != "") {
+					return a.styles != ""
+				}
+				return a.official > b.official
+			})
 		}
 		// The uses that agree with the winner: those of every reading
 		// compatible with it.
@@ -497,7 +644,7 @@ func (s *scopePass) familyInconsistency(findings []*Finding) {
 		wins[root] = winner{win, count, t.first[win]}
 	}
 	for i, k := range s.keys {
-		if !k.inFamily || retired(k.r.Rendering) || findings[i] != nil || nonPreferred(k.r, s.Style) {
+		if !k.inFamily || retiredIn(k.r.Rendering, s.House) || findings[i] != nil || nonPreferred(k.r, s.Style) {
 			continue
 		}
 		root := s.Checker.family[k.r.Concept]
@@ -506,19 +653,43 @@ func (s *scopePass) familyInconsistency(findings []*Finding) {
 			continue
 		}
 		var suggestions []string
-		for _, style := range w.fr.styleList() {
+		styles := w.fr.styleList()
+		if s.House != "" {
+			styles = []string{s.House}
+		}
+		for _, style := range styles {
 			if pref := k.r.Concept.Preferred(style); pref != nil && !slices.Contains(suggestions, pref.EN) {
 				suggestions = append(suggestions, pref.EN)
 			}
 		}
-		subject := fmt.Sprintf("%s reads %s", k.r.Concept.ZH, root.ZH)
-		if k.r.Concept == root {
-			subject = fmt.Sprintf("%s is read", root.ZH)
+		msg := fmt.Sprintf("%s differs from %s, used %s %s (first at %s)",
+			k.familyWords(), w.fr, times(w.count), s.where(), s.at(w.first))
+		if len(suggestions) == 1 {
+			style := s.House
+			if style == "" && len(w.fr.styleList()) == 1 {
+				style = w.fr.styleList()[0]
+			}
+			if style != "" {
+				msg += fmt.Sprintf("; the %s style writes %q", style, suggestions[0])
+			} else {
+				msg += fmt.Sprintf("; that reading writes %q", suggestions[0])
+			}
 		}
-		msg := fmt.Sprintf("%s as %s here, but %s %s in this scope (first: %q)",
-			subject, k.family, w.fr, times(w.count), s.keys[w.first.u.key].text)
 		fd := occurrenceFinding(s.Rule.Severity, k.r, msg, suggestions, []Related{s.related(w.first)})
-		fd.Fix = fix(k.text, 1, k.r, suggestions)
+		fd.Fix = fix(k.text, slotFree, 1, k.r, suggestions, s.House)
 		findings[i] = s.finding(fd)
 	}
+}
+
+// familyWords names, for a message, how a use reads its family's shared
+// element: the root's rendering in it ("periphery" (in "periphery
+// diplomacy")), else the use and its style.
+func (k *useKey) familyWords() string {
+	switch {
+	case k.family.root != nil && textnorm.Key(k.family.root.EN) == textnorm.Key(k.text):
+		return fmt.Sprintf("%q", k.text)
+	case k.family.root != nil:
+		return fmt.Sprintf("%q (in %q)", k.family.root.EN, k.text)
+	}
+	return fmt.Sprintf("%q (%s)", k.text, k.family)
 }

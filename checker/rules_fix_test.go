@@ -27,17 +27,43 @@ func TestFindingFix(t *testing.T) {
 			`deprecated "OBOR" -> "Belt and Road"`,
 			`deprecated "One Belt, One Road" -> "Belt and Road"`,
 		}},
-		{"deprecated with two suggestions has no fix", "Neighboring diplomacy.", "", []string{
-			`deprecated "Neighboring diplomacy" -> ""`,
+		{"deprecated: authority picks the one suggestion", "Neighboring diplomacy.", "", []string{
+			`deprecated "Neighboring diplomacy" -> "Neighborhood diplomacy"`,
 		}},
 		{"inconsistent", "Work on periphery affairs, work on periphery affairs, periphery work's aim.", "", []string{
 			`inconsistent "periphery work's" -> "work on periphery affairs'"`,
 		}},
-		{"two renderings of one house: info, no fix", "Neighborhood work, neighborhood work, work related to neighboring countries.", "", []string{
-			`inconsistent "work related to neighboring countries" -> ""`,
-		}},
+		{"two renderings of one house: no finding", "Neighborhood work, neighborhood work, work related to neighboring countries.", "", nil},
 		{"family: a rendering of the finding's own concept", "Periphery diplomacy. Periphery diplomacy again. Neighborhood work.", "", []string{
 			`inconsistent "Neighborhood work" -> "Work on periphery affairs"`,
+		}},
+		// The fixes that would break a sentence give advice without one.
+		{"a possessive the replacement would contradict", "Countries in our periphery, countries in our periphery, and China and its neighbors.", "", []string{
+			`inconsistent "neighbors" -> ""`,
+		}},
+		{"a verb phrase is not replaced by a noun phrase", "They chose to treat them as friends and partners.", "official", []string{
+			`deprecated "treat them as friends and partners" -> ""`,
+		}},
+		{"an article that would no longer agree", "We foster an amicable, secure and prosperous neighborhood.", "literal", []string{
+			`non-preferred "amicable, secure and prosperous neighborhood" -> ""`,
+		}},
+		{"a span that holds a quotation mark", `The "Belt and Road" strategy was the old name.`, "", []string{
+			`deprecated "Belt and Road\" strategy" -> ""`,
+		}},
+		{"a noun after the phrase that a prepositional phrase cannot modify", "Belt and Road cooperation projects grew.", "literal", []string{
+			`non-preferred "Belt and Road cooperation" -> ""`,
+		}},
+		{"a bracketed abbreviation after the full name", "Since the 18th National Congress of the Communist Party of China (CPC), much changed.", "literal", []string{
+			`non-preferred "18th National Congress of the Communist Party of China" -> ""`,
+		}},
+		{"no numeral after both", "Take into account both domestic and international imperatives.", "literal", []string{
+			`non-preferred "domestic and international imperatives" -> ""`,
+		}},
+		{"a numeral after the is fine", "Coordinate the two top priorities.", "literal", []string{
+			`non-preferred "two top priorities" -> "two major matters"`,
+		}},
+		{"a number of the head noun the verb agrees with", "The central tasks of the Party and the country are clear.", "official", []string{
+			`non-preferred "central tasks of the Party and the country" -> ""`,
 		}},
 	}
 	for _, tt := range tests {

@@ -121,6 +121,8 @@ func (f *factory) checkRules(flags []string) ([]*checker.Rule, error) {
 	var rules []*checker.Rule
 	for _, r := range checker.Rules {
 		switch level, ok := levels[r.Name]; {
+		case !ok && r.Off:
+			// runs only when asked for
 		case !ok:
 			rules = append(rules, r)
 		case level != config.Off:

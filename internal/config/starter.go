@@ -54,12 +54,20 @@ fail-on: warning
 # Each rule's severity (error, warning or info), or off.
 rules:
 `)
+	// A rule that is off unless asked for is written off, so that the
+	// starter file checks what a run without it does.
+	level := func(r *checker.Rule) string {
+		if r.Off {
+			return Off
+		}
+		return string(r.Severity)
+	}
 	width := 0
 	for _, r := range checker.Rules {
-		width = max(width, len(r.Name)+2+len(r.Severity))
+		width = max(width, len(r.Name)+2+len(level(r)))
 	}
 	for _, r := range checker.Rules {
-		fmt.Fprintf(&b, "  %-*s # %s\n", width+1, r.Name+": "+string(r.Severity), r.Doc)
+		fmt.Fprintf(&b, "  %-*s # %s\n", width+1, r.Name+": "+level(r), r.Doc)
 	}
 	b.WriteString(`
 # Globs of the files to check in directories (they replace the default
