@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,6 +251,13 @@ var fastSnippets = []struct {
 	{"concepts: [a, b]\n", true},
 	{"x:\n  concepts:\n    - a\n", true},
 	{"concepts:\n  - a\nconcepts:\n  - b\n", true},
+	// A rendering's status_in, context and phrase, in the styles a
+	// glossary writes them and with the problems Parse finds in them:
+	// both parsers read the same nodes, so the same glossary.
+	{"styles:\n  formal: {description: f}\nconcepts:\n  - id: qiao\n    zh: 桥\n    renderings:\n      - en: bridge\n        status: superseded\n        status_in: {formal: preferred, plain: admitted}\n        phrase: noun\n        context:\n          require: [\"the _ over\", \"* _ club\"]\n          exclude: [_ of]\n", true},
+	{"concepts:\n  - id: qiao\n    zh: 桥\n    renderings:\n      - en: bridge\n        status_in:\n          formal: preferred\n          a.b: favoured\n          2020: ~\n        phrase: gerund\n        context:\n          require:\n            - the _ over\n            - _ _\n          exclude: []\n          colour: red\n", true},
+	{"concepts:\n  - id: qiao\n    zh: 桥\n    renderings:\n      - {en: \"{ordinal} bridge\", status_in: {x: preferred, x: admitted}, context: {}}\n      - {en: \"{year} bridge\", status_in: [x], context: [a]}\n", true},
+	{"concepts:\n  - id: qiao\n    zh: 桥\n    renderings:\n      - en: bridge\n        status_in: {? [a] : preferred}\n", false},
 }
 
 func TestFastYAMLSnippets(t *testing.T) {
@@ -321,7 +329,8 @@ func TestParseFastMatchesYAMLv3(t *testing.T) {
 	}
 	paths, _ := filepath.Glob(fixtures + "/*/*.yaml")
 	more, _ := filepath.Glob(fixtures + "/*.yaml")
-	for _, path := range append(paths, more...) {
+	own, _ := filepath.Glob(ownFixtures + "/*/*.yaml")
+	for _, path := range slices.Concat(paths, more, own) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -133,8 +133,8 @@ type Rendering struct {
 	key, keyEN string
 }
 
-// At returns the position of the value at path ("styles.0"), or of the
-// rendering itself.
+// At returns the position of the value at path ("styles.0",
+// "status_in.literal", "context.require.1"), or of the rendering itself.
 func (r *Rendering) At(path string) Pos { return r.at.get(renderingFields, path, r.Pos) }
 
 // Context holds the patterns that decide whether a rendering's words,

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,8 @@ import (
 func FuzzLoad(f *testing.F) {
 	names, _ := filepath.Glob(filepath.Join("..", "testdata", "glossary", "*", "*.yaml"))
 	top, _ := filepath.Glob(filepath.Join("..", "testdata", "glossary", "*.yaml"))
-	for _, name := range append(names, top...) {
+	own, _ := filepath.Glob(filepath.Join("testdata", "*", "*.yaml"))
+	for _, name := range slices.Concat(names, top, own) {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

@@ -11,7 +11,10 @@ import (
 // id replaces it; a concept with a known id keeps what it does not say and
 // takes what it does, its list fields (zh_variants, tags, parts, related)
 // adding to the earlier lists and its renderings replacing or extending the
-// earlier ones matched by English text. The inputs are not modified.
+// earlier ones matched by English text. A rendering's status, phrase,
+// styles and context patterns are replaced by those the later glossary
+// gives, its status_in merged style by style (see mergeStyles). The
+// inputs are not modified.
 //
 // Merge then fills in what a glossary may leave out: generated pinyin and
 // the default status "admitted".
@@ -163,13 +166,28 @@ func mergeRendering(base, over *Rendering) *Rendering {
 		r.Status = over.Status
 		r.at.set(rStatus, -1, over.At("status"))
 	}
-	if over.Styles != nil {
-		r.Styles = over.Styles
-		for _, e := range over.at {
-			if e.field() == rStyles {
-				r.at.put(e)
-			}
+	mergeStyles(r, over)
+	if over.Phrase != "" {
+		r.Phrase = over.Phrase
+		r.at.set(rPhrase, -1, over.At("phrase"))
+	}
+	if over.Context != nil {
+		// Each list of patterns is replaced, as styles are, when the later
+		// file gives it.
+		ctx := Context{}
+		if r.Context != nil {
+			ctx = *r.Context
 		}
+		if over.Context.Require != nil {
+			ctx.Require = over.Context.Require
+			r.at.take(rContextRequire, over.at)
+		}
+		if over.Context.Exclude != nil {
+			ctx.Exclude = over.Context.Exclude
+			r.at.take(rContextExclude, over.at)
+		}
+		r.Context = &ctx
+		r.at.set(rContext, -1, over.At("context"))
 	}
 	if over.Note != "" {
 		r.Note = over.Note
@@ -178,6 +196,60 @@ func mergeRendering(base, over *Rendering) *Rendering {
 	r.Forms = union(r.Forms, over.Forms)
 	r.Seen = append(append([]*Seen{}, r.Seen...), over.Seen...)
 	return r
+}
+
+// mergeStyles merges over's styles and status_in into r, a copy of the
+// rendering over overrides. styles are replaced when over gives them;
+// status_in is merged style by style, over's status in a style replacing
+// r's. A style over names in one of the two leaves the other, where only
+// the earlier file put it: a later file that gives the literal style a
+// status of its own, or puts it back among styles, moves it, and the
+// merged rendering does not name one style twice.
+func mergeStyles(r, over *Rendering) {
+	if over.Styles != nil {
+		r.Styles = over.Styles
+		r.at.take(rStyles, over.at)
+	} else if len(over.StatusIn) > 0 {
+		var kept []string
+		var old []int
+		for i, s := range r.Styles {
+			if _, moved := over.StatusIn[s]; !moved {
+				kept = append(kept, s)
+				old = append(old, i)
+			}
+		}
+		if len(kept) < len(r.Styles) {
+			if kept == nil {
+				kept = []string{}
+			}
+			r.Styles = kept
+			r.at.renumber(rStyles, old)
+		}
+	}
+	if len(over.StatusIn) == 0 && (over.Styles == nil || len(r.StatusIn) == 0) {
+		return
+	}
+	statusIn := make(map[string]Status, len(r.StatusIn)+len(over.StatusIn))
+	for s, st := range r.StatusIn {
+		if _, given := over.StatusIn[s]; !given && slices.Contains(over.Styles, s) {
+			r.at.remove(rStatusIn, itemNameID(s))
+			continue
+		}
+		statusIn[s] = st
+	}
+	for s, st := range over.StatusIn {
+		statusIn[s] = st
+	}
+	for _, e := range over.at {
+		if e.field() == rStatusIn {
+			r.at.put(e)
+		}
+	}
+	if len(statusIn) == 0 {
+		statusIn = nil
+		r.at.drop(rStatusIn)
+	}
+	r.StatusIn = statusIn
 }
 
 // union appends to a the items of b it does not hold yet.

@@ -198,3 +198,105 @@ func TestLoadFillsDefaultsOfManyConcepts(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeRenderingStylesAndContext merges one rendering of a base file
+// with the same rendering of a later file: styles, phrase and each list
+// of context patterns are replaced when the later file gives them,
+// status_in is merged style by style, and a style the later file names in
+// one of styles and status_in leaves the other. Each case says what the
+// merged rendering holds, and in which file and on which line each value
+// it names was written: a value merged away is at the rendering itself,
+// the later file's line 9.
+func TestMergeRenderingStylesAndContext(t *testing.T) {
+	const head = "styles:\n  a: {description: a}\n  b: {description: b}\n  c: {description: c}\nconcepts:\n  - id: qiao\n    zh: 桥\n    renderings:\n      - en: bridge\n"
+	tests := []struct {
+		name       string
+		base, over string // the rendering's keys after en, from line 10
+		want       string
+		at         map[string]string
+	}{
+		{
+			name: "a later status in a style moves the style out of styles",
+			base: "        status: superseded\n        styles: [a, b, c]\n",
+			over: "        status_in: {b: preferred}\n",
+			want: "superseded styles=[a c] status_in=map[b:preferred]",
+			at:   map[string]string{"styles.0": "base:11", "styles.1": "base:11", "styles.2": "over:9", "status_in.b": "over:10"},
+		},
+		{
+			name: "later styles take a style out of status_in",
+			base: "        status: admitted\n        status_in: {a: preferred, b: deprecated}\n",
+			over: "        styles: [a]\n",
+			want: "admitted styles=[a] status_in=map[b:deprecated]",
+			at:   map[string]string{"styles.0": "over:10", "status_in.a": "over:9", "status_in.b": "base:11"},
+		},
+		{
+			name: "later styles take the last style out of status_in",
+			base: "        status_in: {a: preferred}\n",
+			over: "        styles: [a, b]\n",
+			want: "admitted styles=[a b] status_in=map[]",
+			at:   map[string]string{"status_in": "over:9", "status_in.a": "over:9"},
+		},
+		{
+			name: "status_in is merged style by style",
+			base: "        styles: [c]\n        status_in: {a: preferred, b: admitted}\n",
+			over: "        status_in:\n          b: deprecated\n          c: superseded\n",
+			want: "admitted styles=[] status_in=map[a:preferred b:deprecated c:superseded]",
+			at:   map[string]string{"status_in.a": "base:11", "status_in.b": "over:11", "status_in.c": "over:12", "status_in": "over:11"},
+		},
+		{
+			name: "phrase and context lists are replaced when given",
+			base: "        phrase: verb\n        context:\n          require: [the _ over]\n          exclude: [_ club]\n",
+			over: "        context: {exclude: [\"_ toll\", \"* _ fee\"]}\n",
+			want: "admitted styles=[] status_in=map[] phrase=verb require=[the _ over] exclude=[_ toll * _ fee]",
+			at:   map[string]string{"phrase": "base:10", "context": "over:10", "context.require.0": "base:12", "context.exclude.0": "over:10", "context.exclude.1": "over:10"},
+		},
+		{
+			name: "a later phrase replaces the earlier one, a rendering without says nothing",
+			base: "        phrase: verb\n        status_in: {a: preferred}\n        context: {require: [the _ over]}\n",
+			over: "        phrase: clause\n",
+			want: "admitted styles=[] status_in=map[a:preferred] phrase=clause require=[the _ over]",
+			at:   map[string]string{"phrase": "over:10", "status_in.a": "base:11", "context.require.0": "base:12"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			base, ps := glossary.Parse("base", []byte(head+tc.base))
+			if len(ps) > 0 {
+				t.Fatal(ps)
+			}
+			over, ps := glossary.Parse("over", []byte(head+tc.over))
+			if len(ps) > 0 {
+				t.Fatal(ps)
+			}
+			before := fmt.Sprint(base.Concepts[0].Renderings[0].StatusIn, base.Concepts[0].Renderings[0].Styles)
+			g := glossary.Merge(base, over)
+			r := g.Concepts[0].Renderings[0]
+			got := fmt.Sprintf("%s styles=%v status_in=%v", r.Status, r.Styles, r.StatusIn)
+			if r.Phrase != "" {
+				got += " phrase=" + r.Phrase
+			}
+			if r.Context != nil {
+				if r.Context.Require != nil {
+					got += fmt.Sprintf(" require=%v", r.Context.Require)
+				}
+				if r.Context.Exclude != nil {
+					got += fmt.Sprintf(" exclude=%v", r.Context.Exclude)
+				}
+			}
+			if got != tc.want {
+				t.Errorf("merged: %s\nwant    %s", got, tc.want)
+			}
+			for path, want := range tc.at {
+				if p := r.At(path); fmt.Sprintf("%s:%d", p.File, p.Line) != want {
+					t.Errorf("At(%q) = %s:%d, want %s", path, p.File, p.Line, want)
+				}
+			}
+			if after := fmt.Sprint(base.Concepts[0].Renderings[0].StatusIn, base.Concepts[0].Renderings[0].Styles); after != before {
+				t.Errorf("Merge changed its input: %s became %s", before, after)
+			}
+			for _, p := range glossary.Validate(g, glossary.ValidateOptions{}) {
+				t.Errorf("the merged glossary does not validate: %s", p)
+			}
+		})
+	}
+}

@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"fmt"
+	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -322,13 +324,19 @@ func (p *parser) checkDate(pos Pos, w what, date string) {
 // The keys of each mapping of a glossary, in the order messages list
 // them; positions name fields by their index here.
 var (
-	glossaryFields  = []string{"sources", "styles", "concepts"}
-	sourceFields    = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
-	styleFields     = []string{"description"}
-	conceptFields   = []string{"id", "zh", "zh_variants", "pinyin", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
-	renderingFields = []string{"en", "forms", "status", "styles", "note", "shared", "seen"}
-	seenFields      = []string{"source", "date", "url", "quote"}
-	exampleFields   = []string{"text", "source", "style", "expect"}
+	glossaryFields = []string{"sources", "styles", "concepts"}
+	sourceFields   = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
+	styleFields    = []string{"description"}
+	conceptFields  = []string{"id", "zh", "zh_variants", "pinyin", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
+	// renderingFields ends with the paths into a rendering's context,
+	// whose positions a rendering records as its own fields'.
+	renderingFields = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "note", "shared", "seen", "context.require", "context.exclude"}
+	// renderingKeys are the keys a rendering's mapping may have:
+	// renderingFields without the paths into its context.
+	renderingKeys = renderingFields[:rContextRequire]
+	contextFields = []string{"require", "exclude"}
+	seenFields    = []string{"source", "date", "url", "quote"}
+	exampleFields = []string{"text", "source", "style", "expect"}
 )
 
 // The indexes of the fields in those lists, for the readers' switches.
@@ -339,7 +347,9 @@ const (
 
 	cID, cZH, cZHVariants, cPinyin, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
 
-	rEN, rForms, rStatus, rStyles, rNote, rShared, rSeen = 0, 1, 2, 3, 4, 5, 6
+	rEN, rForms, rStatus, rStyles, rStatusIn, rPhrase, rContext, rNote, rShared, rSeen, rContextRequire, rContextExclude = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+
+	ctxRequire, ctxExclude = 0, 1
 
 	seenSource, seenDate, seenURL, seenQuote = 0, 1, 2, 3
 
@@ -668,7 +678,7 @@ func (p *parser) rendering(n *yaml.Node, concept what) *Rendering {
 	mark := len(p.scratch)
 	w := concept
 	w.prefix = "rendering of "
-	keys, ok := p.mapping(n, w, renderingFields, func(f int, v *yaml.Node) {
+	keys, ok := p.mapping(n, w, renderingKeys, func(f int, v *yaml.Node) {
 		switch f {
 		case rEN:
 			p.required(v, named("en"), &r.EN, rEN)
@@ -678,6 +688,12 @@ func (p *parser) rendering(n *yaml.Node, concept what) *Rendering {
 			p.str(v, named("status"), &status, rStatus)
 		case rStyles:
 			p.strs(v, named("styles"), &r.Styles, rStyles)
+		case rStatusIn:
+			p.statusIn(r, v)
+		case rPhrase:
+			p.str(v, named("phrase"), &r.Phrase, rPhrase)
+		case rContext:
+			p.context(r, v)
 		case rNote:
 			p.str(v, named("note"), &r.Note, -1)
 		case rShared:
@@ -712,7 +728,104 @@ func (p *parser) rendering(n *yaml.Node, concept what) *Rendering {
 			p.problems.errorf(r.At("status"), "rendering %q has status %q; it must be one of preferred, admitted, deprecated, superseded", r.EN, status)
 		}
 	}
+	p.checkRendering(r)
 	return r
+}
+
+// checkRendering reports what is wrong with the values of a rendering
+// read, each by itself: unknown statuses in status_in, an unknown phrase
+// type, placeholders other than {ordinal} and {number}, and context
+// patterns that are no patterns. Whether the styles of status_in exist is
+// Validate's to say, once the files are merged.
+func (p *parser) checkRendering(r *Rendering) {
+	for _, style := range slices.Sorted(maps.Keys(r.StatusIn)) {
+		if s := r.StatusIn[style]; !slices.Contains(Statuses, s) {
+			p.problems.errorf(r.At("status_in."+style), "rendering %q has status %q in style %q; it must be one of preferred, admitted, deprecated, superseded", r.EN, s, style)
+		}
+	}
+	if r.Phrase != "" && !slices.Contains(PhraseTypes, r.Phrase) {
+		p.problems.errorf(r.At("phrase"), "rendering %q has phrase %q; it must be one of %s (leave it out for a noun phrase)", r.EN, r.Phrase, strings.Join(PhraseTypes, ", "))
+	}
+	if err := CheckPlaceholders(r.EN); err != nil {
+		p.problems.errorf(r.At("en"), "rendering %q: %v", r.EN, err)
+	}
+	for i, f := range r.Forms {
+		if err := CheckPlaceholders(f); err != nil {
+			p.problems.errorf(r.At(fmt.Sprintf("forms.%d", i)), "form %q of rendering %q: %v", f, r.EN, err)
+		}
+	}
+	if r.Context == nil {
+		return
+	}
+	for _, list := range []struct {
+		path     string
+		patterns []string
+	}{{"context.require", r.Context.Require}, {"context.exclude", r.Context.Exclude}} {
+		for i, pattern := range list.patterns {
+			if err := CheckContextPattern(pattern); err != nil {
+				p.problems.errorf(r.At(fmt.Sprintf("%s.%d", list.path, i)), "rendering %q has the %s pattern %q: %v", r.EN, list.path, pattern, err)
+			}
+		}
+	}
+}
+
+// statusIn reads a rendering's status_in, a mapping of style ids to
+// statuses, recording the position of each status as the style's item.
+func (p *parser) statusIn(r *Rendering, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		p.problems.errorf(p.pos(n), "status_in must be a mapping of styles to statuses, such as {literal: preferred}, not %s", yamlnode.Describe(n))
+		return
+	}
+	p.record(rStatusIn, -1, n)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
+		style := k.Value
+		if k.Kind != yaml.ScalarNode {
+			p.problems.errorf(p.pos(k), "each key of status_in must be a style id, not %s", yamlnode.Describe(k))
+			continue
+		}
+		if _, dup := r.StatusIn[style]; dup {
+			p.problems.errorf(p.pos(k), "status_in has style %q twice", style)
+			continue
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			p.problems.errorf(p.pos(v), "the status in style %q must be one of preferred, admitted, deprecated, superseded, not %s", style, yamlnode.Describe(v))
+			continue
+		}
+		status := Status(v.Value)
+		if i := slices.Index(Statuses, status); i >= 0 {
+			status = Statuses[i] // one copy of the word for all renderings
+		} else {
+			status = Status(p.text(v.Value))
+		}
+		if r.StatusIn == nil {
+			r.StatusIn = make(map[string]Status, len(n.Content)/2)
+		}
+		r.StatusIn[p.text(style)] = status
+		p.record(rStatusIn, itemNameID(style), v)
+	}
+}
+
+// context reads a rendering's context: a mapping of require and exclude
+// to lists of patterns. A context with no pattern is left out, as an
+// absent one.
+func (p *parser) context(r *Rendering, n *yaml.Node) {
+	ctx := &Context{}
+	_, ok := p.mapping(n, named("context"), contextFields, func(f int, v *yaml.Node) {
+		switch f {
+		case ctxRequire:
+			p.strs(v, named("context require"), &ctx.Require, rContextRequire)
+		case ctxExclude:
+			p.strs(v, named("context exclude"), &ctx.Exclude, rContextExclude)
+		}
+	})
+	if !ok {
+		return
+	}
+	p.record(rContext, -1, n)
+	if len(ctx.Require) > 0 || len(ctx.Exclude) > 0 {
+		r.Context = ctx
+	}
 }
 
 func (p *parser) seen(n *yaml.Node) *Seen {

@@ -39,25 +39,51 @@ func (e fieldPos) pos() Pos {
 
 func (e fieldPos) field() int { return int(e.key >> 24) }
 
-// get returns the position at path ("family", "parts.1"), the owner's
-// keys being fields, or fallback.
+// get returns the position at path ("family", "parts.1",
+// "status_in.literal", "context.require.0"), the owner's fields being
+// fields, or fallback.
 func (ps positions) get(fields []string, path string, fallback Pos) Pos {
-	name, index := path, -1
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		n, err := strconv.Atoi(path[i+1:])
-		if err != nil || n < 0 || n > maxItem {
-			return fallback
-		}
-		name, index = path[:i], n
-	}
-	field := slices.Index(fields, name)
-	if field < 0 {
+	field, index, ok := pathKey(fields, path)
+	if !ok {
 		return fallback
 	}
 	if e, ok := ps.entry(field, index); ok {
 		return e.pos()
 	}
 	return fallback
+}
+
+// keyedFields are the fields whose items are named, not numbered: a
+// status_in entry is at "status_in.literal". Their paths are split at the
+// first dot, since a style id may hold dots.
+var keyedFields = []string{"status_in"}
+
+// pathKey turns a path into the field's index in fields and the item's
+// index (-1 for the field's value): a number for a list's item, the
+// name's number (itemNameID) for a keyed field's. A field may itself be a
+// path into a nested mapping ("context.require"), listed in fields as
+// such. ok is false for a path that names nothing recorded.
+func pathKey(fields []string, path string) (field, index int, ok bool) {
+	if f := slices.Index(fields, path); f >= 0 {
+		return f, -1, true
+	}
+	for _, k := range keyedFields {
+		if name, ok := strings.CutPrefix(path, k+"."); ok {
+			f := slices.Index(fields, k)
+			id, known := lookupItemName(name)
+			return f, int(id), f >= 0 && known
+		}
+	}
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return 0, 0, false
+	}
+	n, err := strconv.Atoi(path[i+1:])
+	if err != nil || n < 0 || n > maxItem {
+		return 0, 0, false
+	}
+	f := slices.Index(fields, path[:i])
+	return f, n, f >= 0
 }
 
 // entry returns the position of field's value (index -1) or item.
@@ -94,6 +120,37 @@ func (ps *positions) drop(field int) {
 	*ps = slices.DeleteFunc(*ps, func(e fieldPos) bool { return e.field() == field })
 }
 
+// remove forgets the position of field's value (index -1) or item.
+func (ps *positions) remove(field, index int) {
+	key := posKey(field, index)
+	*ps = slices.DeleteFunc(*ps, func(e fieldPos) bool { return e.key == key })
+}
+
+// take replaces the positions of field's value and items by those from
+// has of them.
+func (ps *positions) take(field int, from positions) {
+	ps.drop(field)
+	for _, e := range from {
+		if e.field() == field {
+			*ps = append(*ps, e)
+		}
+	}
+}
+
+// renumber moves the positions of the items of a list field that lost
+// some items: old[j] is the former index of item j. The positions of
+// items lost are forgotten.
+func (ps *positions) renumber(field int, old []int) {
+	before := slices.Clone(*ps)
+	*ps = slices.DeleteFunc(*ps, func(e fieldPos) bool { return e.field() == field && e.key != posKey(field, -1) })
+	for j, i := range old {
+		if e, ok := before.entry(field, i); ok {
+			e.key = posKey(field, j)
+			*ps = append(*ps, e)
+		}
+	}
+}
+
 // files numbers the names of the files positions are in. A process reads
 // few glossary files, so it keeps every name it has numbered.
 var files struct {
@@ -127,3 +184,36 @@ func fileID(name string) uint32 {
 
 // fileName returns the file name numbered id.
 func fileName(id uint32) string { return (*files.names.Load())[id] }
+
+// itemNames numbers the names of keyed fields' items (style ids), the way
+// files numbers file names: a position records the number, which keeps
+// it 16 bytes without a pointer, and a process meets few such names.
+var itemNames struct {
+	mu  sync.Mutex
+	ids map[string]uint32
+}
+
+// itemNameID returns the number of name, numbering it if it is new.
+func itemNameID(name string) int {
+	itemNames.mu.Lock()
+	defer itemNames.mu.Unlock()
+	if id, ok := itemNames.ids[name]; ok {
+		return int(id)
+	}
+	if itemNames.ids == nil {
+		itemNames.ids = map[string]uint32{}
+	}
+	id := uint32(len(itemNames.ids))
+	// The name may point into a file's data (the fast path): keep a copy.
+	itemNames.ids[strings.Clone(name)] = id
+	return int(id)
+}
+
+// lookupItemName returns the number of name, or false when no position
+// was ever recorded under it.
+func lookupItemName(name string) (uint32, bool) {
+	itemNames.mu.Lock()
+	defer itemNames.mu.Unlock()
+	id, ok := itemNames.ids[name]
+	return id, ok
+}

@@ -28,7 +28,8 @@ type Stats struct {
 // StyleStats is one house style's share of the glossary.
 type StyleStats struct {
 	ID string `json:"id"`
-	// Renderings counts the renderings in the style by status.
+	// Renderings counts the renderings the style uses (AllStyles) by
+	// their status in it (StatusFor).
 	Renderings map[Status]int `json:"renderings"`
 	// Preferred counts the concepts with a preferred rendering in the
 	// style; WithoutPreferred lists the others, by id, parts left out.
@@ -84,8 +85,10 @@ func Summarize(g *Glossary) Stats {
 		Unseen:   []RenderingRef{},
 		Styles:   make([]StyleStats, len(g.Styles)),
 	}
+	styleIndex := make(map[string]int, len(g.Styles))
 	for i, st := range g.Styles {
 		s.Styles[i] = StyleStats{ID: st.ID, Renderings: map[Status]int{}, WithoutPreferred: []string{}}
+		styleIndex[st.ID] = i
 	}
 	cited := map[string]int{}
 	tags := map[string]int{}
@@ -121,9 +124,11 @@ func Summarize(g *Glossary) Stats {
 		for _, r := range c.Renderings {
 			s.Renderings++
 			s.ByStatus[r.Status]++
-			for i := range s.Styles {
-				if slices.Contains(r.Styles, s.Styles[i].ID) {
-					s.Styles[i].Renderings[r.Status]++
+			// Each style that uses the rendering counts it by its status
+			// there.
+			for _, id := range r.AllStyles() {
+				if i, ok := styleIndex[id]; ok {
+					s.Styles[i].Renderings[r.StatusFor(id)]++
 				}
 			}
 			if len(r.Seen) == 0 {

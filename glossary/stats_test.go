@@ -25,7 +25,7 @@ func TestSummarize(t *testing.T) {
 		`"by_status":{"admitted":1,"deprecated":1,"preferred":3,"superseded":1},` +
 		`"styles":[` +
 		`{"id":"official","renderings":{"admitted":1,"preferred":2},"preferred":2,"without_preferred":["zb-gz","zb-wj"]},` +
-		`{"id":"literal","renderings":{"preferred":2},"preferred":2,"without_preferred":["zb-gz","zb-wj"]}],` +
+		`{"id":"literal","renderings":{"admitted":1,"preferred":3},"preferred":3,"without_preferred":["zb-gz"]}],` +
 		`"sources":{"total":3,"by_kind":{"official":2,"scholarly":1},` +
 		`"cited":[{"id":"a","kind":"official","seen":3},{"id":"b","kind":"scholarly","seen":2}],"uncited":["c"]},` +
 		`"families":[{"root":"zb","zh":"周边","members":["zb-gz","zb-wj"]}],` +

@@ -1,7 +1,9 @@
 package glossary
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -22,10 +24,14 @@ type ValidateOptions struct {
 }
 
 // Validate checks a merged glossary as a whole: references to sources,
-// styles and concepts; one Chinese term or English rendering under two
-// concepts; concepts without renderings; more than one preferred rendering
-// per style; and examples that do not hold. Problems a single file shows
-// by itself are Parse's, and an empty glossary is Load's.
+// styles (status_in's included) and concepts; one Chinese term or English
+// rendering under two concepts; concepts without renderings; more than
+// one preferred rendering per style, by each rendering's status in the
+// style (Rendering.StatusFor); a style named both in a rendering's styles
+// and its status_in; and examples that do not hold. Problems a single
+// file shows by itself are Parse's (an unknown status or phrase type, a
+// context pattern that is none, an unknown placeholder), and an empty
+// glossary is Load's.
 func Validate(g *Glossary, opts ValidateOptions) Problems {
 	v := &validator{g: g, opts: opts, sources: mapByID(g.Sources), styles: mapByID(g.Styles)}
 	if v.opts.RuleNames == nil {
@@ -95,6 +101,8 @@ func (v *validator) concept(c *Concept) {
 	type pref struct {
 		style string
 		r     *Rendering
+		// at is where the rendering's status in the style is written.
+		at Pos
 	}
 	var buf [4]pref
 	preferred := buf[:0]
@@ -104,34 +112,62 @@ func (v *validator) concept(c *Concept) {
 				v.problems.errorf(r.At(fmt.Sprintf("styles.%d", i)), "rendering %q names unknown style %q%s", r.EN, s, known(v.g.StyleIDs()))
 			}
 		}
+		for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
+			switch {
+			case v.styles[s] == nil:
+				v.problems.errorf(r.At("status_in."+s), "rendering %q has a status in unknown style %q%s", r.EN, s, known(v.g.StyleIDs()))
+			case slices.Contains(r.Styles, s):
+				// Said once, at status_in: that is where the style's
+				// status is, and removing the style from styles mends it.
+				v.problems.errorf(r.At("status_in."+s), "rendering %q names style %q both in styles and in status_in; a style in status_in uses the rendering already, so take it out of styles", r.EN, s)
+			}
+		}
 		for _, s := range r.Seen {
 			if s.Source != "" && v.sources[s.Source] == nil {
 				v.problems.errorf(s.At("source"), "rendering %q was seen in unknown source %q%s", r.EN, s.Source, known(idsOf(v.g.Sources)))
 			}
 		}
-		if r.Status != Preferred {
-			continue
-		}
-		styles := r.Styles
-		if len(styles) == 0 {
-			styles = []string{""}
-		}
-		for _, s := range styles {
+		for _, s := range r.PreferredStyles() {
+			at := "status"
+			if _, ok := r.StatusIn[s]; ok && s != "" {
+				at = "status_in." + s
+			}
 			if i := slices.IndexFunc(preferred, func(p pref) bool { return p.style == s }); i >= 0 {
-				prev := preferred[i].r
+				prev := preferred[i]
 				in := "with no style"
 				if s != "" {
 					in = fmt.Sprintf("in style %q", s)
 				}
-				v.problems.errorf(r.At("status"), "%s has two preferred renderings %s: %q and %q (at %s)", name, in, prev.EN, r.EN, prev.At("status"))
+				v.problems.errorf(r.At(at), "%s has two preferred renderings %s: %q and %q (at %s)", name, in, prev.r.EN, r.EN, prev.at)
 				continue
 			}
-			preferred = append(preferred, pref{s, r})
+			preferred = append(preferred, pref{s, r, r.At(at)})
 		}
 	}
 	for _, e := range c.Examples {
 		v.example(c, e)
 	}
+}
+
+// PreferredStyles lists the styles r is the preferred rendering in, by
+// its status in each (StatusFor), in AllStyles' order; when no style uses
+// r, it is [""] (preferred with no style) if r's status is preferred.
+// Each concept has at most one preferred rendering per entry.
+func (r *Rendering) PreferredStyles() []string {
+	all := r.AllStyles()
+	if len(all) == 0 {
+		if r.Status == Preferred {
+			return []string{""}
+		}
+		return nil
+	}
+	var out []string
+	for _, s := range all {
+		if r.StatusFor(s) == Preferred {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // unknownConcept reports whether id is set and names no concept.
@@ -308,4 +344,68 @@ func nearestID(g *Glossary, id string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// Placeholders are the name placeholders a rendering may hold, which the
+// checker reads as any name of their kind: "{ordinal} Plenary Session of
+// the {ordinal} CPC Central Committee" stands for every such session.
+var Placeholders = []string{"{ordinal}", "{number}"}
+
+// CheckPlaceholders returns an error when text, a rendering or form,
+// holds a brace that is not part of one of Placeholders.
+func CheckPlaceholders(text string) error {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '{':
+			j := strings.IndexByte(text[i:], '}')
+			if j < 0 {
+				return fmt.Errorf("it holds a { that opens no placeholder; the placeholders are %s", strings.Join(Placeholders, " and "))
+			}
+			if ph := text[i : i+j+1]; !slices.Contains(Placeholders, ph) {
+				return fmt.Errorf("it holds the unknown placeholder %s; the placeholders are %s", ph, strings.Join(Placeholders, " and "))
+			}
+			i += j
+		case '}':
+			return fmt.Errorf("it holds a } that closes no placeholder; the placeholders are %s", strings.Join(Placeholders, " and "))
+		}
+	}
+	return nil
+}
+
+// ContextWord is the word of a context pattern that stands for the
+// rendering, and AnyWord the word that stands for any one word.
+const (
+	ContextWord = "_"
+	AnyWord     = "*"
+)
+
+// CheckContextPattern returns an error when pattern is not a context
+// pattern: words separated by single spaces, exactly one of which is
+// ContextWord, and at least one other.
+func CheckContextPattern(pattern string) error {
+	words := strings.Fields(pattern)
+	switch {
+	case len(words) == 0:
+		return errors.New("it is empty")
+	case strings.Join(words, " ") != pattern:
+		return errors.New("it has an empty word: words are separated by single spaces, with none at either end")
+	}
+	n := 0
+	for _, w := range words {
+		switch {
+		case w == ContextWord:
+			n++
+		case strings.Contains(w, ContextWord):
+			return fmt.Errorf("its word %q holds %s, which must be a word of its own", w, ContextWord)
+		}
+	}
+	switch {
+	case n == 0:
+		return fmt.Errorf("it has no %s standing for the rendering", ContextWord)
+	case n > 1:
+		return fmt.Errorf("it has %d words %s; exactly one stands for the rendering", n, ContextWord)
+	case len(words) == 1:
+		return fmt.Errorf("it has no word beside %s, so it says nothing about the context", ContextWord)
+	}
+	return nil
 }

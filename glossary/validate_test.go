@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,13 +94,20 @@ func loadFixtures(t *testing.T, files []string, opts glossary.ValidateOptions) (
 	return g, problems, wants
 }
 
+// ownFixtures are the glossary fixtures of this package, beside those
+// of testdata/glossary that the commands' tests share.
+const ownFixtures = "testdata"
+
 // TestValidateFixtures checks each problem class of validate on the
-// fixtures in testdata/glossary/validate, which say what they must draw.
+// fixtures in testdata/glossary/validate and in this package's
+// testdata/validate, which say what they must draw.
 func TestValidateFixtures(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(fixtures, "validate", "*.yaml"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures: %v", err)
+	own, ownErr := filepath.Glob(filepath.Join(ownFixtures, "validate", "*.yaml"))
+	if err != nil || ownErr != nil || len(files) == 0 || len(own) == 0 {
+		t.Fatalf("no fixtures: %v %v", err, ownErr)
 	}
+	files = append(files, own...)
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			_, problems, wants := loadFixtures(t, []string{f}, glossary.ValidateOptions{})
@@ -148,5 +156,77 @@ func TestProblemString(t *testing.T) {
 	p.Severity = glossary.Warning
 	if got, want := p.String(), `terms.yaml:12:5: warning: concept "x" has no renderings`; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestCheckContextPattern lists patterns with the error each draws ("" for
+// none).
+func TestCheckContextPattern(t *testing.T) {
+	for _, tc := range []struct{ pattern, err string }{
+		{"China's _", ""},
+		{"_ diplomacy", ""},
+		{"in the _ of", ""},
+		{"* _ countries", ""},
+		{"_ *", ""},
+		{"", "it is empty"},
+		{"   ", "it is empty"},
+		{"_", "it has no word beside _, so it says nothing about the context"},
+		{"the bridge", "it has no _ standing for the rendering"},
+		{"_ and _", "it has 2 words _; exactly one stands for the rendering"},
+		{"the _'s end", `its word "_'s" holds _, which must be a word of its own`},
+		{"the__ end", `its word "the__" holds _, which must be a word of its own`},
+		{" the _", "it has an empty word: words are separated by single spaces, with none at either end"},
+		{"the _ ", "it has an empty word: words are separated by single spaces, with none at either end"},
+		{"the  _", "it has an empty word: words are separated by single spaces, with none at either end"},
+		{"the\t_", "it has an empty word: words are separated by single spaces, with none at either end"},
+	} {
+		err := glossary.CheckContextPattern(tc.pattern)
+		if got := fmt.Sprint(err); err == nil && tc.err != "" || err != nil && got != tc.err {
+			t.Errorf("CheckContextPattern(%q) = %v, want %q", tc.pattern, err, tc.err)
+		}
+	}
+}
+
+// TestCheckPlaceholders lists renderings with the error each draws (""
+// for none).
+func TestCheckPlaceholders(t *testing.T) {
+	const known = "; the placeholders are {ordinal} and {number}"
+	for _, tc := range []struct{ text, err string }{
+		{"harbour council", ""},
+		{"{ordinal} Annual Assembly of the {ordinal} Harbour Council", ""},
+		{"{number} assemblies", ""},
+		{"{number}{ordinal}", ""},
+		{"assembly of {year}", "it holds the unknown placeholder {year}" + known},
+		{"{Ordinal} assembly", "it holds the unknown placeholder {Ordinal}" + known},
+		{"{}", "it holds the unknown placeholder {}" + known},
+		{"{ordinal assembly", "it holds a { that opens no placeholder" + known},
+		{"{a {ordinal}}", "it holds the unknown placeholder {a {ordinal}" + known},
+		{"assembly}", "it holds a } that closes no placeholder" + known},
+	} {
+		err := glossary.CheckPlaceholders(tc.text)
+		if got := fmt.Sprint(err); err == nil && tc.err != "" || err != nil && got != tc.err {
+			t.Errorf("CheckPlaceholders(%q) = %v, want %q", tc.text, err, tc.err)
+		}
+	}
+}
+
+// TestPreferredStyles lists renderings with the styles each is preferred
+// in, by its status in each.
+func TestPreferredStyles(t *testing.T) {
+	for _, tc := range []struct {
+		r    glossary.Rendering
+		want []string
+	}{
+		{glossary.Rendering{Status: glossary.Preferred}, []string{""}},
+		{glossary.Rendering{Status: glossary.Admitted}, nil},
+		{glossary.Rendering{Status: glossary.Preferred, Styles: []string{"formal", "plain"}}, []string{"formal", "plain"}},
+		{glossary.Rendering{Status: glossary.Preferred, Styles: []string{"formal"}, StatusIn: map[string]glossary.Status{"plain": glossary.Admitted}}, []string{"formal"}},
+		{glossary.Rendering{Status: glossary.Superseded, Styles: []string{"formal"}, StatusIn: map[string]glossary.Status{"plain": glossary.Preferred, "casual": glossary.Preferred}}, []string{"casual", "plain"}},
+		// A style in status_in only is no unstyled use.
+		{glossary.Rendering{Status: glossary.Preferred, StatusIn: map[string]glossary.Status{"plain": glossary.Admitted}}, nil},
+	} {
+		if got := tc.r.PreferredStyles(); !slices.Equal(got, tc.want) {
+			t.Errorf("%s %v %v: PreferredStyles() = %q, want %q", tc.r.Status, tc.r.Styles, tc.r.StatusIn, got, tc.want)
+		}
 	}
 }

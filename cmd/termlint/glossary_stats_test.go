@@ -17,13 +17,13 @@ sources     3  (2 official, 1 scholarly)
 
 style     preferred  admitted  deprecated  superseded  concepts with a preferred rendering
 official  2          1         0           0           2 of 4
-literal   2          0         0           0           2 of 4
+literal   3          1         0           0           3 of 4
 
 no preferred official rendering (2):
   zb-gz, zb-wj
 
-no preferred literal rendering (2):
-  zb-gz, zb-wj
+no preferred literal rendering (1):
+  zb-gz
 
 source  kind       seen
 a       official   3

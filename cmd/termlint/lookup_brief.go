@@ -58,11 +58,23 @@ func (p *cardPrinter) brief(files int, entries []*checker.BriefEntry) {
 			if r.Count > 0 {
 				used = p.cs.Accent(fmt.Sprintf("used %d×", r.Count))
 			}
-			styles := strings.Join(r.Styles, ", ")
-			line := fmt.Sprintf("  %s%s%s%s%s", p.cs.Bold(r.EN), pad, p.status(r.Status), prefixed("  ", fmt.Sprintf("%-16s", styles)), prefixed("  ", used))
+			line := fmt.Sprintf("  %s%s%s%s%s", p.cs.Bold(r.EN), pad, p.status(r.StatusFor(p.style)), prefixed("  ", fmt.Sprintf("%-16s", briefStyles(r.Rendering))), prefixed("  ", used))
 			fmt.Fprintln(p.w, strings.TrimRight(line, " "))
 		}
 	}
+}
+
+// briefStyles lists the styles that use r, each with a status of its own
+// followed by that status: "official, literal (preferred)".
+func briefStyles(r *glossary.Rendering) string {
+	styles := make([]string, 0, len(r.AllStyles()))
+	for _, s := range r.AllStyles() {
+		if st, own := r.StatusIn[s]; own {
+			s += " (" + string(st) + ")"
+		}
+		styles = append(styles, s)
+	}
+	return strings.Join(styles, ", ")
 }
 
 // briefCounts says where a concept occurs: "3× in Chinese (+2 inside
@@ -103,7 +115,10 @@ type briefRenderingJSON struct {
 	EN     string          `json:"en"`
 	Status glossary.Status `json:"status"`
 	Styles []string        `json:"styles"`
-	Count  int             `json:"count"`
+	// StatusIn is the rendering's status in the styles where it is not
+	// Status, as in the glossary.
+	StatusIn map[string]glossary.Status `json:"status_in,omitempty"`
+	Count    int                        `json:"count"`
 }
 
 func writeBriefJSON(w io.Writer, files int, entries []*checker.BriefEntry) error {
@@ -116,7 +131,7 @@ func writeBriefJSON(w io.Writer, files int, entries []*checker.BriefEntry) error
 			if styles == nil {
 				styles = []string{}
 			}
-			bc.Renderings = append(bc.Renderings, briefRenderingJSON{r.EN, r.Status, styles, r.Count})
+			bc.Renderings = append(bc.Renderings, briefRenderingJSON{EN: r.EN, Status: r.Status, Styles: styles, StatusIn: r.StatusIn, Count: r.Count})
 		}
 		out.Concepts = append(out.Concepts, bc)
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -125,9 +127,18 @@ func (p *cardPrinter) card(m glossary.Match) {
 	fmt.Fprintln(p.w)
 	for _, r := range c.Renderings {
 		pad := strings.Repeat(" ", max(1, width-utf8.RuneCountInString(r.EN)+2))
-		styles := strings.Join(r.Styles, ", ")
+		styles := strings.Join(r.AllStyles(), ", ")
 		line := fmt.Sprintf("  %s%s%s%s", p.cs.Bold(r.EN), pad, p.status(r.Status), prefixed("  ", styles))
 		fmt.Fprintln(p.w, strings.TrimRight(line, " "))
+		if len(r.StatusIn) > 0 {
+			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("status:"), p.statusByStyle(r))
+		}
+		if r.PhraseType() != "noun" {
+			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("phrase:"), r.PhraseType())
+		}
+		if how := contextText(r.Context); how != "" {
+			p.wrapped("      ", "counts", how)
+		}
 		if len(r.Forms) > 0 {
 			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("forms:"), strings.Join(r.Forms, ", "))
 		}
@@ -169,6 +180,53 @@ func (p *cardPrinter) card(m glossary.Match) {
 			fmt.Fprintf(p.w, "  %s\n", l)
 		}
 	}
+}
+
+// statusByStyle says a rendering's status in the styles where it has one
+// of its own, then its status elsewhere: "preferred in literal;
+// superseded otherwise". Styles with one status are named together, the
+// statuses in the order of glossary.Statuses.
+func (p *cardPrinter) statusByStyle(r *glossary.Rendering) string {
+	byStatus := map[glossary.Status][]string{}
+	for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
+		byStatus[r.StatusIn[s]] = append(byStatus[r.StatusIn[s]], s)
+	}
+	var parts []string
+	for _, st := range glossary.Statuses {
+		if styles := byStatus[st]; len(styles) > 0 {
+			parts = append(parts, p.statusWord(st)+" in "+andList(styles))
+		}
+	}
+	return strings.Join(append(parts, p.statusWord(r.Status)+" otherwise"), "; ")
+}
+
+// andList joins items as English does: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// contextText says where a rendering's words count as the rendering:
+// "only in: China's _, _ diplomacy; not in: _ committee", or "" when
+// anywhere.
+func contextText(ctx *glossary.Context) string {
+	if ctx == nil {
+		return ""
+	}
+	var parts []string
+	if len(ctx.Require) > 0 {
+		parts = append(parts, "only in: "+strings.Join(ctx.Require, ", "))
+	}
+	if len(ctx.Exclude) > 0 {
+		label := "not in: "
+		if len(ctx.Require) == 0 {
+			label = "except in: "
+		}
+		parts = append(parts, label+strings.Join(ctx.Exclude, ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // matchedHow says how a match that is not exact was found.
@@ -239,8 +297,18 @@ func (p *cardPrinter) ref(id string) string {
 	return id
 }
 
+// status is a status in the status column: padded to its width and
+// coloured.
 func (p *cardPrinter) status(s glossary.Status) string {
-	text := fmt.Sprintf("%-10s", s)
+	return p.colored(s, fmt.Sprintf("%-10s", s))
+}
+
+// statusWord is a status in running text, coloured.
+func (p *cardPrinter) statusWord(s glossary.Status) string { return p.colored(s, string(s)) }
+
+// colored colours text as status s is coloured: preferred good,
+// deprecated bad, superseded a warning.
+func (p *cardPrinter) colored(s glossary.Status, text string) string {
 	switch s {
 	case glossary.Preferred:
 		return p.cs.Good(text)

@@ -154,13 +154,11 @@ func (b *builder) rendering(c *concept, en string, p glossary.Pos) (*glossary.Re
 }
 
 // preferredIn returns c's preferred rendering in style ("" for none)
-// other than r, or nil.
+// other than r, or nil: a rendering's status in the style counts
+// (Rendering.PreferredStyles).
 func preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rendering {
 	for _, x := range c.Renderings {
-		if x == r || x.Status != glossary.Preferred {
-			continue
-		}
-		if style == "" && len(x.Styles) == 0 || style != "" && slices.Contains(x.Styles, style) {
+		if x != r && slices.Contains(x.PreferredStyles(), style) {
 			return x
 		}
 	}
@@ -170,11 +168,7 @@ func preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rend
 // conflict returns a rendering of c other than r preferred in one of the
 // styles r is preferred in, and that style.
 func conflict(c *concept, r *glossary.Rendering) (*glossary.Rendering, string) {
-	styles := r.Styles
-	if len(styles) == 0 {
-		styles = []string{""}
-	}
-	for _, s := range styles {
+	for _, s := range r.PreferredStyles() {
 		if x := preferredIn(c, s, r); x != nil {
 			return x, s
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -14,8 +15,16 @@ import (
 )
 
 // exportColumns is the header row Write writes, one column per field of
-// a rendering that the format carries.
-var exportColumns = []string{"zh", "en", "status", "styles", "sources", "note"}
+// a rendering that the format carries; readOnlyColumns are the columns
+// Read understands besides, for fields a table written by hand may give.
+var (
+	exportColumns   = []string{"zh", "en", "status", "styles", "sources", "note"}
+	readOnlyColumns = []string{"id", "pinyin", "forms", "gloss", "phrase", "context_require", "context_exclude"}
+)
+
+// statusSeparator joins a style and the rendering's status in it in a
+// styles cell: "official; literal=preferred" (a style id holds no "=").
+const statusSeparator = "="
 
 // listSeparator joins the items of a multi-valued cell (styles, sources,
 // forms). Read splits such cells on ";" (or the full-width "；") and trims
@@ -26,8 +35,13 @@ const listSeparator = "; "
 // note, one row per rendering, concepts and renderings in g's order: comma
 // ',' writes CSV, '\t' TSV.
 // Cells are quoted only where needed (encoding/csv: a cell holding the
-// comma, a quote or a line break, or starting with a space). sources
-// lists the distinct sources of the rendering's seen entries in order.
+// comma, a quote or a line break, or starting with a space). styles
+// lists the rendering's styles, then each style with a status of its own
+// as style=status (status_in); sources lists the distinct sources of the
+// rendering's seen entries in order. A rendering's phrase type and
+// context patterns are not written: the header is the one CAT tools and
+// the documentation know (see the package documentation for what Read
+// takes of them).
 func Write(w io.Writer, g *glossary.Glossary, comma rune) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = comma
@@ -46,7 +60,11 @@ func Write(w io.Writer, g *glossary.Glossary, comma rune) error {
 			if status == "" {
 				status = glossary.Admitted
 			}
-			row := []string{c.ZH, r.EN, string(status), strings.Join(r.Styles, listSeparator), strings.Join(sources, listSeparator), r.Note}
+			styles := slices.Clone(r.Styles)
+			for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
+				styles = append(styles, s+statusSeparator+string(r.StatusIn[s]))
+			}
+			row := []string{c.ZH, r.EN, string(status), strings.Join(styles, listSeparator), strings.Join(sources, listSeparator), r.Note}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -71,6 +89,9 @@ const (
 	colPinyin
 	colForms
 	colGloss
+	colPhrase
+	colContextRequire
+	colContextExclude
 )
 
 // csvColumns names the columns Read understands, by header folded with
@@ -102,6 +123,8 @@ var csvColumns = map[string]column{
 	"forms": colForms, "form": colForms, "abbreviation": colForms, "abbreviations": colForms,
 	"abbr": colForms, "acronym": colForms, "缩写": colForms,
 	"gloss": colGloss, "definition": colGloss, "description": colGloss, "释义": colGloss, "定义": colGloss,
+	"phrase": colPhrase, "phrase-type": colPhrase,
+	"context-require": colContextRequire, "context-exclude": colContextExclude,
 }
 
 // foldHeader folds a header cell for csvColumns: lower case, trimmed,
@@ -216,7 +239,7 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 		}
 	}
 	if len(unknown) > 0 {
-		b.warnf(unknownAt, "unknown %s %s ignored (known: %s)", plural(len(unknown), "column", "columns"), quoteAll(unknown), strings.Join(slices.Concat(exportColumns, []string{"id", "pinyin", "forms", "gloss"}), ", "))
+		b.warnf(unknownAt, "unknown %s %s ignored (known: %s)", plural(len(unknown), "column", "columns"), quoteAll(unknown), strings.Join(slices.Concat(exportColumns, readOnlyColumns), ", "))
 	}
 
 	rows := 0
@@ -289,10 +312,41 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 				c.explicit[r] = true
 			}
 		}
-		styles, p := cell(colStyles)
-		for _, s := range splitList(styles) {
-			if id := b.style(s, p); !slices.Contains(r.Styles, id) {
-				r.Styles = append(r.Styles, id)
+		styles, stylesAt := cell(colStyles)
+		if !b.readStyles(r, styles, stylesAt) {
+			continue
+		}
+		if phrase, p := cell(colPhrase); phrase != "" {
+			phrase = strings.ToLower(phrase)
+			switch {
+			case !slices.Contains(glossary.PhraseTypes, phrase):
+				b.errorf(p, "unknown phrase type %q; it must be one of %s", phrase, strings.Join(glossary.PhraseTypes, ", "))
+				continue
+			case r.Phrase != "" && r.Phrase != phrase:
+				b.warnf(p, "%q of %s is a %s phrase at line %d; %s ignored", r.EN, c.ZH, r.Phrase, r.Pos.Line, phrase)
+			default:
+				r.Phrase = phrase
+			}
+		}
+		for _, list := range []struct {
+			col column
+			add func(*glossary.Context, string)
+		}{
+			{colContextRequire, func(ctx *glossary.Context, p string) { ctx.Require = append(ctx.Require, p) }},
+			{colContextExclude, func(ctx *glossary.Context, p string) { ctx.Exclude = append(ctx.Exclude, p) }},
+		} {
+			patterns, p := cell(list.col)
+			for _, pattern := range splitList(patterns) {
+				if err := glossary.CheckContextPattern(pattern); err != nil {
+					b.errorf(p, "context pattern %q: %v", pattern, err)
+					continue
+				}
+				if r.Context == nil {
+					r.Context = &glossary.Context{}
+				}
+				if !slices.Contains(r.Context.Require, pattern) && !slices.Contains(r.Context.Exclude, pattern) {
+					list.add(r.Context, pattern)
+				}
 			}
 		}
 		sources, p := cell(colSources)
@@ -311,10 +365,14 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 			}
 			r.Note = note
 		}
-		if r.Status == glossary.Preferred {
-			if x, s := conflict(c, r); x != nil {
-				b.errorf(statusAt, "%s has two preferred renderings %s: %q (line %d) and %q", c.ZH, inStyle(s), x.EN, x.Pos.Line, r.EN)
+		if x, s := conflict(c, r); x != nil {
+			// Point at where the row makes r preferred in the style: its
+			// styles cell for a status of the style's own.
+			at := statusAt
+			if _, own := r.StatusIn[s]; own && s != "" {
+				at = stylesAt
 			}
+			b.errorf(at, "%s has two preferred renderings %s: %q (line %d) and %q", c.ZH, inStyle(s), x.EN, x.Pos.Line, r.EN)
 		}
 	}
 	if err := b.err(); err != nil {
@@ -324,6 +382,34 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 		return nil, nil, importError(fmt.Sprintf("%s: no row has both a zh and an en", name))
 	}
 	return b.glossary(), b.warnings, nil
+}
+
+// readStyles reads a styles cell into r: ids, and style=status for a style
+// with a status of its own (status_in). A style given both ways is one
+// with its own status. It reports false, with an error, for an unknown
+// status.
+func (b *builder) readStyles(r *glossary.Rendering, cell string, p glossary.Pos) bool {
+	for _, item := range splitList(cell) {
+		name, status, own := strings.Cut(item, statusSeparator)
+		id := b.style(strings.TrimSpace(name), p)
+		if !own {
+			if !r.InStyle(id) {
+				r.Styles = append(r.Styles, id)
+			}
+			continue
+		}
+		st, ok := statusNames[strings.ToLower(strings.TrimSpace(status))]
+		if !ok {
+			b.errorf(p, "unknown status %q of style %q; it must be one of preferred, admitted, deprecated, superseded", strings.TrimSpace(status), strings.TrimSpace(name))
+			return false
+		}
+		if r.StatusIn == nil {
+			r.StatusIn = map[string]glossary.Status{}
+		}
+		r.StatusIn[id] = st
+		r.Styles = slices.DeleteFunc(r.Styles, func(s string) bool { return s == id })
+	}
+	return true
 }
 
 // blank reports whether every cell of rec is blank.

@@ -11,13 +11,19 @@
 // with encoding/csv, quoting a cell only where needed. styles and sources
 // (the distinct sources of the rendering's seen entries) hold several ids
 // joined by "; " (listSeparator), the separator spreadsheet users read as
-// a list and that no termlint id contains.
+// a list and that no termlint id contains. A style in which the rendering
+// has a status of its own (status_in) is written style=status after the
+// others: "official; literal=preferred".
 //
 // What the table carries: each concept's zh; each rendering's en, status,
-// styles, the ids of the sources it was seen in, and note. What it loses:
-// concept ids (Read makes new ones from the Chinese), zh_variants, pinyin,
-// gloss, tags, notes, family, parts, related and examples; a rendering's
-// forms and shared flag; a seen entry's date, url and quote (and how often
+// styles, status per style, the ids of the sources it was seen in, and
+// note. What it loses: concept ids (Read makes new ones from the
+// Chinese), zh_variants, pinyin, gloss, tags, notes, family, parts,
+// related and examples; a rendering's forms, shared flag, phrase type and
+// context patterns (Write keeps to the header above, which CAT tools and
+// termlint's documentation know; a table written by hand may give the
+// last two in the columns phrase, context_require and context_exclude);
+// a seen entry's date, url and quote (and how often
 // a rendering was seen in one source); the definitions of sources and
 // styles (Read recreates those it meets with kind "other" and "imported
 // from <file>"); concepts without renderings; and spaces around a cell's
@@ -30,13 +36,16 @@
 //	en       English, 英文, target, translation, en-US, 英语, 译文, 译名, ...
 //	status   状态 (preferred, admitted, deprecated, superseded, or TBX's
 //	         preferredTerm-admn-sts ...; any case; empty is admitted)
-//	styles   style, 风格
+//	styles   style, 风格 (items style=status give a style's own status)
 //	sources  seen, 来源, 出处
 //	note     notes, comment, remark, 备注, 注释
 //	id       a concept id, used when it is a lowercase slug
 //	pinyin   拼音
 //	forms    abbreviation, abbr, acronym, 缩写 (joined like styles)
 //	gloss    definition, description, 释义, 定义
+//	phrase   phrase type (noun, verb, adjective, adverbial, clause)
+//	context_require, context_exclude
+//	         context patterns ("China's _"), joined like styles
 //
 // An unknown column is ignored with a warning, a file without a zh or an
 // en column is an error. Rows with one zh (compared as termlint compares

@@ -1,6 +1,7 @@
 package table_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -37,6 +38,14 @@ func TestReadErrors(t *testing.T) {
 			`x.csv:3:16: extraneous or missing " in quoted-field (in the row starting at line 2)`},
 		{"no complete row", "zh,en\n周边,\n,\n", ',',
 			`x.csv: no row has both a zh and an en`},
+		{"unknown status of a style", "zh,en,styles\n桥,bridge,formal; plain=favoured\n", ',',
+			`x.csv:2:10: unknown status "favoured" of style "plain"; it must be one of preferred, admitted, deprecated, superseded`},
+		{"two preferred in one style by status_in", "zh,en,status,styles\n桥,bridge,preferred,formal\n桥,crossing,admitted,formal=preferred\n", ',',
+			`x.csv:3:21: 桥 has two preferred renderings in style "formal": "bridge" (line 2) and "crossing"`},
+		{"unknown phrase type", "zh,en,phrase\n桥,bridging,gerund\n", ',',
+			`x.csv:2:12: unknown phrase type "gerund"; it must be one of noun, verb, adjective, adverbial, clause`},
+		{"context pattern that is none", "zh,en,context_exclude\n桥,bridge,_ club; river\n", ',',
+			`x.csv:2:10: context pattern "river": it has no _ standing for the rendering`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, warnings, err := table.Read("x.csv", []byte(tc.data), tc.comma)
@@ -123,4 +132,42 @@ func TestReadMarkdownOptions(t *testing.T) {
 		t.Errorf("styles %v, sources %+v", g.Styles, g.Sources[0])
 	}
 	mustValidate(t, g)
+}
+
+// TestReadStylesAndContext reads what Write writes of a rendering's status
+// per style, phrase type and context, as spreadsheet users write it too:
+// any case, spaces around "=", headers with spaces. A style given with a
+// status of its own and plainly is the rendering's with its own status; a
+// row repeating a rendering adds to its patterns.
+func TestReadStylesAndContext(t *testing.T) {
+	data := "zh,en,status,styles,Phrase Type,Context Require,context_exclude\n" +
+		"桥,bridge,superseded,formal; plain = Preferred; plain,,the _ over,_ club\n" +
+		"桥,bridge,,casual=admitted,,* _ toll; the _ over,\n" +
+		"桥,cross,,,Verb,,\n"
+	g, warnings, err := table.Read("x.csv", []byte(data), ',')
+	if err != nil || len(warnings) > 0 {
+		t.Fatal(err, warnings)
+	}
+	var got []string
+	for _, r := range g.Concepts[0].Renderings {
+		line := fmt.Sprintf("%s %s %v %v %q", r.EN, r.Status, r.Styles, r.StatusIn, r.Phrase)
+		if r.Context != nil {
+			line += fmt.Sprintf(" %q %q", r.Context.Require, r.Context.Exclude)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		`bridge superseded [formal] map[casual:admitted plain:preferred] "" ["the _ over" "* _ toll"] ["_ club"]`,
+		`cross admitted [] map[] "verb"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var styles []string
+	for _, s := range g.Styles {
+		styles = append(styles, s.ID)
+	}
+	if !slices.Equal(styles, []string{"formal", "plain", "casual"}) {
+		t.Errorf("styles %v", styles)
+	}
 }

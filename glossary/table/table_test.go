@@ -61,13 +61,16 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestWriteGolden(t *testing.T) {
-	g := loadYAML(t, "small.yaml")
-	golden(t, "small.csv", write(t, g, ','))
-	golden(t, "small.tsv", write(t, g, '\t'))
+	for _, name := range []string{"small", "rendering-fields"} {
+		g := loadYAML(t, name+".yaml")
+		golden(t, name+".csv", write(t, g, ','))
+		golden(t, name+".tsv", write(t, g, '\t'))
+	}
 }
 
 // carried is what a table carries of a glossary: per concept its zh and
-// per rendering en, status, styles, the sources it was seen in and note.
+// per rendering en, status, styles, status per style, the sources it was
+// seen in and note.
 func carried(g *glossary.Glossary) []string {
 	var out []string
 	for _, c := range g.Concepts {
@@ -78,7 +81,7 @@ func carried(g *glossary.Glossary) []string {
 					sources = append(sources, s.Source)
 				}
 			}
-			out = append(out, fmt.Sprintf("%s | %s | %s | %v | %v | %q", c.ZH, r.EN, r.Status, r.Styles, sources, r.Note))
+			out = append(out, fmt.Sprintf("%s | %s | %s | %v %v | %v | %q", c.ZH, r.EN, r.Status, r.Styles, r.StatusIn, sources, r.Note))
 		}
 	}
 	return out
@@ -92,7 +95,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		g    *glossary.Glossary
-	}{{"small.yaml", loadYAML(t, "small.yaml")}, {"terms.yaml", def}} {
+	}{{"small.yaml", loadYAML(t, "small.yaml")}, {"rendering-fields.yaml", loadYAML(t, "rendering-fields.yaml")}, {"terms.yaml", def}} {
 		for _, comma := range []rune{',', '\t'} {
 			t.Run(fmt.Sprintf("%s/%q", tc.name, comma), func(t *testing.T) {
 				data := write(t, tc.g, comma)

@@ -14,6 +14,8 @@ import (
 //	termlint parts: [zhoubian, gongzuo]
 //	termlint seen: date 2025-04; url "https://example.org/a"
 //	termlint source seed-001: title "Xinhua readout"; kind official
+//	termlint status_in: literal preferred; official admitted
+//	termlint context: require ["China's _", "_ diplomacy"]; exclude ["_ committee"]
 //
 // After "termlint", a kind, for registry entries an id, and a colon comes
 // either one value or fields ("name value", separated by "; "). A value is
@@ -54,7 +56,7 @@ func (n *termlintNote) field(name string) (noteValue, bool) {
 }
 
 // fieldKinds are the kinds whose notes hold fields rather than one value.
-var fieldKinds = map[string]bool{"seen": true, "example": true, "source": true, "style": true}
+var fieldKinds = map[string]bool{"seen": true, "example": true, "source": true, "style": true, "status_in": true, "context": true}
 
 // idKinds are the kinds that name an id before the colon.
 var idKinds = map[string]bool{"source": true, "style": true}

@@ -601,6 +601,12 @@ func (r *reader) rendering(e *entry, n *node) {
 				rd.Note = v.text
 			case tn.kind == "status" && !v.list:
 				status, statusAt = v.text, k
+			case tn.kind == "status_in":
+				r.statusIn(rd, tn, k.pos)
+			case tn.kind == "phrase" && !v.list:
+				rd.Phrase = r.checked(k.pos, "termlint phrase", v.text, func(p string) bool { return slices.Contains(glossary.PhraseTypes, p) })
+			case tn.kind == "context":
+				r.context(rd, tn, k.pos)
 			case tn.kind == "seen" && last != nil:
 				r.seenDetails(last, tn, k.pos)
 				last = nil
@@ -633,7 +639,63 @@ func (r *reader) rendering(e *entry, n *node) {
 	if len(notes) > 0 {
 		rd.Note = strings.Join(append(splitNotes(rd.Note), notes...), "\n")
 	}
+	// A style with a status of its own that is a customer subset as well
+	// (a file edited by hand or by another tool) is status_in's alone: a
+	// glossary names a style in one of the two.
+	if len(rd.StatusIn) > 0 {
+		rd.Styles = slices.DeleteFunc(rd.Styles, func(s string) bool {
+			_, ok := rd.StatusIn[s]
+			return ok
+		})
+	}
 	e.c.Renderings = append(e.c.Renderings, rd)
+}
+
+// statusIn reads a termlint status_in note, "STYLE STATUS; ...", into
+// rd's StatusIn. A status that is not one of termlint's is dropped with
+// a warning, as the glossary would not load with it.
+func (r *reader) statusIn(rd *glossary.Rendering, tn *termlintNote, pos glossary.Pos) {
+	for _, f := range tn.fields {
+		status := glossary.Status(f.val.text)
+		if f.val.list || !slices.Contains(glossary.Statuses, status) {
+			r.warnf(pos, "termlint status_in gives style %q the status %q, not one of preferred, admitted, deprecated, superseded; dropped", f.name, f.val.text)
+			continue
+		}
+		if rd.StatusIn == nil {
+			rd.StatusIn = map[string]glossary.Status{}
+		}
+		rd.StatusIn[r.styleID(f.name, pos)] = status
+	}
+}
+
+// context reads a termlint context note, "require [...]; exclude
+// [...]", into rd's Context. Patterns the glossary would not take are
+// dropped with a warning.
+func (r *reader) context(rd *glossary.Rendering, tn *termlintNote, pos glossary.Pos) {
+	ctx := &glossary.Context{}
+	for _, f := range tn.fields {
+		var dst *[]string
+		switch f.name {
+		case "require":
+			dst = &ctx.Require
+		case "exclude":
+			dst = &ctx.Exclude
+		}
+		if dst == nil || !f.val.list {
+			r.warnf(pos, "termlint context has an unknown field %q; ignored", f.name)
+			continue
+		}
+		for _, p := range f.val.items {
+			if err := glossary.CheckContextPattern(p); err != nil {
+				r.warnf(pos, "termlint context pattern %q is not valid in a glossary (%v); dropped", p, err)
+				continue
+			}
+			*dst = append(*dst, p)
+		}
+	}
+	if len(ctx.Require) > 0 || len(ctx.Exclude) > 0 {
+		rd.Context = ctx
+	}
 }
 
 // seenGroup reads a descripGrp of a term: a context with its source is a
@@ -807,7 +869,7 @@ func (r *reader) finish() *glossary.Glossary {
 		r.checkConceptRefs(e, concepts)
 		for _, rd := range e.c.Renderings {
 			for _, s := range e.styles {
-				if !slices.Contains(rd.Styles, s) {
+				if !rd.InStyle(s) {
 					rd.Styles = append(rd.Styles, s)
 				}
 			}
@@ -844,25 +906,38 @@ func (r *reader) checkRenderings(e *entry) {
 			continue
 		}
 		seen[k] = rd
-		if rd.Status == glossary.Preferred {
-			styles := append(slices.Clone(rd.Styles), e.styles...)
-			if len(styles) == 0 {
-				styles = []string{""}
+		styles := slices.Clone(rd.AllStyles())
+		for _, s := range e.styles {
+			if !slices.Contains(styles, s) {
+				styles = append(styles, s)
 			}
-			for _, s := range styles {
-				if prev := preferred[s]; prev != nil && rd.Status == glossary.Preferred {
-					in := "with no style"
-					if s != "" {
-						in = fmt.Sprintf("in style %q", s)
-					}
-					r.warnf(rd.Pos, "%s has two preferred English terms %s, %q and %q (at %s); the second is read as admitted", e.label, in, prev.EN, rd.EN, prev.Pos)
+		}
+		if len(styles) == 0 {
+			styles = []string{""}
+		}
+		// A second preferred term in a style is read as admitted: in that
+		// style alone when its status there is its own (status_in), else
+		// everywhere, as its one status is.
+		for _, s := range styles {
+			if rd.StatusFor(s) != glossary.Preferred {
+				continue
+			}
+			if prev := preferred[s]; prev != nil {
+				in := "with no style"
+				if s != "" {
+					in = fmt.Sprintf("in style %q", s)
+				}
+				r.warnf(rd.Pos, "%s has two preferred English terms %s, %q and %q (at %s); the second is read as admitted", e.label, in, prev.EN, rd.EN, prev.Pos)
+				if _, own := rd.StatusIn[s]; own && s != "" {
+					rd.StatusIn[s] = glossary.Admitted
+				} else {
 					rd.Status = glossary.Admitted
 				}
 			}
-			if rd.Status == glossary.Preferred {
-				for _, s := range styles {
-					preferred[s] = rd
-				}
+		}
+		for _, s := range styles {
+			if rd.StatusFor(s) == glossary.Preferred {
+				preferred[s] = rd
 			}
 		}
 		kept = append(kept, rd)

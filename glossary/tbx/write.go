@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -187,9 +189,33 @@ func writeRendering(x *xmlWriter, d dialect, r *glossary.Rendering) {
 	for _, s := range r.Styles {
 		x.leaf("admin", s, "type", "customerSubset")
 	}
+	// The styles with a status of their own are not customer subsets: a
+	// tool that reads no termlint note would take the term's one status
+	// for its status there, and better it miss the term in that style
+	// than read "preferred" where it is admitted.
+	if len(r.StatusIn) > 0 {
+		b := newNote("status_in", "")
+		for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
+			b.add(s, string(r.StatusIn[s]))
+		}
+		x.leaf("note", b.String())
+	}
 	writeNote(x, "note", r.Note)
 	if len(r.Forms) > 0 {
 		x.leaf("note", valueNote("forms", list(r.Forms)))
+	}
+	if r.Phrase != "" {
+		x.leaf("note", valueNote("phrase", word(r.Phrase)))
+	}
+	if r.Context != nil && (len(r.Context.Require) > 0 || len(r.Context.Exclude) > 0) {
+		b := newNote("context", "")
+		if len(r.Context.Require) > 0 {
+			b.list("require", r.Context.Require)
+		}
+		if len(r.Context.Exclude) > 0 {
+			b.list("exclude", r.Context.Exclude)
+		}
+		x.leaf("note", b.String())
 	}
 	if r.Shared {
 		x.leaf("note", valueNote("shared", "yes"))

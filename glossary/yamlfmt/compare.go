@@ -76,7 +76,8 @@ func normalized(v any, generated bool) ([]byte, error) {
 	return json.Marshal(normalize(x, generated))
 }
 
-// normalize drops null values, empty text and empty lists from v, and with generated
+// normalize drops null values, empty text, empty lists and the mappings
+// left empty from v, and with generated
 // the pinyin of concepts whose pinyin was generated.
 func normalize(v any, generated bool) any {
 	switch x := v.(type) {
@@ -95,6 +96,11 @@ func normalize(v any, generated bool) any {
 				continue
 			}
 			x[k] = normalize(e, generated)
+			// A mapping left empty (a context of empty lists) says no
+			// more than none.
+			if m, ok := x[k].(map[string]any); ok && len(m) == 0 {
+				delete(x, k)
+			}
 		}
 		return x
 	case []any:

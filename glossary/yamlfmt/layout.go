@@ -35,13 +35,15 @@ func every(l *layout) func(string) *layout {
 // The key orders are the field orders terms.yaml uses, which follow the
 // fields of glossary.go except that a concept's family and parts come
 // before its notes, and a rendering's shared flag before its note: the
-// short structural fields first, the prose last.
+// short structural fields first, the prose last. A rendering's status per
+// style (status_in) follows its styles, which it adds to.
 var (
 	glossaryKeys  = []string{"sources", "styles", "concepts"}
 	sourceKeys    = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
 	styleKeys     = []string{"description"}
 	conceptKeys   = []string{"id", "zh", "zh_variants", "pinyin", "gloss", "tags", "family", "parts", "notes", "related", "renderings", "examples"}
-	renderingKeys = []string{"en", "forms", "status", "styles", "shared", "note", "seen"}
+	renderingKeys = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "shared", "note", "seen"}
+	contextKeys   = []string{"require", "exclude"}
 	seenKeys      = []string{"source", "date", "url", "quote"}
 	exampleKeys   = []string{"text", "source", "style", "expect"}
 )
@@ -54,7 +56,16 @@ var (
 	renderingLayout = &layout{keys: renderingKeys, child: fixed(map[string]*layout{
 		"forms":  flowList,
 		"styles": flowList,
-		"seen":   {child: every(seenLayout)},
+		// status_in is a mapping keyed by style: the file's order, on
+		// one line, {literal: preferred}.
+		"status_in": {flow: true},
+		// Context patterns are lists like the others, on one line
+		// however many they are, as terms.yaml writes them.
+		"context": {keys: contextKeys, child: fixed(map[string]*layout{
+			"require": flowList,
+			"exclude": flowList,
+		})},
+		"seen": {child: every(seenLayout)},
 	})}
 
 	exampleLayout = &layout{keys: exampleKeys, flow: true, child: fixed(map[string]*layout{

@@ -2,6 +2,8 @@ package yamlfmt
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -84,6 +86,23 @@ func conceptNode(c *glossary.Concept) *yaml.Node {
 		add(rm, "forms", strs(r.Forms))
 		add(rm, "status", str(string(r.Status)))
 		add(rm, "styles", strs(r.Styles))
+		if len(r.StatusIn) > 0 {
+			// A map has no order: the styles are written sorted.
+			m := mapping()
+			for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
+				m.Content = append(m.Content, text(s), text(string(r.StatusIn[s])))
+			}
+			add(rm, "status_in", m)
+		}
+		add(rm, "phrase", str(r.Phrase))
+		if r.Context != nil {
+			m := mapping()
+			add(m, "require", strs(r.Context.Require))
+			add(m, "exclude", strs(r.Context.Exclude))
+			if len(m.Content) > 0 {
+				add(rm, "context", m)
+			}
+		}
 		if r.Shared {
 			add(rm, "shared", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}
@@ -133,6 +152,12 @@ func str(s string) *yaml.Node {
 	if s == "" {
 		return nil
 	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+// text is a text scalar, "" too: a value that must be written even when
+// empty, so that reading it back says what is wrong.
+func text(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 

@@ -8,8 +8,9 @@
 // concept, rendering, seen entry and example in the order of layout.go;
 // concepts, sources, styles, renderings and all lists in the order the
 // file gives them, which is the curator's; a blank line before each
-// concept; short lists (tags, parts, styles...) as flow lists [a, b], seen
-// entries, examples and styles as flow mappings {k: v}, everything else in
+// concept; short lists (tags, parts, styles, context patterns...) as flow
+// lists [a, b], seen entries, examples, styles and a rendering's status_in
+// as flow mappings {k: v}, everything else (a rendering's context too) in
 // block style indented by two spaces.
 //
 // Format does not use yaml.v3's encoder, which drops blank lines and moves

@@ -209,3 +209,52 @@ func TestMarshalRefusesWhatDoesNotParse(t *testing.T) {
 		t.Errorf("Marshal wrote %q with the error", out)
 	}
 }
+
+// TestMarshalRenderingFields writes a rendering's status per style, phrase
+// type and context as Format lays them out: status_in sorted by style
+// (a map has no order of its own), an empty context left out.
+func TestMarshalRenderingFields(t *testing.T) {
+	g := &glossary.Glossary{
+		Styles: []*glossary.Style{{ID: "formal", Description: "f"}, {ID: "plain", Description: "p"}},
+		Concepts: []*glossary.Concept{{ID: "qiao", ZH: "桥", Pinyin: "qiáo", PinyinGenerated: true, Renderings: []*glossary.Rendering{
+			{EN: "bridge", Status: glossary.Superseded, StatusIn: map[string]glossary.Status{"plain": glossary.Preferred, "formal": glossary.Admitted},
+				Phrase: "noun", Context: &glossary.Context{Require: []string{"the _ over", "* _ toll"}, Exclude: []string{"_ club"}}},
+			{EN: "cross", Status: glossary.Admitted, Phrase: "verb", Context: &glossary.Context{Require: []string{}}},
+			{EN: "{ordinal} bridge", Status: glossary.Admitted, Context: &glossary.Context{Exclude: []string{"_ of"}}},
+		}}},
+	}
+	out, err := Marshal(g, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `styles:
+  formal: {description: f}
+  plain: {description: p}
+
+concepts:
+
+  - id: qiao
+    zh: 桥
+    renderings:
+      - en: bridge
+        status: superseded
+        status_in: {formal: admitted, plain: preferred}
+        phrase: noun
+        context:
+          require: [the _ over, "* _ toll"]
+          exclude: [_ club]
+      - en: cross
+        status: admitted
+        phrase: verb
+      - en: "{ordinal} bridge"
+        status: admitted
+        context:
+          exclude: [_ of]
+`
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if formatted, err := Format("marshal.yaml", out); err != nil || !bytes.Equal(formatted, out) {
+		t.Errorf("Marshal's output is not in the layout Format writes (%v):\n%s", err, formatted)
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// cardGlossary is a made-up glossary whose renderings have statuses of
+// their own in some styles, phrase types and context patterns.
+const cardGlossary = `styles:
+  formal: {description: a formal house style}
+  plain: {description: a plain house style}
+  casual: {description: a casual house style}
+concepts:
+  - id: qiao
+    zh: 桥
+    renderings:
+      - en: bridge
+        status: preferred
+        styles: [formal]
+        context:
+          require: [the _ over, "* _ toll"]
+          exclude: [_ club]
+      - en: crossing
+        status: superseded
+        status_in: {plain: preferred, casual: preferred, formal: admitted}
+      - en: span
+        status: admitted
+        styles: [plain]
+        context: {exclude: [_ of time]}
+      - en: cross over
+        status: admitted
+        phrase: verb
+      - en: overpass
+        status: admitted
+        phrase: noun
+`
+
+// TestLookupCardStylesAndContext: the card says a rendering's status in
+// the styles where it has its own ("preferred in casual and plain;
+// admitted in formal; superseded otherwise"), its phrase type when it is
+// not a noun phrase, and where its words count as the rendering.
+func TestLookupCardStylesAndContext(t *testing.T) {
+	g := filepath.Join(writeFiles(t, map[string]string{"g.yaml": cardGlossary}), "g.yaml")
+	code, out, errOut := runCLI(t, "--no-config", "-g", g, "lookup", "--style", "plain", "桥")
+	want := `桥  qiáo  qiao
+  use (plain): crossing
+
+  bridge      preferred   formal
+      counts only in: the _ over, * _ toll; not in: _ club
+  crossing    superseded  casual, formal, plain
+      status: preferred in casual and plain; admitted in formal; superseded otherwise
+  span        admitted    plain
+      counts except in: _ of time
+  cross over  admitted
+      phrase: verb
+  overpass    admitted
+`
+	if code != 0 || out != want || errOut != "" {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, errOut, out, want)
+	}
+}
+
+// TestLookupBriefStatusInStyle: the brief gives a rendering's status in
+// the style asked for, and names each style with a status of its own
+// with that status; its JSON gives status_in as the glossary does.
+func TestLookupBriefStatusInStyle(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"g.yaml": cardGlossary, "draft.md": "The crossing and the bridge over the river.\n"})
+	g, draft := filepath.Join(dir, "g.yaml"), filepath.Join(dir, "draft.md")
+	for _, tc := range []struct {
+		style, crossing string
+	}{
+		{"", "  crossing    superseded  casual (preferred), formal (admitted), plain (preferred)  used 1×"},
+		{"plain", "  crossing    preferred   casual (preferred), formal (admitted), plain (preferred)  used 1×"},
+		{"formal", "  crossing    admitted    casual (preferred), formal (admitted), plain (preferred)  used 1×"},
+	} {
+		args := []string{"--no-config", "-g", g, "lookup", "--in", draft}
+		if tc.style != "" {
+			args = append(args, "--style", tc.style)
+		}
+		code, out, errOut := runCLI(t, args...)
+		if code != 0 || errOut != "" {
+			t.Fatalf("style %q: exit %d: %s", tc.style, code, errOut)
+		}
+		if !slices.Contains(strings.Split(out, "\n"), tc.crossing) {
+			t.Errorf("style %q: no line %q in\n%s", tc.style, tc.crossing, out)
+		}
+	}
+	code, out, errOut := runCLI(t, "--no-config", "-g", g, "lookup", "--in", draft, "--format", "json")
+	var brief struct {
+		Concepts []struct {
+			Renderings []struct {
+				EN       string            `json:"en"`
+				Status   string            `json:"status"`
+				StatusIn map[string]string `json:"status_in"`
+			} `json:"renderings"`
+		} `json:"concepts"`
+	}
+	if err := json.Unmarshal([]byte(out), &brief); err != nil || code != 0 {
+		t.Fatalf("json: exit %d, %v: %s%s", code, err, errOut, out)
+	}
+	var got []string
+	for _, r := range brief.Concepts[0].Renderings {
+		got = append(got, fmt.Sprintf("%s %s %v", r.EN, r.Status, r.StatusIn))
+	}
+	if want := "crossing superseded map[casual:preferred formal:admitted plain:preferred]"; !slices.Contains(got, want) || !slices.Contains(got, "bridge preferred map[]") {
+		t.Errorf("json renderings %q, want %q and no status_in for bridge", got, want)
+	}
+}
