@@ -3,6 +3,9 @@ package checker
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
@@ -144,15 +147,36 @@ var Missing = &Rule{
 func (p *Pass) missing(seg *Segment) {
 	rendered := renderedConcepts(seg.Renderings)
 	reported := make(map[*glossary.Concept]bool)
+	_, chinese := p.File.ChineseSource()
 	for _, t := range seg.Terms {
 		con := t.Concept
 		if reported[con] || con.IsPart() || p.Checker.termRendered(t, rendered) {
 			continue
 		}
+		if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
+			continue // 周边绿地, 周边水域: the ordinary word, not the term
+		}
 		reported[con] = true
 		msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
 		p.reportTerm(t, msg, p.segmentStart(seg))
 	}
+}
+
+// chineseFunctionChars are the characters after a term that do not make
+// it modify a noun: particles, conjunctions, copulas, prepositions.
+const chineseFunctionChars = "的和与及是在等以为对同也都就而并或将已之中上下里"
+
+// modifiesUnknownNoun reports whether the Chinese term ending at end is
+// followed straight away by a Han character that starts no longer term
+// (the matcher would have taken that): it then modifies a noun the
+// glossary does not know, as the ordinary word does (周边绿地 "surrounding
+// green belts"), unlike the policy term (我国周边, 稳定周边).
+func modifiesUnknownNoun(chinese []byte, end int) bool {
+	if end >= len(chinese) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(chinese[end:])
+	return unicode.Is(unicode.Han, r) && !strings.ContainsRune(chineseFunctionChars, r)
 }
 
 // termRendered reports whether term t is rendered: its concept is, or a

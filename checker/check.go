@@ -59,6 +59,9 @@ type Checker struct {
 	official map[*glossary.Rendering]string
 	// contexts are the compiled Context of the renderings that have one.
 	contexts map[*glossary.Rendering]*compiledContext
+	// generic are the concepts some of whose renderings need a context to
+	// count: ordinary words in English, and so in Chinese (周边).
+	generic map[*glossary.Concept]bool
 	// names are the renderings written as name patterns, which the
 	// matcher does not take.
 	names *names
@@ -99,10 +102,12 @@ func New(g *glossary.Glossary) *Checker {
 	}
 	var namePatterns []namePattern
 	c.contexts = make(map[*glossary.Rendering]*compiledContext)
+	c.generic = make(map[*glossary.Concept]bool)
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
 			if cc := compileContext(r.Context); cc != nil {
 				c.contexts[r] = cc
+				c.generic[con] = c.generic[con] || len(cc.require) > 0
 			}
 			if isNamePattern(r.EN) {
 				namePatterns = append(namePatterns, namePattern{Reading{con, r}})

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"sort"
@@ -200,7 +201,9 @@ type namePattern struct {
 
 // placeholders are what a name pattern's placeholders match.
 var placeholders = map[string]string{
-	"{ordinal}": `(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)`,
+	// Every ordinal, in figures or in words, ends so; what else does
+	// ("north") never stands before a name's words.
+	"{ordinal}": `[0-9a-z-]*(?:st|nd|rd|th)`,
 	"{number}":  `\d+`,
 }
 
@@ -244,26 +247,27 @@ func nameExpr(en string) string {
 }
 
 // names holds the glossary's name patterns compiled into one expression
-// whose group i+1 is pattern i.
+// that finds any of them (without groups, which would force Go's slowest
+// engine), and each on its own, anchored, to tell which one a match is.
 type names struct {
 	patterns []namePattern
 	re       *regexp.Regexp
+	each     []*regexp.Regexp
 }
 
 func compileNames(patterns []namePattern) *names {
 	if len(patterns) == 0 {
 		return nil
 	}
-	var b strings.Builder
-	b.WriteString(`(?i)\b(?:`)
+	// Matched against text in lower case (asciiLower).
+	n := &names{patterns: patterns}
+	exprs := make([]string, len(patterns))
 	for i, p := range patterns {
-		if i > 0 {
-			b.WriteByte('|')
-		}
-		b.WriteString("(" + nameExpr(p.reading.Rendering.EN) + ")")
+		exprs[i] = nameExpr(strings.ToLower(p.reading.Rendering.EN))
+		n.each = append(n.each, regexp.MustCompile(`^(?:`+exprs[i]+`)$`))
 	}
-	b.WriteString(`)\b`)
-	return &names{patterns: patterns, re: regexp.MustCompile(b.String())}
+	n.re = regexp.MustCompile(`\b(?:` + strings.Join(exprs, "|") + `)\b`)
+	return n
 }
 
 // nameWindow is how far around an occurrence a name that holds it is
@@ -271,53 +275,118 @@ func compileNames(patterns []namePattern) *names {
 // phrase it shadows.
 const nameWindow = 160
 
+// maxStretch is the longest stretch of text the name expression runs
+// over at once (see shadow).
+const maxStretch = 2048
+
 // shadow wraps the occurrences (top level, in order) that stand inside a
 // name pattern's match in an occurrence of the name, so that the rules
 // see the name and not the renderings in it. It looks for names only
-// around occurrences, so its cost follows them, not the text.
+// around occurrences, once per stretch of text where their windows
+// overlap, so its cost follows the occurrences, not the text.
 func (n *names) shadow(text []byte, occs []*Occurrence) []*Occurrence {
 	if n == nil || len(occs) == 0 {
 		return occs
 	}
 	out := occs[:0:0]
-	for i := 0; i < len(occs); i++ {
-		o := occs[i]
-		lo, hi := max(0, o.Start-nameWindow), min(len(text), o.End+nameWindow)
-		var name *Occurrence
-		for _, m := range n.re.FindAllSubmatchIndex(text[lo:hi], -1) {
-			start, end := lo+m[0], lo+m[1]
-			if start > o.Start || end < o.End || start == o.Start && end == o.End {
-				continue // not around it, or the same phrase the matcher found
-			}
-			for g := 1; 2*g < len(m); g++ {
-				if m[2*g] >= 0 {
-					r := n.patterns[g-1].reading
-					name = &Occurrence{Start: start, End: end, Readings: []Reading{r}, Segment: o.Segment}
-					break
-				}
-			}
-			break
+	var lower []byte
+	for i := 0; i < len(occs); {
+		// The cluster of occurrences whose windows overlap.
+		lo, hi := max(0, occs[i].Start-nameWindow), min(len(text), occs[i].End+nameWindow)
+		j := i + 1
+		// A stretch is cut at about maxStretch bytes (each occurrence's
+		// window stays whole in its stretch): Go runs a short input
+		// through its fast backtracking engine.
+		for j < len(occs) && occs[j].Start-nameWindow <= hi && hi-lo < maxStretch {
+			hi = max(hi, min(len(text), occs[j].End+nameWindow))
+			j++
 		}
-		if name == nil {
-			// A name that ends before this occurrence may have
-			// taken the previous one already.
-			if k := len(out) - 1; k >= 0 && out[k].End > o.Start && o.End <= out[k].End {
-				out[k].Nested = append(out[k].Nested, o)
-				continue
-			}
-			out = append(out, o)
+		// Every name pattern has a placeholder, so a stretch without a
+		// number or an ordinal holds no name: skip the expression,
+		// which costs far more than this look.
+		if !hasPlaceholderWord(text[lo:hi]) {
+			out = append(out, occs[i:j]...)
+			i = j
 			continue
 		}
-		// The name holds this occurrence and those after it that end
-		// inside it; an earlier occurrence it overlaps stays as it is.
-		name.Nested = append(name.Nested, o)
-		for i+1 < len(occs) && occs[i+1].Start < name.End && occs[i+1].End <= name.End {
-			i++
-			name.Nested = append(name.Nested, occs[i])
+		lower = asciiLower(lower[:0], text[lo:hi])
+		matches := n.re.FindAllIndex(lower, -1)
+		m := 0
+		for k := i; k < j; k++ {
+			o := occs[k]
+			for m < len(matches) && lo+matches[m][1] < o.End {
+				m++
+			}
+			if m == len(matches) {
+				out = append(out, o)
+				continue
+			}
+			start, end := lo+matches[m][0], lo+matches[m][1]
+			if start > o.Start || start == o.Start && end == o.End {
+				out = append(out, o) // not inside it, or the same phrase the matcher found
+				continue
+			}
+			if last := len(out) - 1; last >= 0 && out[last].Start == start && out[last].End == end && out[last].Readings[0].Concept == n.reading(lower, matches[m]).Concept {
+				out[last].Nested = append(out[last].Nested, o) // the same name again
+				continue
+			}
+			out = append(out, &Occurrence{Start: start, End: end, Readings: []Reading{n.reading(lower, matches[m])}, Segment: o.Segment, Nested: []*Occurrence{o}})
 		}
-		out = append(out, name)
+		i = j
 	}
 	return out
+}
+
+// reading is the reading of the name pattern that the match m of the
+// combined expression in text is of: the first that matches it whole.
+func (n *names) reading(text []byte, m []int) Reading {
+	for i, re := range n.each {
+		if re.Match(text[m[0]:m[1]]) {
+			return n.patterns[i].reading
+		}
+	}
+	return n.patterns[0].reading
+}
+
+// asciiLower appends text to dst with ASCII letters in lower case, every
+// byte kept in place, so that offsets into the copy are offsets into text.
+func asciiLower(dst, text []byte) []byte {
+	for _, c := range text {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// ordinalWords are the ordinals written out that {ordinal} matches, in
+// lower case.
+var ordinalWords = strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second")
+
+// hasPlaceholderWord reports whether text holds a word a placeholder can
+// match: one that starts with a digit, or an ordinal written out.
+func hasPlaceholderWord(text []byte) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isASCIILetterOrDigit(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isASCIILetterOrDigit(text[j]) || text[j] == '-') {
+			j++
+		}
+		if w := text[i:j]; c >= '0' && c <= '9' || len(w) >= 5 && slices.ContainsFunc(ordinalWords, func(o string) bool { return bytes.EqualFold(w, []byte(o)) }) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isASCIILetterOrDigit(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // quoteSpans finds the stretches of text inside quotation marks: curly
