@@ -100,7 +100,7 @@ func New(g *glossary.Glossary) *Checker {
 		patterns = append(patterns, match.Pattern{Text: text, ID: len(c.readings)})
 		c.readings = append(c.readings, Reading{con, r})
 	}
-	var namePatterns []namePattern
+	var namePatterns []Reading
 	c.contexts = make(map[*glossary.Rendering]*compiledContext)
 	c.generic = make(map[*glossary.Concept]bool)
 	for _, con := range g.Concepts {
@@ -110,7 +110,7 @@ func New(g *glossary.Glossary) *Checker {
 				c.generic[con] = c.generic[con] || len(cc.require) > 0
 			}
 			if isNamePattern(r.EN) {
-				namePatterns = append(namePatterns, namePattern{Reading{con, r}})
+				namePatterns = append(namePatterns, Reading{con, r})
 				continue
 			}
 			add(con, r, r.EN)

@@ -2,7 +2,6 @@ package checker
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -191,173 +190,222 @@ func wordsAfter(text []byte, offset, n int) []string {
 	return words
 }
 
-// namePattern is a rendering written with placeholders ("{ordinal}
-// Plenary Session of the {ordinal} CPC Central Committee"): a name that
-// takes many values, found with a regular expression around the
-// occurrences the matcher found, which it shadows.
+// namePattern is a rendering written with placeholders ("plenary
+// session of the {ordinal} CPC Central Committee"): a name that takes
+// many values, matched word by word around the occurrences the matcher
+// found, which it shadows. It is matched by hand rather than by a regular
+// expression: one expression of every name, run around each occurrence,
+// cost more than the rest of a check.
 type namePattern struct {
 	reading Reading
+	words   []nameWord
 }
 
-// placeholders are what a name pattern's placeholders match.
-var placeholders = map[string]string{
-	// Every ordinal, in figures or in words, ends so; what else does
-	// ("north") never stands before a name's words.
-	"{ordinal}": `[0-9a-z-]*(?:st|nd|rd|th)`,
-	"{number}":  `\d+`,
+// nameWord is one word of a name pattern: a literal, lower case, which
+// matches in any case and with a plural s ("plenary sessions of the"), or
+// a placeholder.
+type nameWord struct {
+	literal string
+	kind    placeholder
 }
 
-// placeholderRE finds placeholders in a rendering.
-var placeholderRE = regexp.MustCompile(`\{[a-z]+\}`)
+// placeholder is the kind of word a pattern's placeholder matches.
+type placeholder uint8
+
+const (
+	literalWord placeholder = iota
+	ordinalWord             // {ordinal}: 19th, fifth
+	numberWord              // {number}: any figure
+)
+
+// placeholders are the placeholders a name pattern may hold.
+var placeholders = map[string]placeholder{"{ordinal}": ordinalWord, "{number}": numberWord}
 
 // isNamePattern reports whether a rendering's English is a name pattern.
-func isNamePattern(en string) bool { return placeholderRE.MatchString(en) }
+func isNamePattern(en string) bool { return strings.Contains(en, "{") }
 
-// nameExpr is the regular expression of one name pattern: its words,
-// any run of spaces between them, any case.
-func nameExpr(en string) string {
-	var b strings.Builder
-	rest := en
-	for rest != "" {
-		loc := placeholderRE.FindStringIndex(rest)
-		lit := rest
-		if loc != nil {
-			lit = rest[:loc[0]]
+// compileNamePattern splits a name pattern into its words.
+func compileNamePattern(r Reading) namePattern {
+	p := namePattern{reading: r}
+	for _, w := range strings.Fields(r.Rendering.EN) {
+		if kind, ok := placeholders[w]; ok {
+			p.words = append(p.words, nameWord{kind: kind})
+			continue
 		}
-		for i, w := range strings.Split(lit, " ") {
-			if i > 0 {
-				b.WriteString(`\s+`)
-			}
-			b.WriteString(regexp.QuoteMeta(w))
-			if w != "" {
-				b.WriteString(`s?`) // "plenary sessions of the ..."
-			}
-		}
-		if loc == nil {
-			break
-		}
-		expr, ok := placeholders[rest[loc[0]:loc[1]]]
-		if !ok {
-			expr = regexp.QuoteMeta(rest[loc[0]:loc[1]])
-		}
-		b.WriteString(expr)
-		rest = rest[loc[1]:]
+		p.words = append(p.words, nameWord{literal: strings.ToLower(w)})
 	}
-	return b.String()
+	return p
 }
 
-// names holds the glossary's name patterns compiled into one expression
-// that finds any of them (without groups, which would force Go's slowest
-// engine), and each on its own, anchored, to tell which one a match is.
+// matches reports whether word w of a text fits the pattern word.
+func (nw nameWord) matches(w []byte) bool {
+	switch nw.kind {
+	case ordinalWord:
+		return isOrdinalFigure(w) || slices.ContainsFunc(ordinalWords, func(o string) bool { return bytes.EqualFold(w, []byte(o)) })
+	case numberWord:
+		return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
+	}
+	if len(w) == len(nw.literal)+1 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
+		w = w[:len(w)-1]
+	}
+	return bytes.EqualFold(w, []byte(nw.literal))
+}
+
+// names holds the glossary's name patterns.
 type names struct {
 	patterns []namePattern
-	re       *regexp.Regexp
-	each     []*regexp.Regexp
+	// longest is the most words a pattern has; numbers is set when some
+	// pattern holds {number}, which any figure may be.
+	longest int
+	numbers bool
 }
 
-func compileNames(patterns []namePattern) *names {
-	if len(patterns) == 0 {
+func compileNames(readings []Reading) *names {
+	if len(readings) == 0 {
 		return nil
 	}
-	// Matched against text in lower case (asciiLower).
-	n := &names{patterns: patterns}
-	exprs := make([]string, len(patterns))
-	for i, p := range patterns {
-		exprs[i] = nameExpr(strings.ToLower(p.reading.Rendering.EN))
-		n.each = append(n.each, regexp.MustCompile(`^(?:`+exprs[i]+`)$`))
+	n := &names{}
+	for _, r := range readings {
+		p := compileNamePattern(r)
+		n.patterns = append(n.patterns, p)
+		n.longest = max(n.longest, len(p.words))
+		n.numbers = n.numbers || slices.ContainsFunc(p.words, func(w nameWord) bool { return w.kind == numberWord })
 	}
-	n.re = regexp.MustCompile(`\b(?:` + strings.Join(exprs, "|") + `)\b`)
 	return n
 }
 
-// nameWindow is how far around an occurrence a name that holds it is
-// looked for, in bytes: longer than any name pattern's words beside the
-// phrase it shadows.
+// wordSpan is a word of a text: text[start:end].
+type wordSpan struct{ start, end int }
+
+// nameWords returns up to n words on either side of text[start:end] and
+// the words inside it, in order, and the index of the first word inside.
+// A character other than a space, a letter, a digit, a hyphen or an
+// apostrophe is a word of its own, which no pattern word matches, so a
+// name never runs across punctuation.
+func nameWords(dst []wordSpan, text []byte, start, end, n int) ([]wordSpan, int) {
+	dst = dst[:0]
+	// Back from start to the n-th word before it.
+	lo, count := start, 0
+	for lo > 0 && count < n {
+		k := lo
+		for k > 0 && isNameSpace(text[k-1]) {
+			k--
+		}
+		if k == 0 {
+			lo = 0
+			break
+		}
+		j := k
+		for j > 0 && isNameWordByte(text[j-1]) {
+			j--
+		}
+		if j == k {
+			j-- // one byte of punctuation (or of a non-ASCII character)
+		}
+		lo, count = j, count+1
+	}
+	first, after := -1, 0
+	for i := lo; i < len(text) && after < n; {
+		if isNameSpace(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isNameWordByte(text[j]) {
+			j++
+		}
+		if j == i {
+			j++
+		}
+		if i >= start && first < 0 {
+			first = len(dst)
+		}
+		dst = append(dst, wordSpan{i, j})
+		if i >= end {
+			after++
+		}
+		i = j
+	}
+	if first < 0 {
+		first = len(dst)
+	}
+	return dst, first
+}
+
+func isNameSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0 }
+
+func isNameWordByte(c byte) bool {
+	return isASCIILetterOrDigit(c) || c == '-' || c == '\'' || c >= 0x80
+}
+
+// nameWindow is how far around an occurrence a number or an ordinal is
+// looked for before the patterns are tried: no name pattern holds that
+// many bytes beside the phrase it shadows.
 const nameWindow = 160
 
-// maxStretch is the longest stretch of text the name expression runs
-// over at once (see shadow).
-const maxStretch = 2048
-
 // shadow wraps the occurrences (top level, in order) that stand inside a
-// name pattern's match in an occurrence of the name, so that the rules
-// see the name and not the renderings in it. It looks for names only
-// around occurrences, once per stretch of text where their windows
-// overlap, so its cost follows the occurrences, not the text.
+// match of a name pattern in an occurrence of the name, so that the rules
+// see the name and not the renderings in it. Names are looked for only
+// around occurrences that have a number or an ordinal near them, so the
+// cost follows the occurrences, not the text.
 func (n *names) shadow(text []byte, occs []*Occurrence) []*Occurrence {
 	if n == nil || len(occs) == 0 {
 		return occs
 	}
 	out := occs[:0:0]
-	var lower []byte
-	for i := 0; i < len(occs); {
-		// The cluster of occurrences whose windows overlap.
-		lo, hi := max(0, occs[i].Start-nameWindow), min(len(text), occs[i].End+nameWindow)
-		j := i + 1
-		// A stretch is cut at about maxStretch bytes (each occurrence's
-		// window stays whole in its stretch): Go runs a short input
-		// through its fast backtracking engine.
-		for j < len(occs) && occs[j].Start-nameWindow <= hi && hi-lo < maxStretch {
-			hi = max(hi, min(len(text), occs[j].End+nameWindow))
-			j++
-		}
-		// Every name pattern has a placeholder, so a stretch without a
-		// number or an ordinal holds no name: skip the expression,
-		// which costs far more than this look.
-		if !hasPlaceholderWord(text[lo:hi]) {
-			out = append(out, occs[i:j]...)
-			i = j
+	var words []wordSpan
+	var lastName *Occurrence
+	for _, o := range occs {
+		if lastName != nil && o.End <= lastName.End {
+			lastName.Nested = append(lastName.Nested, o) // inside the name found last
 			continue
 		}
-		lower = asciiLower(lower[:0], text[lo:hi])
-		matches := n.re.FindAllIndex(lower, -1)
-		m := 0
-		for k := i; k < j; k++ {
-			o := occs[k]
-			for m < len(matches) && lo+matches[m][1] < o.End {
-				m++
-			}
-			if m == len(matches) {
-				out = append(out, o)
-				continue
-			}
-			start, end := lo+matches[m][0], lo+matches[m][1]
-			if start > o.Start || start == o.Start && end == o.End {
-				out = append(out, o) // not inside it, or the same phrase the matcher found
-				continue
-			}
-			if last := len(out) - 1; last >= 0 && out[last].Start == start && out[last].End == end && out[last].Readings[0].Concept == n.reading(lower, matches[m]).Concept {
-				out[last].Nested = append(out[last].Nested, o) // the same name again
-				continue
-			}
-			out = append(out, &Occurrence{Start: start, End: end, Readings: []Reading{n.reading(lower, matches[m])}, Segment: o.Segment, Nested: []*Occurrence{o}})
+		lo, hi := max(0, o.Start-nameWindow), min(len(text), o.End+nameWindow)
+		if !hasPlaceholderWord(text[lo:hi], n.numbers) {
+			out = append(out, o)
+			continue
 		}
-		i = j
+		var first int
+		words, first = nameWords(words, text, o.Start, o.End, n.longest)
+		last := first
+		for last+1 < len(words) && words[last+1].end <= o.End {
+			last++
+		}
+		if name := n.find(text, words, first, last); name != nil {
+			name.Segment, name.Nested = o.Segment, []*Occurrence{o}
+			out = append(out, name)
+			lastName = name
+			continue
+		}
+		out = append(out, o)
 	}
 	return out
 }
 
-// reading is the reading of the name pattern that the match m of the
-// combined expression in text is of: the first that matches it whole.
-func (n *names) reading(text []byte, m []int) Reading {
-	for i, re := range n.each {
-		if re.Match(text[m[0]:m[1]]) {
-			return n.patterns[i].reading
+// find returns an occurrence of the longest name pattern whose match
+// covers words[first..last], or nil; a match that is just those words is
+// the phrase the matcher found, not a name around it.
+func (n *names) find(text []byte, words []wordSpan, first, last int) *Occurrence {
+	var best *Occurrence
+	for _, p := range n.patterns {
+		l := len(p.words)
+		for s := max(0, last-l+1); s <= first && s+l <= len(words); s++ {
+			if s == first && s+l-1 == last {
+				continue
+			}
+			fits := true
+			for k, pw := range p.words {
+				if w := words[s+k]; !pw.matches(text[w.start:w.end]) {
+					fits = false
+					break
+				}
+			}
+			if fits && (best == nil || words[s+l-1].end-words[s].start > best.End-best.Start) {
+				best = &Occurrence{Start: words[s].start, End: words[s+l-1].end, Readings: []Reading{p.reading}}
+			}
 		}
 	}
-	return n.patterns[0].reading
-}
-
-// asciiLower appends text to dst with ASCII letters in lower case, every
-// byte kept in place, so that offsets into the copy are offsets into text.
-func asciiLower(dst, text []byte) []byte {
-	for _, c := range text {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	return best
 }
 
 // ordinalWords are the ordinals written out that {ordinal} matches, in
@@ -365,8 +413,10 @@ func asciiLower(dst, text []byte) []byte {
 var ordinalWords = strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second")
 
 // hasPlaceholderWord reports whether text holds a word a placeholder can
-// match: one that starts with a digit, or an ordinal written out.
-func hasPlaceholderWord(text []byte) bool {
+// match: an ordinal, in figures or words, or with numbers set, any word
+// that starts with a digit. It is the cheap look that spares most
+// occurrences the patterns.
+func hasPlaceholderWord(text []byte, numbers bool) bool {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !isASCIILetterOrDigit(c) {
@@ -377,12 +427,28 @@ func hasPlaceholderWord(text []byte) bool {
 		for j < len(text) && (isASCIILetterOrDigit(text[j]) || text[j] == '-') {
 			j++
 		}
-		if w := text[i:j]; c >= '0' && c <= '9' || len(w) >= 5 && slices.ContainsFunc(ordinalWords, func(o string) bool { return bytes.EqualFold(w, []byte(o)) }) {
+		w := text[i:j]
+		switch {
+		case c >= '0' && c <= '9':
+			if numbers || isOrdinalFigure(w) {
+				return true
+			}
+		case len(w) >= 5 && slices.ContainsFunc(ordinalWords, func(o string) bool { return bytes.EqualFold(w, []byte(o)) }):
 			return true
 		}
 		i = j
 	}
 	return false
+}
+
+// isOrdinalFigure reports whether w is an ordinal in figures ("19th").
+func isOrdinalFigure(w []byte) bool {
+	n := len(w)
+	if n < 3 {
+		return false
+	}
+	suffix := string(bytes.ToLower(w[n-2:]))
+	return (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") && w[n-3] >= '0' && w[n-3] <= '9'
 }
 
 func isASCIILetterOrDigit(c byte) bool {
