@@ -214,8 +214,8 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 	house := col.houseStyle()
 	var byKey [][]*Finding
 	for _, rule := range col.rules {
-		if rule.finish != nil {
-			byKey = append(byKey, rule.finish(&scopePass{Rule: rule, Checker: col.c, Style: col.style, House: house, Collector: col}))
+		if rule.Finish != nil {
+			byKey = append(byKey, rule.Finish(&ScopePass{Rule: rule, Checker: col.c, Style: col.style, House: house, Collector: col}))
 		}
 	}
 	n := 0
@@ -311,8 +311,9 @@ func renderingOf(c *glossary.Concept, en string) *glossary.Rendering {
 	return c.Renderings[i]
 }
 
-// scopePass is what a rule's finish sees: the scope, every file added.
-type scopePass struct {
+// ScopePass is what a rule's Finish sees: the scope, every file added,
+// with the uses its files held (Pass.holdUses).
+type ScopePass struct {
 	Rule    *Rule
 	Checker *Checker
 	// Style is the style asked for, or ""; House the style the scope is
@@ -322,7 +323,7 @@ type scopePass struct {
 }
 
 // heldUses yields the uses the scope's digests hold, in scope order.
-func (s *scopePass) heldUses() iter.Seq[heldRef] {
+func (s *ScopePass) heldUses() iter.Seq[heldRef] {
 	return func(yield func(heldRef) bool) {
 		for _, d := range s.digests {
 			for _, u := range d.uses {
@@ -335,14 +336,14 @@ func (s *scopePass) heldUses() iter.Seq[heldRef] {
 }
 
 // related points at a held use.
-func (s *scopePass) related(ref heldRef) Related {
+func (s *ScopePass) related(ref heldRef) Related {
 	line, col, _, _ := s.position(ref.d, ref.u)
 	return Related{File: ref.d.path, Line: line, Column: col, Text: s.keys[ref.u.key].text}
 }
 
 // finding completes a finding of the rule that held uses of a key
 // become, but for its place.
-func (s *scopePass) finding(fd Finding) *Finding {
+func (s *ScopePass) finding(fd Finding) *Finding {
 	fd.Rule = s.Rule.Name
 	if fd.Severity == "" {
 		fd.Severity = s.Rule.Severity

@@ -18,8 +18,10 @@ import (
 // A rule sees each file of a scope on its own, while the file is whole
 // (Run); a rule that compares the files of a scope (inconsistent) keeps
 // what it needs of each, compactly, and reports once the scope has been
-// seen (finish). So a scope of many files is checked without holding
-// them (see Collector).
+// seen (Finish). So a scope of many files is checked without holding
+// them (see Collector). Everything a rule is lives in its value: Rules is
+// the one registry the configuration, the --rule flag, the starter file
+// and the fixtures read names, docs and defaults from.
 type Rule struct {
 	Name     string
 	Doc      string
@@ -28,10 +30,10 @@ type Rule struct {
 	// Off marks a rule that runs only when asked for (configuration or
 	// --rule), such as one whose notes most editors do not want.
 	Off bool
-	// finish, if set, runs once every file of the scope has been
+	// Finish, if set, runs once every file of the scope has been
 	// through Run. It returns, by key (Collector.keys), the finding each
 	// held use of the key becomes, but for its place, or nil for none.
-	finish func(*scopePass) []*Finding
+	Finish func(*ScopePass) []*Finding
 }
 
 // Pass is what a rule sees of one file of a scope: the file, whole, and
@@ -330,7 +332,7 @@ var Inconsistent = &Rule{
 	Doc:      "reports a concept, or a family of concepts, rendered in more than one style in the scope",
 	Severity: SeverityWarning,
 	Run:      func(p *Pass) { p.holdUses() },
-	finish: func(s *scopePass) []*Finding {
+	Finish: func(s *ScopePass) []*Finding {
 		findings := s.conceptInconsistency()
 		s.familyInconsistency(findings)
 		return findings
@@ -371,8 +373,8 @@ func (t *tally[K]) best(better func(a, b K) bool) K {
 // another style writes than the recommended one (the rendering of the
 // highest authority the scope uses). Forms of one rendering count as that
 // rendering; retired renderings are left to the deprecated rule. It
-// returns the findings by key, as finish does.
-func (s *scopePass) conceptInconsistency() []*Finding {
+// returns the findings by key, as Finish does.
+func (s *ScopePass) conceptInconsistency() []*Finding {
 	tallies, wins := s.conceptTallies()
 	findings := make([]*Finding, len(s.keys))
 	for i, k := range s.keys {
@@ -402,7 +404,7 @@ var StyleVariants = &Rule{
 	Severity: SeverityInfo,
 	Off:      true,
 	Run:      func(p *Pass) { p.holdUses() },
-	finish: func(s *scopePass) []*Finding {
+	Finish: func(s *ScopePass) []*Finding {
 		tallies, wins := s.conceptTallies()
 		findings := make([]*Finding, len(s.keys))
 		for i, k := range s.keys {
@@ -429,7 +431,7 @@ var StyleVariants = &Rule{
 // uses of each of its renderings that are not retired in the house
 // style, and picks the rendering to recommend where there are several:
 // the one of highest authority, then the most used.
-func (s *scopePass) conceptTallies() (map[*glossary.Concept]*tally[*glossary.Rendering], map[*glossary.Concept]*glossary.Rendering) {
+func (s *ScopePass) conceptTallies() (map[*glossary.Concept]*tally[*glossary.Rendering], map[*glossary.Concept]*glossary.Rendering) {
 	var concepts []*glossary.Concept
 	tallies := make(map[*glossary.Concept]*tally[*glossary.Rendering])
 	for ref := range s.heldUses() {
@@ -461,7 +463,7 @@ func (s *scopePass) conceptTallies() (map[*glossary.Concept]*tally[*glossary.Ren
 // style admits r: then neither is a slip, and which to keep is the
 // writer's choice ("neighborhood work" and "work related to neighboring
 // countries" in one official text).
-func (s *scopePass) sideBySide(r, w *glossary.Rendering) bool {
+func (s *ScopePass) sideBySide(r, w *glossary.Rendering) bool {
 	if s.House != "" && r.InStyle(s.House) && !retiredIn(r, s.House) {
 		return true
 	}
@@ -469,7 +471,7 @@ func (s *scopePass) sideBySide(r, w *glossary.Rendering) bool {
 }
 
 // where names the scope in a message.
-func (s *scopePass) where() string {
+func (s *ScopePass) where() string {
 	if len(s.digests) == 1 {
 		return "in this file"
 	}
@@ -478,7 +480,7 @@ func (s *scopePass) where() string {
 
 // at is where a held use is, for a message: line and column, and the
 // file when the scope has several.
-func (s *scopePass) at(ref heldRef) string {
+func (s *ScopePass) at(ref heldRef) string {
 	line, col, _, _ := s.position(ref.d, ref.u)
 	if len(s.digests) == 1 {
 		return fmt.Sprintf("%d:%d", line, col)
@@ -487,7 +489,7 @@ func (s *scopePass) at(ref heldRef) string {
 }
 
 // why says why w is the rendering to write for c.
-func (s *scopePass) why(c *glossary.Concept, w *glossary.Rendering) string {
+func (s *ScopePass) why(c *glossary.Concept, w *glossary.Rendering) string {
 	switch {
 	case s.House != "" && c.Preferred(s.House) == w && s.Style == "":
 		return fmt.Sprintf("the %s style, which this text follows, writes %q", s.House, w.EN)
@@ -584,7 +586,7 @@ func findRendering(nested []*Occurrence, c *glossary.Concept) *glossary.Renderin
 // rule's findings, by key. Without a house style, a reading some style
 // takes beats a slip, then the more recent official use wins, and only
 // then the majority.
-func (s *scopePass) familyInconsistency(findings []*Finding) {
+func (s *ScopePass) familyInconsistency(findings []*Finding) {
 	byRoot := make(map[*glossary.Concept]*tally[familyReading])
 	var roots []*glossary.Concept
 	for ref := range s.heldUses() {
