@@ -260,9 +260,9 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 			for _, u := range d.uses {
 				if t := findings[u.key]; t != nil {
 					fd := col.place(*t, d, u)
-					r := col.keys[u.key].r
-					if fd.Fix != "" && !u.slot.fits(fd.Text, writtenAs(fd.Text, r.Rendering), r.Rendering, renderingOf(r.Concept, fd.Suggestions[0]), fd.Suggestions[0]) {
-						fd.Fix = ""
+					if fd.Fix != "" {
+						// The key's fix, if the use's slot takes it.
+						fd.Fix = fix(fd.Text, u.slot, 1, col.keys[u.key].r, fd.Suggestions, house)
 					}
 					keep(fd)
 				}
@@ -300,15 +300,6 @@ func (col *Collector) houseStyle() string {
 		}
 	}
 	return house
-}
-
-// renderingOf returns concept c's rendering written en, or nil.
-func renderingOf(c *glossary.Concept, en string) *glossary.Rendering {
-	i := slices.IndexFunc(c.Renderings, func(r *glossary.Rendering) bool { return r.EN == en })
-	if i < 0 {
-		return nil
-	}
-	return c.Renderings[i]
 }
 
 // ScopePass is what a rule's Finish sees: the scope, every file added,
