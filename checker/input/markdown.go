@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -67,6 +68,26 @@ func readMarkdown(data []byte) (masked []byte, dirs []directive, paras []paragra
 	return m.masked, m.dirs, m.paras, m.quoted, titles
 }
 
+// referenceHeadings are the headings of reference lists, folded.
+var referenceHeadings = []string{"references", "reference", "bibliography", "works cited", "sources", "further reading", "参考文献", "参考资料", "引用文献"}
+
+// referenceHeading reports whether a heading's text names a reference
+// list.
+func referenceHeading(text string) bool {
+	return slices.Contains(referenceHeadings, strings.ToLower(strings.Trim(strings.TrimSpace(text), ":：")))
+}
+
+// headingText is a heading's text as written in src.
+func headingText(h *ast.Heading, src []byte) string {
+	var b strings.Builder
+	lines := h.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
 // titleLike reports whether italic text reads as a title: two words or
 // more, most of the longer ones capitalised ("The Governance of China"),
 // rather than a stressed phrase ("*not* the same").
@@ -111,6 +132,9 @@ type mdMasker struct {
 	// walk is in; quoted are the block quotes' text so far, italics the
 	// italic stretches (one per emphasis).
 	quotes, italics int
+	// references is the level of the reference-list heading the walk is
+	// under, or 0.
+	references int
 	quoted          []Range
 	italicSpans     []Range
 }
@@ -121,6 +145,16 @@ func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			m.quotes++
 		} else {
 			m.quotes--
+		}
+	}
+	if h, ok := n.(*ast.Heading); ok && entering {
+		// A reference list cites other texts by their titles: it is
+		// quoted, up to the next heading of its level or above.
+		switch {
+		case referenceHeading(headingText(h, m.src)):
+			m.references = h.Level
+		case h.Level <= m.references:
+			m.references = 0
 		}
 	}
 	if e, ok := n.(*ast.Emphasis); ok && e.Level == 1 {
@@ -227,7 +261,7 @@ func (m *mdMasker) show(start, stop int) {
 		}
 	}
 	copy(m.masked[start:stop], m.data[start:stop])
-	if m.quotes > 0 {
+	if m.quotes > 0 || m.references > 0 {
 		m.quoted = append(m.quoted, Range{start, stop})
 	}
 	if m.italics > 0 {
