@@ -159,11 +159,23 @@ func (p *Pass) uses() iter.Seq[use] {
 // countRenderings counts the top-level uses of each rendering in f, shared
 // phrases included: "neighboring countries" is ambiguous as evidence of a
 // concept, not as a choice of words. Quotations are someone else's choice
-// and do not count.
+// and do not count, nor do lines suppressed for inconsistent.
 func countRenderings(f *File, counts map[*glossary.Rendering]int) {
+	// A line suppressed for inconsistent does not vote either; its line
+	// is found only where the file has suppressions, and from the line
+	// before, so the count stays one pass over the text.
+	var pos positions
+	if len(f.Suppressions) > 0 {
+		pos.reset(f.Text)
+	}
 	for _, o := range f.Occurrences {
 		if o.Quoted {
 			continue
+		}
+		if len(f.Suppressions) > 0 {
+			if line, _ := pos.at(o.Start); f.Suppressed(line, "inconsistent") {
+				continue
+			}
 		}
 		for _, r := range o.Readings {
 			counts[r.Rendering]++
