@@ -134,9 +134,9 @@ type mdMasker struct {
 	quotes, italics int
 	// references is the level of the reference-list heading the walk is
 	// under, or 0.
-	references int
-	quoted          []Range
-	italicSpans     []Range
+	references  int
+	quoted      []Range
+	italicSpans []Range
 }
 
 func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
