@@ -10,7 +10,8 @@
 // the text they replace: the fixed file must read back with the same
 // structure (segments, markup, encoding), so a replacement that would
 // need escaping in XML, PO or CSV, or a span with markup inside it, is
-// skipped with a reason rather than written.
+// skipped with a reason rather than written; and so is an edit that would
+// leave a quotation mark unpaired (see quote.go).
 package fix
 
 import (
@@ -87,30 +88,46 @@ func Plan(findings []checker.Finding) (map[string][]Edit, []Skip) {
 			}
 			i = j
 		}
-		kept := es[:0:0]
-		for i, e := range es {
-			var other *Edit
-			if i > 0 && es[i-1].End > e.Start {
-				other = &es[i-1]
-			} else if i+1 < len(es) && e.End > es[i+1].Start {
-				other = &es[i+1]
-			}
-			if other == nil {
-				kept = append(kept, e)
-				continue
-			}
-			o := other.Findings[0]
-			reason := fmt.Sprintf("overlaps the fix of %q at %d:%d", o.Text, o.Line, o.Column)
-			for _, f := range e.Findings {
-				skips = append(skips, Skip{f, reason})
-			}
-		}
+		kept, overlapping := dropOverlaps(es)
+		skips = append(skips, overlapping...)
 		if len(kept) > 0 {
 			edits[path] = kept
 		}
 	}
 	sortSkips(skips)
 	return edits, skips
+}
+
+// dropOverlaps returns the edits, sorted by offset, that overlap no other
+// one, and skips the findings of the rest. An edit that overlaps another
+// is ambiguous (which text is to be replaced?), and so is every edit of a
+// chain of overlaps, and an edit inside a longer one that overlaps others:
+// each is compared with every edit before it (through the furthest end so
+// far), not only with its neighbours, so that none is applied into a span
+// whose own fix was skipped.
+func dropOverlaps(es []Edit) (kept []Edit, skips []Skip) {
+	overlapped := make([]int, len(es)) // 1 + the index of an edit it overlaps; 0 for none
+	furthest := -1                     // the edit before i that ends furthest
+	for i, e := range es {
+		if furthest >= 0 && es[furthest].End > e.Start {
+			overlapped[i], overlapped[furthest] = furthest+1, cmp.Or(overlapped[furthest], i+1)
+		}
+		if furthest < 0 || e.End > es[furthest].End {
+			furthest = i
+		}
+	}
+	for i, e := range es {
+		if overlapped[i] == 0 {
+			kept = append(kept, e)
+			continue
+		}
+		o := es[overlapped[i]-1].Findings[0]
+		reason := fmt.Sprintf("overlaps the fix of %q at %d:%d", o.Text, o.Line, o.Column)
+		for _, f := range e.Findings {
+			skips = append(skips, Skip{f, reason})
+		}
+	}
+	return kept, skips
 }
 
 // direction is a fix's change of one concept's rendering, as the matcher
@@ -428,8 +445,13 @@ func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.D
 		return d, Check(doc, d, es)
 	}
 	var valid []Edit
-	for _, e := range edits {
-		if err := checkSpan(doc, e); err != nil {
+	quoteErrs := checkQuotes(doc.Text, edits)
+	for k, e := range edits {
+		err := checkSpan(doc, e)
+		if err == nil {
+			err = quoteErrs[k]
+		}
+		if err != nil {
 			reject(e, err)
 		} else {
 			valid = append(valid, e)
@@ -521,8 +543,12 @@ func spanIndex(sp *input.Span, text []byte, e Edit) (i, j int, ok bool) {
 // Check reports whether after, the file with edits made and read again,
 // is before with only the edited text changed: the masked text (what is
 // checked, and what is markup) and every segment's two sides are before's
-// with the replacements made, and nothing else.
+// with the replacements made, and nothing else; and the text has the
+// quotation marks it had, each still opening or closing as it did.
 func Check(before, after *input.Document, edits []Edit) error {
+	if !slices.Equal(quotationMarks(before.Text), quotationMarks(after.Text)) {
+		return errQuotesChanged
+	}
 	if (before.Masked == nil) != (after.Masked == nil) || before.Bilingual() != after.Bilingual() || len(before.Segments) != len(after.Segments) {
 		return errStructure
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/fix"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/fixture"
 )
 
@@ -34,7 +35,32 @@ var (
 	// fix is not applied, for a reason matching the regexp REASON (both
 	// Go strings). Every skip must be wanted.
 	wantSkip = regexp.MustCompile(`want-skip ("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*")`)
+	// fix-glossary: NAME, in a comment: the fixture is fixed with the
+	// glossary testdata/fix/glossary/NAME, not the default one, so that
+	// it can hold the renderings it needs and does not change with
+	// terms.yaml.
+	fixGlossary = regexp.MustCompile(`fix-glossary: (\S+)`)
 )
+
+// fixtureChecker returns the checker a fixture is fixed with: the default
+// glossary's, c, unless the fixture names its own (fix-glossary).
+func fixtureChecker(t *testing.T, c *checker.Checker, text []byte) *checker.Checker {
+	t.Helper()
+	m := fixGlossary.FindSubmatch(text)
+	if m == nil {
+		return c
+	}
+	path := filepath.Join("../../testdata/fix/glossary", string(m[1]))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, problems := glossary.Load([]glossary.Input{{Name: path, Data: data}}, glossary.ValidateOptions{})
+	if g == nil {
+		t.Fatalf("%s: %v", path, problems)
+	}
+	return checker.New(g)
+}
 
 // readFixture reads testdata/fix/NAME (any format, read as check reads it)
 // with its options and the skips it wants.
@@ -73,7 +99,10 @@ func TestFixtures(t *testing.T) {
 	c := defaultChecker(t)
 	paths, _ := filepath.Glob("../../testdata/fix/*")
 	paths = slices.DeleteFunc(paths, func(p string) bool {
-		return strings.HasSuffix(p, ".golden") || filepath.Base(p) == "README.md"
+		fi, err := os.Stat(p)
+		// Directories hold the fixtures' glossaries and the edit fixtures
+		// (TestEditFixtures).
+		return err != nil || fi.IsDir() || strings.HasSuffix(p, ".golden") || filepath.Base(p) == "README.md"
 	})
 	if len(paths) == 0 {
 		t.Fatal("no fixtures")
@@ -81,6 +110,7 @@ func TestFixtures(t *testing.T) {
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			doc, opts, wantSkips := readFixture(t, path)
+			c := fixtureChecker(t, c, doc.Text)
 			res, err := fix.Run(c, []fix.Document{{Doc: doc, Read: fix.Reader(doc, input.Options{}, nil)}}, opts, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -149,7 +179,7 @@ func finding(rule, file string, start, end int, text, fix string) checker.Findin
 
 // TestPlan: one span, one edit; agreeing findings share it; disagreeing
 // ones are ambiguous unless a status rule settles it; overlapping spans
-// are ambiguous.
+// are ambiguous, every one of a chain or a nest of them.
 func TestPlan(t *testing.T) {
 	findings := []checker.Finding{
 		finding("inconsistent", "a.md", 0, 14, "periphery work", "neighborhood work"),
@@ -166,6 +196,19 @@ func TestPlan(t *testing.T) {
 		// Nested spans: both ambiguous.
 		finding("inconsistent", "a.md", 50, 60, "vvvvvvvvvv", "outer"),
 		finding("inconsistent", "a.md", 52, 54, "vv", "inner"),
+		// A chain of overlaps: all three ambiguous, though the first and
+		// the last do not overlap each other.
+		finding("inconsistent", "a.md", 100, 110, "chain one", "x"),
+		finding("inconsistent", "a.md", 105, 115, "chain two", "y"),
+		finding("inconsistent", "a.md", 112, 120, "chain three", "z"),
+		// Two spans inside a longer one, apart from each other: the second
+		// overlaps the long one too, not only its neighbour.
+		finding("inconsistent", "a.md", 130, 150, "long", "x"),
+		finding("inconsistent", "a.md", 132, 134, "first inside", "y"),
+		finding("inconsistent", "a.md", 140, 142, "second inside", "z"),
+		// Spans that touch do not overlap.
+		finding("inconsistent", "a.md", 160, 165, "left", "l"),
+		finding("inconsistent", "a.md", 165, 170, "right", "r"),
 		// No fix: no edit.
 		finding("missing", "a.md", 70, 72, "周边", ""),
 		finding("inconsistent", "b.md", 0, 4, "bbbb", "c"),
@@ -177,7 +220,7 @@ func TestPlan(t *testing.T) {
 			got = append(got, fmt.Sprintf("%s %d-%d %q (%d)", path, e.Start, e.End, e.New, len(e.Findings)))
 		}
 	}
-	want := []string{`a.md 0-14 "neighborhood work" (2)`, `a.md 20-24 "Belt and Road" (1)`, `b.md 0-4 "c" (1)`}
+	want := []string{`a.md 0-14 "neighborhood work" (2)`, `a.md 20-24 "Belt and Road" (1)`, `a.md 160-165 "l" (1)`, `a.md 165-170 "r" (1)`, `b.md 0-4 "c" (1)`}
 	if !slices.Equal(got, want) {
 		t.Errorf("edits:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -193,6 +236,12 @@ func TestPlan(t *testing.T) {
 		`40 non-preferred: its fixes disagree: "y" or "z"`,
 		`50 inconsistent: overlaps the fix of "vv" at 1:53`,
 		`52 inconsistent: overlaps the fix of "vvvvvvvvvv" at 1:51`,
+		`100 inconsistent: overlaps the fix of "chain two" at 1:106`,
+		`105 inconsistent: overlaps the fix of "chain one" at 1:101`,
+		`112 inconsistent: overlaps the fix of "chain two" at 1:106`,
+		`130 inconsistent: overlaps the fix of "first inside" at 1:133`,
+		`132 inconsistent: overlaps the fix of "long" at 1:131`,
+		`140 inconsistent: overlaps the fix of "long" at 1:131`,
 	}
 	if !slices.Equal(gotSkips, wantSkips) {
 		t.Errorf("skips:\n%s\nwant:\n%s", strings.Join(gotSkips, "\n"), strings.Join(wantSkips, "\n"))

@@ -215,7 +215,7 @@ func printDiff(opts *checkOptions, targets []*fixTarget, res *fix.Result, inputE
 		if bytes.Equal(before, after) {
 			continue
 		}
-		b.WriteString(udiff.Unified("a/"+t.doc.Path, "b/"+t.doc.Path, string(before), string(after)))
+		b.WriteString(unifiedDiff(t.doc.Path, before, after))
 		findings += res.Fixed[i]
 		files++
 	}
@@ -225,6 +225,18 @@ func printDiff(opts *checkOptions, targets []*fixTarget, res *fix.Result, inputE
 	fmt.Fprintf(opts.IO.ErrOut, "termlint: --fix would fix %s in %s\n", plural(findings, "finding"), plural(files, "file"))
 	reportSkipped(opts.IO.ErrOut, res.Skipped, targets)
 	return fixStatus(targets, inputErrs, files > 0)
+}
+
+// unifiedDiff is the unified diff, with three lines of context, that
+// turns before, the text of the file at path, into after.
+//
+// go-udiff before v0.4.2 wrote a wrong new-file line in every hunk header
+// after one that joined two nearby changes (it did not count the context
+// lines between them), so that patch applied the hunks off by those lines
+// or not at all; go.mod asks for v0.4.2, and TestUnifiedDiffHeaders holds
+// every header to the files.
+func unifiedDiff(path string, before, after []byte) string {
+	return udiff.Unified("a/"+path, "b/"+path, string(before), string(after))
 }
 
 // reportSkipped says which fixes were left alone and why, with their

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/termlint/termlint/internal/fixture"
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
@@ -287,5 +293,204 @@ func TestCheckFixBaseline(t *testing.T) {
 	want := strings.Replace(grown, "Periphery work needs", "Work on periphery affairs needs", 1)
 	if code != 0 || readFile(t, path) != want {
 		t.Errorf("--fix --baseline: exit %d, file:\n%s\nwant:\n%s\n%s%s", code, readFile(t, path), want, out, errOut)
+	}
+}
+
+// diffHeader is a unified diff's hunk header: where the hunk starts in the
+// old and the new file, and how many lines it has in each.
+var diffHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$`)
+
+// applyUnified applies a unified diff of one file to before the way patch
+// does, but with no fuzz and no offset: each hunk must stand exactly where
+// its header says in the old file (its context and removed lines are the
+// old file's lines there), its lines must land exactly where its header
+// says in the new file, and its counts must be the lines it has. It
+// returns the patched text and the number of hunks.
+func applyUnified(before, diff string) (string, int, error) {
+	old := strings.SplitAfter(before, "\n")
+	if old[len(old)-1] == "" {
+		old = old[:len(old)-1]
+	}
+	lines := strings.SplitAfter(diff, "\n")
+	if len(lines) < 2 || !strings.HasPrefix(lines[0], "--- ") || !strings.HasPrefix(lines[1], "+++ ") {
+		return "", 0, fmt.Errorf("no file header in %q", diff)
+	}
+	var out []string
+	pos, hunks := 0, 0
+	for i := 2; i < len(lines) && lines[i] != ""; {
+		m := diffHeader.FindStringSubmatch(strings.TrimSuffix(lines[i], "\n"))
+		if m == nil {
+			return "", hunks, fmt.Errorf("line %d: %q is no hunk header", i+1, lines[i])
+		}
+		hunks++
+		num := func(s string) int {
+			if s == "" {
+				return 1 // a count left out is 1
+			}
+			n, _ := strconv.Atoi(s)
+			return n
+		}
+		oldStart, oldCount, newStart, newCount := num(m[1]), num(m[2]), num(m[3]), num(m[4])
+		// An empty side's start is the line before the hunk.
+		oldAt, newAt := oldStart-1, newStart-1
+		if oldCount == 0 {
+			oldAt = oldStart
+		}
+		if newCount == 0 {
+			newAt = newStart
+		}
+		if oldAt < pos || oldAt > len(old) {
+			return "", hunks, fmt.Errorf("%s: the old file's line %d is out of order or range", m[0], oldStart)
+		}
+		out = append(out, old[pos:oldAt]...)
+		pos = oldAt
+		if newAt != len(out) {
+			return "", hunks, fmt.Errorf("%s: the hunk lands at line %d of the new file, not %d", m[0], len(out)+1, newStart)
+		}
+		var oldSeen, newSeen int
+		for i++; i < len(lines) && lines[i] != "" && !strings.HasPrefix(lines[i], "@@"); i++ {
+			kind, text := lines[i][0], lines[i][1:]
+			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], `\ No newline at end of file`) {
+				text = strings.TrimSuffix(text, "\n")
+				i++
+			}
+			switch kind {
+			case ' ', '-':
+				if pos >= len(old) || old[pos] != text {
+					return "", hunks, fmt.Errorf("%s: %q is not line %d of the old file", m[0], text, pos+1)
+				}
+				if kind == ' ' {
+					out = append(out, text)
+					newSeen++
+				}
+				pos++
+				oldSeen++
+			case '+':
+				out = append(out, text)
+				newSeen++
+			default:
+				return "", hunks, fmt.Errorf("line %d: %q in a hunk", i+1, lines[i])
+			}
+		}
+		if oldSeen != oldCount || newSeen != newCount {
+			return "", hunks, fmt.Errorf("%s: the hunk has %d old and %d new lines", m[0], oldSeen, newSeen)
+		}
+	}
+	out = append(out, old[pos:]...)
+	return strings.Join(out, ""), hunks, nil
+}
+
+// TestUnifiedDiffHeaders holds every hunk header of unifiedDiff to the two
+// texts: changes near enough to share a hunk, changes far apart, and
+// changes that add or remove lines before later hunks, with and without a
+// final line break.
+func TestUnifiedDiffHeaders(t *testing.T) {
+	var base []string
+	for i := range 60 {
+		base = append(base, fmt.Sprintf("line %d of the draft\n", i+1))
+	}
+	edit := func(f func(lines []string) []string) string {
+		return strings.Join(f(slices.Clone(base)), "")
+	}
+	before := strings.Join(base, "")
+	tests := map[string]string{
+		"far apart, same length": edit(func(l []string) []string {
+			l[2], l[30], l[57] = "changed\n", "changed\n", "changed\n"
+			return l
+		}),
+		"joined, then far": edit(func(l []string) []string {
+			l[9], l[13], l[40] = "changed\n", "changed\n", "changed\n"
+			return l
+		}),
+		"a line lost before later hunks": edit(func(l []string) []string {
+			l[5] = "changed\n"
+			l[20] = "joined with the next: " + l[21]
+			l = slices.Delete(l, 21, 22)
+			l[44] = "changed\n"
+			return l
+		}),
+		"lines gained before later hunks": edit(func(l []string) []string {
+			l[3] = "split\ninto three\nlines\n"
+			l[15] = "changed\n"
+			l[35] = "changed\n"
+			return l
+		}),
+		"last line without a line break": strings.TrimSuffix(edit(func(l []string) []string {
+			l[1], l[20], l[59] = "changed\n", "changed\n", "changed\n"
+			return l
+		}), "\n"),
+	}
+	for name, after := range tests {
+		t.Run(name, func(t *testing.T) {
+			diff := unifiedDiff("draft.txt", []byte(before), []byte(after))
+			got, hunks, err := applyUnified(before, diff)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, diff)
+			}
+			if got != after {
+				t.Errorf("the diff does not give the new text:\n%s", diff)
+			}
+			if hunks < 3 && name != "joined, then far" {
+				t.Errorf("%d hunks, want at least 3:\n%s", hunks, diff)
+			}
+		})
+	}
+
+	// Random line edits, many hunks each.
+	r := rand.New(rand.NewPCG(7, 11))
+	for range 300 {
+		l := slices.Clone(base)
+		for range 1 + r.IntN(8) {
+			i := r.IntN(len(l))
+			switch r.IntN(4) {
+			case 0:
+				l[i] = "changed\n"
+			case 1:
+				l = slices.Delete(l, i, i+1)
+			case 2:
+				l = slices.Insert(l, i, "inserted\n")
+			default:
+				l[i] = "one\ntwo\n"
+			}
+		}
+		after := strings.Join(l, "")
+		diff := unifiedDiff("draft.txt", []byte(before), []byte(after))
+		if got, _, err := applyUnified(before, diff); err != nil || got != after {
+			t.Fatalf("%v; the diff does not give the new text:\n%s", err, diff)
+		}
+	}
+}
+
+// TestCheckDiffHunks prints the diff of testdata/fix/hunks.md, whose fixes
+// make several hunks (one of them joining two fixes, one losing a line),
+// and applies it to the file strictly: it must give the fixed text that
+// the fix package's golden file has.
+func TestCheckDiffHunks(t *testing.T) {
+	const path = "../../testdata/fix/hunks.md"
+	before := readFile(t, path)
+	opts, err := fixture.Options([]byte(before))
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"check", "--diff"}
+	if opts.Style != "" {
+		args = append(args, "--style", opts.Style)
+	}
+	if opts.Scope != "" {
+		args = append(args, "--scope", string(opts.Scope))
+	}
+	code, diff, errOut := runCLI(t, append(args, path)...)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, errOut)
+	}
+	got, hunks, err := applyUnified(before, diff)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, diff)
+	}
+	if hunks < 3 {
+		t.Errorf("%d hunks, want at least 3:\n%s", hunks, diff)
+	}
+	if want := readFile(t, path+".golden"); got != want {
+		t.Errorf("the diff gives:\n%s\nwant (hunks.md.golden):\n%s\ndiff:\n%s", got, want, diff)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/internal/textnorm"
+	"github.com/termlint/termlint/internal/textnorm/noun"
 )
 
 // Phrase returns replacement written the way text writes rendering: text
@@ -30,9 +31,12 @@ import (
 //     glossary's case, proper nouns and acronyms included.
 //   - Number: when the text's head noun is plural and the rendering's
 //     singular, the replacement's head noun is made plural, and the other
-//     way round. The head noun is the last word before the first
-//     preposition ("community" in "community of common destiny"), else the
-//     last word ("work" in "neighborhood work").
+//     way round, irregular plurals included ("analyses", "criteria",
+//     "people"); an uncountable head ("information") stays as it is, and
+//     so does a head whose other number the matcher reads as another
+//     word ("bases" for "basis"). The head noun is the last word before
+//     the first preposition ("community" in "community of common
+//     destiny"), else the last word ("work" in "neighborhood work").
 //   - A possessive ending on the text's last word ('s, ’s, or a bare
 //     apostrophe after a plural) goes on the replacement's last word.
 //   - British spelling in the text ("neighbouring") is carried over to the
@@ -66,11 +70,19 @@ func Phrase(text, rendering, replacement string) string {
 	// at one index.
 	if h, oh := head(rw), head(out); h >= 0 && oh >= 0 {
 		textPlural, renderingPlural := plural(tw[h].text), plural(rw[h].text)
+		inflected := words[oh]
 		switch {
 		case textPlural && !renderingPlural && !plural(words[oh]):
-			words[oh] = pluralize(words[oh])
+			inflected = pluralize(words[oh])
 		case !textPlural && renderingPlural && plural(words[oh]):
-			words[oh] = singularize(words[oh])
+			inflected = singularize(words[oh])
+		}
+		// A number the matcher folds to another word ("bases", which it
+		// reads as the plural of "base", for "basis") would make the fix
+		// read as something other than the replacement: the glossary's
+		// number is the lesser harm.
+		if fold(inflected) == fold(words[oh]) {
+			words[oh] = inflected
 		}
 	}
 	switch caseOf(tw, rw) {
@@ -189,15 +201,16 @@ func cutPossessive(w string) (base, possessive string) {
 	return w, ""
 }
 
-// withPossessive puts a possessive ending on w: "'s" after a singular,
-// a bare apostrophe after a plural in s, in the text's apostrophe.
+// withPossessive puts a possessive ending on w: "'s" after a singular
+// or a plural not in s ("people's"), a bare apostrophe after a plural in
+// s ("countries'"), in the text's apostrophe.
 func withPossessive(w, possessive string) string {
 	apostrophe, _ := utf8.DecodeRuneInString(possessive)
 	s := "s"
 	if isUpper(w) {
 		s = "S"
 	}
-	if plural(w) {
+	if plural(w) && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "S")) {
 		return w + string(apostrophe)
 	}
 	return w + string(apostrophe) + s
@@ -224,59 +237,43 @@ func head(ws []word) int {
 	return len(ws) - 1
 }
 
-// plural reports whether the matcher takes w for a plural: textnorm's
-// singular strips a final s from words longer than three letters, except
-// after s, u and i.
-func plural(w string) bool {
-	lw := strings.ToLower(w)
-	n := len(lw)
-	if n <= 3 || lw[n-1] != 's' {
-		return false
-	}
-	switch lw[n-2] {
-	case 's', 'u', 'i':
-		return false
-	}
-	return true
-}
+// plural reports whether w is a plural: whether its singular (package
+// noun, whose rules the matcher folds number with) is another word.
+// "countries", "criteria" and "people" are; "process", "series", "news"
+// and "information" are not.
+func plural(w string) bool { return noun.IsPlural(w) }
 
-// pluralize adds the regular plural ending to w, in w's case.
-func pluralize(w string) string {
-	lw := strings.ToLower(w)
-	var out string
-	switch {
-	case strings.HasSuffix(lw, "y") && len(lw) > 1 && !strings.ContainsRune("aeiou", rune(lw[len(lw)-2])):
-		out = w[:len(w)-1] + "ies"
-	case strings.HasSuffix(lw, "s"), strings.HasSuffix(lw, "x"), strings.HasSuffix(lw, "z"),
-		strings.HasSuffix(lw, "ch"), strings.HasSuffix(lw, "sh"):
-		out = w + "es"
-	default:
-		out = w + "s"
+// pluralize returns the plural of the noun w, in w's case; an uncountable
+// noun ("information", "progress") stays as it is.
+func pluralize(w string) string { return keepCase(w, noun.Plural(w)) }
+
+// singularize returns the singular of the noun w, in w's case.
+func singularize(w string) string { return keepCase(w, noun.Singular(w)) }
+
+// keepCase writes inflected, the plural or singular of w that noun
+// returns, with w's own letters where the two share a start: noun puts
+// an inflected word in its input's case, which is one of lower case,
+// capitals or Title Case, so that a word written otherwise ("iPhone")
+// would lose its case.
+func keepCase(w, inflected string) string {
+	lw, li := strings.ToLower(w), strings.ToLower(inflected)
+	if len(lw) != len(w) || len(li) != len(inflected) {
+		return inflected // lower case changes its length: no byte-wise sharing
 	}
+	n := 0
+	for n < len(lw) && n < len(li) && lw[n] == li[n] {
+		n++
+	}
+	if n == 0 {
+		return inflected
+	}
+	rest := inflected[n:]
 	if isUpper(w) && len(w) > 1 {
-		return strings.ToUpper(out)
+		rest = strings.ToUpper(rest)
+	} else if !isUpper(w) {
+		rest = strings.ToLower(rest)
 	}
-	return out
-}
-
-// singularize drops the regular plural ending of w, as textnorm folds it.
-func singularize(w string) string {
-	lw := strings.ToLower(w)
-	switch n := len(lw); {
-	case n > 4 && strings.HasSuffix(lw, "ies"):
-		return w[:n-3] + caseLike(w, "y")
-	case strings.HasSuffix(lw, "sses"), strings.HasSuffix(lw, "xes"), strings.HasSuffix(lw, "zes"),
-		strings.HasSuffix(lw, "ches"), strings.HasSuffix(lw, "shes"):
-		return w[:n-2]
-	}
-	return w[:len(w)-1]
-}
-
-func caseLike(w, s string) string {
-	if isUpper(w) {
-		return strings.ToUpper(s)
-	}
-	return s
+	return w[:n] + rest
 }
 
 // textCase is how a text's case differs from its rendering's.

@@ -45,6 +45,19 @@ func TestPhrase(t *testing.T) {
 		{"-ss is not a plural", "periphery process", "periphery process", "neighborhood process", "neighborhood process"},
 		{"plural of a plural-looking non-head word is no plural", "surroundings environment", "surrounding environment", "regional environment", "regional environment"},
 		{"British plural", "neighbouring diplomacies", "neighboring diplomacy", "neighborhood diplomacy", "neighbourhood diplomacies"},
+		{"irregular plural -sis", "risk reviews", "risk review", "risk analysis", "risk analyses"},
+		{"irregular plural -on", "Assessment Yardsticks", "assessment yardstick", "assessment criterion", "Assessment Criteria"},
+		{"irregular plural, capitals", "DEBT EMERGENCIES", "debt emergency", "debt crisis", "DEBT CRISES"},
+		{"irregular plural person", "local residents", "local resident", "local person", "local people"},
+		{"irregular singular", "frontier analysis", "frontier analyses", "border analyses", "border analysis"},
+		{"uncountable head gains no s", "policy notices", "policy notice", "policy information", "policy information"},
+		{"uncountable progress", "reform advances", "reform advance", "reform progress", "reform progress"},
+		{"series is its own plural", "policy sequences", "policy sequence", "policy series", "policy series"},
+		{"news is no plural", "press bulletins", "press bulletin", "news", "news"},
+		// "bases" reads as the plural of "base": a fix in the plural
+		// would not be read as "legal basis".
+		{"plural the matcher reads as another word", "legal grounds", "legal ground", "legal basis", "legal basis"},
+		{"singular text of an uncountable rendering", "policy notice", "policy information", "policy notices", "policy notices"},
 
 		// Possessive.
 		{"possessive", "community of common destiny's", "community of common destiny", "community with a shared future", "community with a shared future's"},
@@ -53,6 +66,8 @@ func TestPhrase(t *testing.T) {
 		{"possessive onto a plural", "periphery diplomacy's", "periphery diplomacy", "relations with neighboring countries", "relations with neighboring countries'"},
 		{"possessive in capitals", "PERIPHERY DIPLOMACY'S", "periphery diplomacy", "neighborhood diplomacy", "NEIGHBORHOOD DIPLOMACY'S"},
 		{"possessive rendering", "China's periphery", "China's periphery", "China's neighborhood", "China's neighborhood"},
+		{"possessive of a plural not in s", "local residents'", "local resident", "local person", "local people's"},
+		{"possessive onto a plural not in s", "local resident's", "local resident", "local people", "local people's"},
 
 		// British spelling.
 		{"British spelling", "neighbouring diplomacy", "neighboring diplomacy", "neighborhood diplomacy", "neighbourhood diplomacy"},
@@ -158,10 +173,19 @@ func TestSpellingsFoldAlike(t *testing.T) {
 	}
 }
 
+// TestPluralize: plurals come from go-pluralize (through package noun),
+// irregular ones included, in the word's case; uncountable nouns and
+// words that only look plural stay as they are; and the matcher folds
+// each plural as its singular.
 func TestPluralize(t *testing.T) {
 	for _, tt := range []struct{ singular, plural string }{
 		{"community", "communities"}, {"work", "works"}, {"day", "days"}, {"approach", "approaches"},
 		{"box", "boxes"}, {"class", "classes"}, {"COMMUNITY", "COMMUNITIES"}, {"Bush", "Bushes"},
+		{"analysis", "analyses"}, {"Analysis", "Analyses"}, {"criterion", "criteria"}, {"CRITERION", "CRITERIA"},
+		{"crisis", "crises"}, {"axis", "axes"}, {"phenomenon", "phenomena"},
+		{"policy", "policies"}, {"country", "countries"}, {"process", "processes"}, {"status", "statuses"},
+		{"person", "people"}, {"Person", "People"}, {"child", "children"}, {"woman", "women"},
+		{"life", "lives"}, {"index", "indices"}, {"specimen", "specimens"}, {"iPhone", "iPhones"},
 	} {
 		if got := pluralize(tt.singular); got != tt.plural {
 			t.Errorf("pluralize(%q) = %q, want %q", tt.singular, got, tt.plural)
@@ -169,8 +193,20 @@ func TestPluralize(t *testing.T) {
 		if got := singularize(tt.plural); got != tt.singular {
 			t.Errorf("singularize(%q) = %q, want %q", tt.plural, got, tt.singular)
 		}
+		if !plural(tt.plural) || plural(tt.singular) {
+			t.Errorf("plural(%q) = %v, plural(%q) = %v", tt.plural, plural(tt.plural), tt.singular, plural(tt.singular))
+		}
 		if textnorm.Word(tt.plural) != textnorm.Word(tt.singular) {
 			t.Errorf("textnorm folds %q and %q apart", tt.plural, tt.singular)
+		}
+	}
+	// No plural of its own: uncountable, or a plural already.
+	for _, w := range []string{"information", "equipment", "progress", "cooperation", "news", "series", "people", "criteria"} {
+		if got := pluralize(w); got != w {
+			t.Errorf("pluralize(%q) = %q, want it unchanged", w, got)
+		}
+		if w != "people" && w != "criteria" && plural(w) {
+			t.Errorf("plural(%q) = true, want false", w)
 		}
 	}
 }

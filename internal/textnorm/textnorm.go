@@ -3,8 +3,9 @@
 // on when two spellings are the same term.
 //
 // The folding is deliberately lossy: a key is only ever compared with another
-// key made by the same function, so a rule such as "drop a final s" needs to
-// be consistent, not linguistically right.
+// key made by the same function, so a rule such as "a plural folds to its
+// singular" needs to be consistent, not linguistically right: it is applied
+// to every word, nouns or not.
 package textnorm
 
 import (
@@ -17,8 +18,9 @@ import (
 )
 
 // Words splits an English phrase into folded words: lower case, curly and
-// straight apostrophes alike, possessives dropped, plurals singular, British
-// spellings American. Hyphens, dashes, slashes and other punctuation separate
+// straight apostrophes alike, possessives dropped, plurals singular
+// (irregular ones too: "analyses", "criteria", "people"; see number.go),
+// British spellings American. Hyphens, dashes, slashes and other punctuation separate
 // words, so "people-to-people" and "people to people" fold alike.
 func Words(s string) []string {
 	s = norm.NFKC.String(s)
@@ -58,7 +60,8 @@ func Word(w string) string {
 // AppendWord appends the fold of the word w (see Word) to dst and returns the
 // extended slice. It gives exactly Word's result but, unlike Word, does not
 // allocate when dst has room, because the matcher folds every word of every
-// text it scans.
+// text it scans; the one exception is the first time a process folds a word
+// that may be a plural, whose singular it then remembers.
 func AppendWord(dst, w []byte) []byte {
 	start := len(dst)
 	dst, apos := appendLower(dst, w)
@@ -74,8 +77,11 @@ func AppendWord(dst, w []byte) []byte {
 		b = dropApostrophes(b)
 	}
 	b = americanSpelling(b)
-	b = singular(b)
-	return dst[:start+len(b)]
+	dst = dst[:start+len(b)]
+	if len(b) > 1 && endsLikePlural(b) { // most words stop here
+		dst = appendSingular(dst, start)
+	}
+	return dst
 }
 
 // appendLower is strings.ToLower appending to dst, byte for byte the same
@@ -134,28 +140,6 @@ func isApostrophe(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// singular strips the regular English plural endings. It is applied to every
-// word, not only to head nouns, which is harmless because keys are only
-// compared with keys. It works in place: the result shares b's memory.
-func singular(b []byte) []byte {
-	n := len(b)
-	if n <= 3 || b[n-1] != 's' { // every plural ending ends in s
-		return b
-	}
-	// Strings compared with string(b[i:]) do not allocate.
-	switch {
-	case n > 4 && string(b[n-3:]) == "ies":
-		b[n-3] = 'y'
-		return b[:n-2]
-	case string(b[n-4:]) == "sses", string(b[n-3:]) == "xes",
-		string(b[n-4:]) == "ches", string(b[n-4:]) == "shes", string(b[n-3:]) == "zes":
-		return b[:n-2]
-	case b[n-2] == 's', b[n-2] == 'u', b[n-2] == 'i': // -ss, -us, -is
-		return b
-	}
-	return b[:n-1]
 }
 
 // stem is a British spelling's start and its American form.
