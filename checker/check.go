@@ -54,6 +54,11 @@ type Checker struct {
 	// styles are each rendering's styles, sorted and joined with commas,
 	// as a familyReading holds them.
 	styles map[*glossary.Rendering]string
+	// evidence are the renderings whose use says which style a text
+	// follows: those of concepts with a choice of renderings. A name with
+	// one rendering ("Political Bureau of the CPC Central Committee") is
+	// written so in every style and says nothing.
+	evidence map[*glossary.Rendering]bool
 	// official is the date of each rendering's latest use by an official
 	// source, for ranking renderings (authority).
 	official map[*glossary.Rendering]string
@@ -86,6 +91,7 @@ func New(g *glossary.Glossary) *Checker {
 		c.chinese = compileChinese(g)
 		c.family, c.parts = links(g)
 		c.usable, c.styles = renderingKeys(g)
+		c.evidence = styleEvidence(g, c.usable)
 		c.official = officialDates(g)
 	})
 	n := 0
@@ -140,6 +146,21 @@ func renderingKeys(g *glossary.Glossary) (usable map[*glossary.Concept]int, styl
 		}
 	}
 	return usable, styles
+}
+
+// styleEvidence finds the renderings whose use says which style a text
+// follows (Checker.evidence).
+func styleEvidence(g *glossary.Glossary, usable map[*glossary.Concept]int) map[*glossary.Rendering]bool {
+	evidence := make(map[*glossary.Rendering]bool)
+	for _, con := range g.Concepts {
+		if usable[con] < 2 {
+			continue
+		}
+		for _, r := range con.Renderings {
+			evidence[r] = true
+		}
+	}
+	return evidence
 }
 
 // officialDates finds the date of each rendering's latest use by an
@@ -309,7 +330,7 @@ func (c *Checker) Scan(doc *input.Document) *File {
 		}
 	}
 	f.Occurrences = c.names.shadow(text, f.Occurrences)
-	markQuoted(f.Occurrences, append(quoteSpans(f.Text), spansOf(doc.Quoted)...))
+	markQuoted(f.Occurrences, append(quoteSpans(text), spansOf(doc.Quoted)...))
 	markTitles(f.Text, f.Occurrences, spansOf(doc.Titles))
 	return f
 }
@@ -387,8 +408,9 @@ func spansOf(in []input.Range) []span {
 	return out
 }
 
-// checkable is the text of an English-only file to match: the masked
-// text, or the text when there is none.
+// checkable is the text of a file to match and to read context in: the
+// masked text (markup, code and a format's syntax, such as a PO file's
+// quotes, hidden as zero bytes), or the text when there is none.
 func (f *File) checkable() []byte {
 	if f.Masked == nil {
 		return f.Text

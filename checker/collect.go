@@ -241,8 +241,8 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 			keep(fd)
 		}
 		for _, p := range d.pending {
-			if col.style == "" && p.Rule == Deprecated.Name && house != "" && !retiredIn(p.reading.Rendering, house) {
-				continue // the style the text follows still writes it
+			if col.style == "" && p.Rule == Deprecated.Name && keptByHouse(p.reading.Rendering, house) {
+				continue // the style the text follows, as far as it shows, still writes it
 			}
 			suggestions, ok := alts[p.concept]
 			if !ok {
@@ -274,7 +274,8 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 }
 
 // houseStyle is the style the scope is held to: the one asked for, else
-// the one that most of the scope's uses of styled renderings are in, or
+// the one that most of the scope's uses of styled renderings are in
+// (where the concept had a choice: Checker.evidence), or
 // "" when no style leads. A literal translation is held to the literal
 // style without being told, so its one official slip is the outlier and
 // not its many literal renderings.
@@ -284,6 +285,9 @@ func (col *Collector) houseStyle() string {
 	}
 	uses := make(map[string]int)
 	for r, n := range col.counts {
+		if !col.c.evidence[r] {
+			continue
+		}
 		for _, style := range r.AllStyles() {
 			if !retiredIn(r, style) {
 				uses[style] += n
@@ -300,6 +304,17 @@ func (col *Collector) houseStyle() string {
 		}
 	}
 	return house
+}
+
+// keptByHouse reports whether a text held to house (or to no style it
+// shows) may write r, retired in general: the house still uses it, or no
+// house shows and some style does ("sense of community of common
+// destiny" is superseded in official English, the literal style's own).
+func keptByHouse(r *glossary.Rendering, house string) bool {
+	if house != "" {
+		return !retiredIn(r, house)
+	}
+	return slices.ContainsFunc(r.AllStyles(), func(style string) bool { return !retiredIn(r, style) })
 }
 
 // ScopePass is what a rule's Finish sees: the scope, every file added,
@@ -406,7 +421,7 @@ func (p *Pass) holdUses() {
 			}
 			d.keys = append(d.keys, useKey{u.r, fr, inFamily, string(raw)})
 		}
-		h := heldUse{offset: uint32(u.o.Start), key: key, slot: slotAt(f.Text, u.o.Start, u.o.End)}
+		h := heldUse{offset: uint32(u.o.Start), key: key, slot: slotAt(f.checkable(), u.o.Start, u.o.End)}
 		line, col := pos.at(u.o.Start)
 		if f.Suppressed(line, "inconsistent", u.r.Concept.ID, u.r.Concept.ZH) {
 			continue // a suppressed line does not vote

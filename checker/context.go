@@ -132,14 +132,21 @@ func wordsBefore(text []byte, offset, n int) []string {
 	var words []string
 	i := offset
 	for len(words) < n && i > 0 {
-		// Skip the spaces (and hyphens) before the word.
-		j := i
+		// Skip the spaces (and hyphens) before the word, but not a blank
+		// line: a paragraph or a heading ends there.
+		j, newlines := i, 0
 		for j > 0 {
 			r, size := utf8.DecodeLastRune(text[:j])
 			if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != '-' && r != 0 {
 				break
 			}
+			if r == '\n' {
+				newlines++
+			}
 			j -= size
+		}
+		if newlines > 1 {
+			break
 		}
 		k := j
 		for k > 0 {
@@ -165,13 +172,19 @@ func wordsAfter(text []byte, offset, n int) []string {
 	var words []string
 	i := offset
 	for len(words) < n && i < len(text) {
-		j := i
+		j, newlines := i, 0
 		for j < len(text) {
 			r, size := utf8.DecodeRune(text[j:])
 			if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != '-' && r != 0 {
 				break
 			}
+			if r == '\n' {
+				newlines++
+			}
 			j += size
+		}
+		if newlines > 1 {
+			break
 		}
 		k := j
 		for k < len(text) {

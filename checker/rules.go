@@ -75,7 +75,7 @@ func (p *Pass) Report(o *Occurrence, r Reading, message string, suggestions []st
 // that suggestion as its Fix (see fix).
 func (p *Pass) ReportSeverity(sev Severity, o *Occurrence, r Reading, message string, suggestions []string, related ...Related) {
 	fd := occurrenceFinding(sev, r, message, suggestions, related)
-	fd.Fix = fix(p.File.text(o), slotAt(p.File.Text, o.Start, o.End), len(o.Readings), r, suggestions, p.Style)
+	fd.Fix = fix(p.File.text(o), slotAt(p.File.checkable(), o.Start, o.End), len(o.Readings), r, suggestions, p.Style)
 	p.digest.found = append(p.digest.found, p.place(fd, p.File.Path, p.File.lines, p.File.Text, o.Start, o.End))
 }
 
@@ -85,7 +85,7 @@ func (p *Pass) ReportSeverity(sev Severity, o *Occurrence, r Reading, message st
 // has been seen.
 func (p *Pass) reportAlternatives(o *Occurrence, r Reading, message string) {
 	fd := p.place(occurrenceFinding(p.Rule.Severity, r, message, nil, nil), p.File.Path, p.File.lines, p.File.Text, o.Start, o.End)
-	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: r.Concept, fixable: true, readings: len(o.Readings), reading: r, slot: slotAt(p.File.Text, o.Start, o.End)})
+	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: r.Concept, fixable: true, readings: len(o.Readings), reading: r, slot: slotAt(p.File.checkable(), o.Start, o.End)})
 }
 
 // occurrenceFinding is a finding at an occurrence read as r, without its
