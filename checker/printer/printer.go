@@ -36,7 +36,8 @@ type Report struct {
 	// to those lines, every other line left empty, and end after the last.
 	Texts map[string][]byte
 	// Rules are the rules the run knew, described in SARIF output; nil
-	// means checker.Rules.
+	// means the rules a run without configuration runs
+	// (checker.DefaultRules).
 	Rules []*checker.Rule
 	// Version is termlint's version, as SARIF's tool.driver.version.
 	Version string
@@ -80,7 +81,7 @@ func compareFindings(a, b checker.Finding) int {
 // rules returns the rules the report describes.
 func (r *Report) rules() []*checker.Rule {
 	if r.Rules == nil {
-		return checker.Rules
+		return checker.DefaultRules()
 	}
 	return r.Rules
 }
