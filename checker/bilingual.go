@@ -69,7 +69,9 @@ func (c *Checker) scanSegments(f *File) {
 		for _, m := range c.matcher.Find(seg.English.Text) {
 			occs = append(occs, c.occurrence(m))
 		}
-		for _, o := range c.names.shadow(seg.English.Text, occs) {
+		occs = c.names.shadow(seg.English.Text, occs)
+		markQuoted(seg.English.Text, occs, quoteSpans(seg.English.Text))
+		for _, o := range occs {
 			mapOccurrence(o, &seg.English, seg)
 			seg.align(o)
 			seg.Renderings = append(seg.Renderings, o)

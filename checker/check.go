@@ -3,8 +3,10 @@ package checker
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
@@ -289,10 +291,16 @@ type Occurrence struct {
 	// Segment is the segment of a bilingual file the occurrence is in,
 	// or nil.
 	Segment *Segment
-	// Quoted marks an occurrence inside a quotation or a block quote: the
-	// words of the author quoted, which the translator does not choose,
-	// so the English-only rules neither count nor report it.
+	// Quoted marks an occurrence inside quoted speech (a quotation of a
+	// sentence or more, a block quote): a translator's rendering still,
+	// so it is reported, but the speaker's words neither vote nor get a
+	// fix.
 	Quoted bool
+	// Cited marks an occurrence that names a text or a term rather than
+	// using it: inside a quoted or italic title, a reference list, or a
+	// quotation that holds the phrase and little else (a mention of the
+	// wording). The English-only rules leave it alone.
+	Cited bool
 	// Unaligned marks an occurrence in a bilingual file whose segment's
 	// Chinese has none of the concepts it may render: it is checked for
 	// deprecated and non-preferred wording but is no evidence of how a
@@ -330,13 +338,14 @@ func (c *Checker) Scan(doc *input.Document) *File {
 		}
 	}
 	f.Occurrences = c.names.shadow(text, f.Occurrences)
-	markQuoted(f.Occurrences, append(quoteSpans(text), spansOf(doc.Quoted)...))
+	markQuoted(text, f.Occurrences, quoteSpans(text))
+	markBlocks(f.Occurrences, spansOf(doc.Quoted), spansOf(doc.References))
 	markTitles(f.Text, f.Occurrences, spansOf(doc.Titles))
 	return f
 }
 
-// markTitles marks the occurrences inside italic titles that hold more
-// than the phrase: "*Building a Community of Common Destiny with Our
+// markTitles marks cited the occurrences inside italic titles that hold
+// more than the phrase: "*Building a Community of Common Destiny with Our
 // Periphery*" is an author's title, while "*One Belt, One Road*" is the
 // phrase stressed, and the writer's own.
 func markTitles(text []byte, occs []*Occurrence, titles []span) {
@@ -352,9 +361,66 @@ func markTitles(text []byte, occs []*Occurrence, titles []span) {
 		}
 		if t := titles[i]; o.Start >= t.start && o.End <= t.end {
 			extra := len(bytes.Fields(text[t.start:o.Start])) + len(bytes.Fields(text[o.End:t.end]))
-			o.Quoted = o.Quoted || extra >= 2
+			o.Cited = o.Cited || extra >= 2
 		}
 	}
+}
+
+// markBlocks marks quoted the occurrences inside block quotes and cited
+// those inside reference lists, as the reader found them (sorted, not
+// overlapping).
+func markBlocks(occs []*Occurrence, blockQuotes, references []span) {
+	for _, o := range occs {
+		o.Quoted = o.Quoted || within(blockQuotes, o.Start, o.End)
+		o.Cited = o.Cited || within(references, o.Start, o.End)
+	}
+}
+
+// markQuoted marks the occurrences inside quotation marks (spans, in
+// text): cited where the quotation is a title or holds its phrases and at
+// most one other word (a mention of the wording: “two major matters”,
+// “periphery diplomacy work (周边外交工作)”, “community of common destiny
+// / community with a shared future”), quoted where it is speech.
+func markQuoted(text []byte, occs []*Occurrence, spans []span) {
+	if len(spans) == 0 {
+		return
+	}
+	// The occurrences are in text order, so those of one quotation are
+	// neighbours: take them a quotation at a time.
+	for i := 0; i < len(occs); {
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].end >= occs[i].End })
+		if k == len(spans) || spans[k].start > occs[i].Start {
+			i++
+			continue
+		}
+		q, j := spans[k], i
+		for j < len(occs) && occs[j].Start >= q.start && occs[j].End <= q.end {
+			j++
+		}
+		other, at := 0, q.start
+		for _, o := range occs[i:j] {
+			other += otherWords(text[at:o.Start])
+			at = o.End
+		}
+		other += otherWords(text[at:q.end])
+		cited := other <= 1 || input.TitleLike(text[q.start:q.end])
+		for _, o := range occs[i:j] {
+			o.Cited, o.Quoted = o.Cited || cited, o.Quoted || !cited
+		}
+		i = max(j, i+1)
+	}
+}
+
+// otherWords counts the English words of text but articles: what a
+// quotation holds besides the phrase (Chinese in brackets is a gloss).
+func otherWords(text []byte) int {
+	n := 0
+	for _, w := range bytes.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) || unicode.Is(unicode.Han, r) }) {
+		if s := strings.ToLower(string(w)); s != "a" && s != "an" && s != "the" {
+			n++
+		}
+	}
+	return n
 }
 
 // inContext returns o with the readings whose renderings' context allows
@@ -375,28 +441,6 @@ func (c *Checker) inContext(text []byte, o *Occurrence) *Occurrence {
 		return nil
 	}
 	return o
-}
-
-// markQuoted marks the occurrences inside quotations (spans).
-func markQuoted(occs []*Occurrence, spans []span) {
-	if len(spans) == 0 {
-		return
-	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
-	// Merge what overlaps (a quotation inside a block quote), as within
-	// wants.
-	merged := spans[:1]
-	for _, s := range spans[1:] {
-		if last := &merged[len(merged)-1]; s.start <= last.end {
-			last.end = max(last.end, s.end)
-		} else {
-			merged = append(merged, s)
-		}
-	}
-	spans = merged
-	for _, o := range occs {
-		o.Quoted = within(spans, o.Start, o.End)
-	}
 }
 
 // spansOf turns a reader's spans into the checker's.

@@ -111,8 +111,10 @@ type pending struct {
 type heldUse struct {
 	offset, line, col, endCol uint32
 	key                       uint32
-	// slot is what a fix at the use must agree with.
-	slot slot
+	// slot is what a fix at the use must agree with; quoted marks a use
+	// in quoted speech, which is reported but does not vote.
+	slot   slot
+	quoted bool
 }
 
 // useKey is what uses that are reported alike share: the reading, how it
@@ -421,7 +423,7 @@ func (p *Pass) holdUses() {
 			}
 			d.keys = append(d.keys, useKey{u.r, fr, inFamily, string(raw)})
 		}
-		h := heldUse{offset: uint32(u.o.Start), key: key, slot: slotAt(f.checkable(), u.o.Start, u.o.End)}
+		h := heldUse{offset: uint32(u.o.Start), key: key, slot: f.slotOf(u.o), quoted: u.o.Quoted}
 		line, col := pos.at(u.o.Start)
 		if f.Suppressed(line, "inconsistent", u.r.Concept.ID, u.r.Concept.ZH) {
 			continue // a suppressed line does not vote

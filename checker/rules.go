@@ -75,7 +75,7 @@ func (p *Pass) Report(o *Occurrence, r Reading, message string, suggestions []st
 // that suggestion as its Fix (see fix).
 func (p *Pass) ReportSeverity(sev Severity, o *Occurrence, r Reading, message string, suggestions []string, related ...Related) {
 	fd := occurrenceFinding(sev, r, message, suggestions, related)
-	fd.Fix = fix(p.File.text(o), slotAt(p.File.checkable(), o.Start, o.End), len(o.Readings), r, suggestions, p.Style)
+	fd.Fix = fix(p.File.text(o), p.File.slotOf(o), len(o.Readings), r, suggestions, p.Style)
 	p.digest.found = append(p.digest.found, p.place(fd, p.File.Path, p.File.lines, p.File.Text, o.Start, o.End))
 }
 
@@ -85,7 +85,7 @@ func (p *Pass) ReportSeverity(sev Severity, o *Occurrence, r Reading, message st
 // has been seen.
 func (p *Pass) reportAlternatives(o *Occurrence, r Reading, message string) {
 	fd := p.place(occurrenceFinding(p.Rule.Severity, r, message, nil, nil), p.File.Path, p.File.lines, p.File.Text, o.Start, o.End)
-	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: r.Concept, fixable: true, readings: len(o.Readings), reading: r, slot: slotAt(p.File.checkable(), o.Start, o.End)})
+	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: r.Concept, fixable: true, readings: len(o.Readings), reading: r, slot: p.File.slotOf(o)})
 }
 
 // occurrenceFinding is a finding at an occurrence read as r, without its
@@ -141,13 +141,13 @@ type use struct {
 }
 
 // uses yields the file's top-level occurrences that have exactly one
-// reading, in file order. A phrase several concepts share is left out:
+// reading, in file order, but those that cite a text or a term. A phrase several concepts share is left out:
 // its English cannot say which concept it renders; so is an occurrence in
 // a bilingual file whose segment's Chinese lacks its concept.
 func (p *Pass) uses() iter.Seq[use] {
 	return func(yield func(use) bool) {
 		for _, o := range p.File.Occurrences {
-			if r, ok := o.Reading(); ok && !o.Unaligned && !o.Quoted {
+			if r, ok := o.Reading(); ok && !o.Unaligned && !o.Cited {
 				if !yield(use{o, r}) {
 					return
 				}
@@ -169,7 +169,7 @@ func countRenderings(f *File, counts map[*glossary.Rendering]int) {
 		pos.reset(f.Text)
 	}
 	for _, o := range f.Occurrences {
-		if o.Quoted {
+		if o.Quoted || o.Cited {
 			continue
 		}
 		if len(f.Suppressions) > 0 {
@@ -206,7 +206,7 @@ var Deprecated = &Rule{
 	Run: func(p *Pass) {
 		for _, o := range p.File.Occurrences {
 			// A shared phrase is reported only if every concept retired it.
-			if o.Quoted || slices.ContainsFunc(o.Readings, func(r Reading) bool { return !retiredIn(r.Rendering, p.Style) }) {
+			if o.Cited || slices.ContainsFunc(o.Readings, func(r Reading) bool { return !retiredIn(r.Rendering, p.Style) }) {
 				continue
 			}
 			r := o.Readings[0]
@@ -351,34 +351,49 @@ var Inconsistent = &Rule{
 	},
 }
 
-// tally counts keys in order of first use.
+// tally counts keys in order of first use. A key heard only in quoted
+// speech is in order with a count of 0: it can be reported, but it does
+// not vote.
 type tally[K comparable] struct {
 	order []K
 	count map[K]int
 	first map[K]heldRef
 }
 
-func (t *tally[K]) add(k K, u heldRef) {
+// add records a use of k; votes is false for a use in quoted speech.
+func (t *tally[K]) add(k K, u heldRef, votes bool) {
 	if t.count == nil {
 		t.count, t.first = make(map[K]int), make(map[K]heldRef)
 	}
-	if t.count[k] == 0 {
+	if _, heard := t.count[k]; !heard {
 		t.order = append(t.order, k)
-		t.first[k] = u
+		t.count[k] = 0
 	}
-	t.count[k]++
+	if votes {
+		if t.count[k] == 0 {
+			t.first[k] = u
+		}
+		t.count[k]++
+	}
 }
 
-// best is the key better ranks highest; keys better does not tell apart
-// go to the most used, then to the first used.
-func (t *tally[K]) best(better func(a, b K) bool) K {
-	win := t.order[0]
-	for _, k := range t.order[1:] {
-		if better(k, win) || !better(win, k) && t.count[k] > t.count[win] {
+// best is the voting key better ranks highest; keys better does not tell
+// apart go to the most used, then to the first used. ok is false when no
+// key votes, or only one key was heard: nothing to compare.
+func (t *tally[K]) best(better func(a, b K) bool) (win K, ok bool) {
+	if len(t.order) < 2 {
+		return win, false
+	}
+	for _, k := range t.order {
+		switch {
+		case t.count[k] == 0:
+		case !ok:
+			win, ok = k, true
+		case better(k, win) || !better(win, k) && t.count[k] > t.count[win]:
 			win = k
 		}
 	}
-	return win
+	return win, ok
 }
 
 // conceptInconsistency reports the uses of a concept whose rendering
@@ -457,15 +472,15 @@ func (s *ScopePass) conceptTallies() (map[*glossary.Concept]*tally[*glossary.Ren
 			tallies[r.Concept] = t
 			concepts = append(concepts, r.Concept)
 		}
-		t.add(r.Rendering, ref)
+		t.add(r.Rendering, ref, !ref.u.quoted)
 	}
 	better := func(a, b *glossary.Rendering) bool {
 		return authorityOf(a, s.House, s.Checker.official).above(authorityOf(b, s.House, s.Checker.official))
 	}
 	wins := make(map[*glossary.Concept]*glossary.Rendering)
 	for _, c := range concepts {
-		if t := tallies[c]; len(t.order) > 1 {
-			wins[c] = t.best(better)
+		if win, ok := tallies[c].best(better); ok {
+			wins[c] = win
 		}
 	}
 	return tallies, wins
@@ -613,7 +628,7 @@ func (s *ScopePass) familyInconsistency(findings []*Finding) {
 			byRoot[root] = t
 			roots = append(roots, root)
 		}
-		t.add(k.family, ref)
+		t.add(k.family, ref, !ref.u.quoted)
 	}
 	type winner struct {
 		fr    familyReading
@@ -623,29 +638,19 @@ func (s *ScopePass) familyInconsistency(findings []*Finding) {
 	wins := make(map[*glossary.Concept]winner)
 	for _, root := range roots {
 		t := byRoot[root]
-		if len(t.order) < 2 {
+		// With a house style, its reading wins; without, a reading some
+		// style takes beats a slip, then the more recent official use.
+		win, ok := t.best(func(a, b familyReading) bool {
+			if s.House != "" {
+				return a.hasStyle(s.House) && !b.hasStyle(s.House)
+			}
+			if (a.styles != "") != (b.styles != "") {
+				return a.styles != ""
+			}
+			return a.official > b.official
+		})
+		if !ok || s.House != "" && !win.hasStyle(s.House) {
 			continue
-		}
-		var win familyReading
-		if s.House != "" {
-			inHouse := func(fr familyReading) bool { return fr.hasStyle(s.House) }
-			i := slices.IndexFunc(t.order, inHouse)
-			if i < 0 {
-				continue
-			}
-			win = t.order[i]
-			for _, fr := range t.order[i+1:] {
-				if inHouse(fr) && t.count[fr] > t.count[win] {
-					win = fr
-				}
-			}
-		} else {
-			win = t.best(func(a, b familyReading) bool {
-				if (a.styles != "") != (b.styles != "") {
-					return a.styles != ""
-				}
-				return a.official > b.official
-			})
 		}
 		// The uses that agree with the winner: those of every reading
 		// compatible with it.

@@ -72,6 +72,15 @@ func isQuoteMark(r rune) bool {
 	return false
 }
 
+// slotOf returns the slot of occurrence o of f: no fix in quoted speech,
+// whose words are the speaker's.
+func (f *File) slotOf(o *Occurrence) slot {
+	if o.Quoted {
+		return slotNoFix
+	}
+	return slotAt(f.checkable(), o.Start, o.End)
+}
+
 // slotAt returns the slot of the phrase text[start:end].
 func slotAt(text []byte, start, end int) slot {
 	phrase := text[start:end]

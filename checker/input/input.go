@@ -156,6 +156,9 @@ type Document struct {
 	// ("*The Governance of China*"): a title quotes its author where it
 	// holds more than the phrase itself.
 	Titles []Range
+	// References are the text of a Markdown file's reference lists (under
+	// a heading such as References or 参考文献): titles cited, not used.
+	References []Range
 	// blocks are the leaf blocks the Markdown or HTML reader saw, kept
 	// for pairing paragraphs.
 	blocks []paragraph
@@ -415,7 +418,7 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 	var dirs []directive
 	switch f {
 	case Markdown:
-		d.Masked, dirs, d.blocks, d.Quoted, d.Titles = readMarkdown(text)
+		d.Masked, dirs, d.blocks, d.Quoted, d.Titles, d.References = readMarkdown(text)
 	case HTML:
 		d.Masked, dirs, d.blocks = readHTML(text)
 	case TMX:

@@ -38,9 +38,10 @@ var markdownParser parser.Parser = goldmark.New(
 // one phrase to the matcher, unless a code span, raw HTML, an autolink or
 // the end of a link (its destination) lies between them.
 //
-// It also returns the stretches that quote another text: the text of block
-// quotes, and italic spans that read as titles (see titleLike).
-func readMarkdown(data []byte) (masked []byte, dirs []directive, paras []paragraph, quoted, titles []Range) {
+// It also returns the stretches that quote or cite another text: the text
+// of block quotes, italic spans that read as titles (see TitleLike), and
+// the text of reference lists.
+func readMarkdown(data []byte) (masked []byte, dirs []directive, paras []paragraph, quoted, titles, references []Range) {
 	src := data
 	if n := FrontMatter(data); n > 0 {
 		// goldmark knows no front matter ("---" would be a thematic
@@ -61,11 +62,11 @@ func readMarkdown(data []byte) (masked []byte, dirs []directive, paras []paragra
 	// their paragraphs back where the file has them.
 	slices.SortStableFunc(m.paras, func(a, b paragraph) int { return cmp.Compare(a.start, b.start) })
 	for _, it := range m.italicSpans {
-		if it.Start >= 0 && titleLike(data[it.Start:it.End]) {
+		if it.Start >= 0 && TitleLike(data[it.Start:it.End]) {
 			titles = append(titles, it)
 		}
 	}
-	return m.masked, m.dirs, m.paras, m.quoted, titles
+	return m.masked, m.dirs, m.paras, m.quoted, titles, m.references
 }
 
 // referenceHeadings are the headings of reference lists, folded.
@@ -91,7 +92,7 @@ func headingText(h *ast.Heading, src []byte) string {
 // titleLike reports whether italic text reads as a title: two words or
 // more, most of the longer ones capitalised ("The Governance of China"),
 // rather than a stressed phrase ("*not* the same").
-func titleLike(text []byte) bool {
+func TitleLike(text []byte) bool {
 	words := bytes.Fields(text)
 	if len(words) < 2 {
 		return false
@@ -132,11 +133,12 @@ type mdMasker struct {
 	// walk is in; quoted are the block quotes' text so far, italics the
 	// italic stretches (one per emphasis).
 	quotes, italics int
-	// references is the level of the reference-list heading the walk is
-	// under, or 0.
-	references  int
-	quoted      []Range
-	italicSpans []Range
+	// referenceLevel is the level of the reference-list heading the walk
+	// is under, or 0; references are the text under it so far.
+	referenceLevel int
+	references     []Range
+	quoted         []Range
+	italicSpans    []Range
 }
 
 func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -152,9 +154,9 @@ func (m *mdMasker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		// quoted, up to the next heading of its level or above.
 		switch {
 		case referenceHeading(headingText(h, m.src)):
-			m.references = h.Level
-		case h.Level <= m.references:
-			m.references = 0
+			m.referenceLevel = h.Level
+		case h.Level <= m.referenceLevel:
+			m.referenceLevel = 0
 		}
 	}
 	if e, ok := n.(*ast.Emphasis); ok && e.Level == 1 {
@@ -261,8 +263,11 @@ func (m *mdMasker) show(start, stop int) {
 		}
 	}
 	copy(m.masked[start:stop], m.data[start:stop])
-	if m.quotes > 0 || m.references > 0 {
+	if m.quotes > 0 {
 		m.quoted = append(m.quoted, Range{start, stop})
+	}
+	if m.referenceLevel > 0 {
+		m.references = append(m.references, Range{start, stop})
 	}
 	if m.italics > 0 {
 		it := &m.italicSpans[len(m.italicSpans)-1]
