@@ -453,6 +453,11 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 			if d.Segments, err = pairParagraphs(d, opts.Bilingual == BilingualOn); err != nil {
 				return nil, positioned(name, text, lines, err)
 			}
+			if d.Segments == nil {
+				if off, why, ok := englishOnlyReason(d); ok {
+					d.Notices = append(d.Notices, notice(name, text, lines, off, why))
+				}
+			}
 		}
 	}
 	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)

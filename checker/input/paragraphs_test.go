@@ -365,3 +365,58 @@ func TestEntityAt(t *testing.T) {
 		}
 	}
 }
+
+// TestLineBreakPairs: a file written 中文<br/>English line by line is
+// read as English only unless pairing is asked for, with a notice that
+// says so and names the flag; asked for, each line's two halves are one
+// segment, even after an English preface that would pair every line's
+// English with the next line's Chinese.
+func TestLineBreakPairs(t *testing.T) {
+	src := "A short English preface about these notes.\n\n" +
+		"我们推进周边外交。<br/>We advance neighborhood diplomacy.\n\n" +
+		"我们共建一带一路。<br/>We build the Belt and Road together.\n\n" +
+		"我们做好周边工作。<br/>We do neighborhood work well.\n"
+	d, err := readBilingual(t, "notes.md", src, BilingualAuto)
+	if err != nil || d.Bilingual() {
+		t.Fatalf("auto: bilingual %v, error %v", d.Bilingual(), err)
+	}
+	want := "notes.md:3:1: read as English only: 3 lines hold Chinese and English side by side (中文<br/>English); --bilingual on pairs them line by line"
+	if len(d.Notices) != 1 || d.Notices[0] != want {
+		t.Errorf("auto: notices %q, want %q", d.Notices, want)
+	}
+	d, err = readBilingual(t, "notes.md", src, BilingualOn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSegs := []string{
+		"我们推进周边外交。 | We advance neighborhood diplomacy.",
+		"我们共建一带一路。 | We build the Belt and Road together.",
+		"我们做好周边工作。 | We do neighborhood work well.",
+	}
+	if got := segs(d); !slices.Equal(got, wantSegs) {
+		t.Errorf("forced segments\n got %q\nwant %q", got, wantSegs)
+	}
+}
+
+// TestEnglishOnlyNotice: a file with a good deal of both scripts that does
+// not pair is said to be read as English only; a plainly English file with
+// a Chinese quotation, or a Chinese file, is not.
+func TestEnglishOnlyNotice(t *testing.T) {
+	mixed := "周边外交很重要。\n\n周边工作也很重要。\n\n一带一路是倡议。\n\nSome English notes.\n\nMore English notes.\n"
+	d, err := readBilingual(t, "mixed.md", mixed, BilingualAuto)
+	if err != nil || d.Bilingual() {
+		t.Fatalf("bilingual %v, error %v", d.Bilingual(), err)
+	}
+	if len(d.Notices) != 1 || !strings.Contains(d.Notices[0], "mixed.md:1:1: read as English only: 3 Chinese and 2 English paragraphs do not alternate") || !strings.Contains(d.Notices[0], "--bilingual on") {
+		t.Errorf("notices %q", d.Notices)
+	}
+	for name, src := range map[string]string{
+		"english.md": "One English paragraph.\n\nAnother one, quoting 周边外交.\n\nA third.\n\nA fourth.\n\nA fifth.\n\nA sixth.\n",
+		"chinese.md": "周边外交很重要。\n\n周边工作也很重要。\n\n一带一路是倡议。\n",
+	} {
+		d, err := readBilingual(t, name, src, BilingualAuto)
+		if err != nil || len(d.Notices) != 0 {
+			t.Errorf("%s: notices %q, error %v", name, d.Notices, err)
+		}
+	}
+}
