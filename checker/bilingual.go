@@ -59,7 +59,7 @@ func (c *Checker) term(m match.Match) *Term {
 func (c *Checker) scanSegments(f *File) {
 	for i := range f.Document.Segments {
 		seg := &Segment{Segment: &f.Document.Segments[i], concepts: make(map[*glossary.Concept]bool)}
-		for _, m := range c.chinese.Find(seg.Chinese.Text) {
+		for _, m := range c.findChinese(seg.Chinese.Text) {
 			t := c.term(m)
 			mapTerm(t, &seg.Chinese)
 			seg.Terms = append(seg.Terms, t)

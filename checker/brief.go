@@ -60,7 +60,7 @@ func (c *Checker) Brief(files []*File, style string) []*BriefEntry {
 	for _, f := range files {
 		terms := f.Terms
 		if !f.Bilingual() {
-			for _, m := range c.chinese.Find(f.checkable()) {
+			for _, m := range c.findChinese(f.checkable()) {
 				terms = append(terms, c.term(m))
 			}
 		}

@@ -66,6 +66,9 @@ type Checker struct {
 	official map[*glossary.Rendering]string
 	// contexts are the compiled Context of the renderings that have one.
 	contexts map[*glossary.Rendering]*compiledContext
+	// hasExcept is set when some concept lists zh_except words, which
+	// findChinese drops.
+	hasExcept bool
 	// generic are the concepts some of whose renderings need a context to
 	// count: ordinary words in English, and so in Chinese (周边).
 	generic map[*glossary.Concept]bool
@@ -110,6 +113,7 @@ func New(g *glossary.Glossary) *Checker {
 	}
 	var namePatterns []Reading
 	c.contexts = make(map[*glossary.Rendering]*compiledContext)
+	c.hasExcept = slices.ContainsFunc(g.Concepts, func(con *glossary.Concept) bool { return len(con.ZHExcept) > 0 })
 	c.generic = make(map[*glossary.Concept]bool)
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
@@ -198,7 +202,7 @@ func officialDates(g *glossary.Glossary) map[*glossary.Rendering]string {
 func compileChinese(g *glossary.Glossary) *match.ChineseMatcher {
 	n := 0
 	for _, con := range g.Concepts {
-		n += 1 + len(con.ZHVariants)
+		n += 1 + len(con.ZHVariants) + len(con.ZHExcept)
 	}
 	terms := make([]match.Pattern, 0, n)
 	for i, con := range g.Concepts {
@@ -207,7 +211,45 @@ func compileChinese(g *glossary.Glossary) *match.ChineseMatcher {
 			terms = append(terms, match.Pattern{Text: zh, ID: i})
 		}
 	}
+	// The words a concept lists in zh_except are matched too, with IDs
+	// past the concepts', so that leftmost-longest they take the place of
+	// the term inside them; findChinese then drops them.
+	for _, con := range g.Concepts {
+		for _, zh := range con.ZHExcept {
+			terms = append(terms, match.Pattern{Text: zh, ID: len(g.Concepts)})
+		}
+	}
 	return match.CompileChinese(terms)
+}
+
+// findChinese finds the glossary's Chinese terms in text, leaving out the
+// words concepts list in zh_except (城市周边 is no 周边) and what is
+// inside them.
+func (c *Checker) findChinese(text []byte) []match.Match {
+	ms := c.chinese.Find(text)
+	if !c.hasExcept {
+		return ms
+	}
+	return c.dropExcept(ms)
+}
+
+// dropExcept leaves out of ms the matches that are only zh_except words,
+// with what is inside them, and drops such words from the IDs, nested
+// matches and overlaps of the others.
+func (c *Checker) dropExcept(ms []match.Match) []match.Match {
+	except := func(id int) bool { return id >= len(c.g.Concepts) }
+	out := ms[:0:0]
+	for _, m := range ms {
+		if !slices.ContainsFunc(m.IDs, func(id int) bool { return !except(id) }) {
+			continue
+		}
+		if slices.ContainsFunc(m.IDs, except) {
+			m.IDs = slices.DeleteFunc(slices.Clone(m.IDs), except)
+		}
+		m.Nested, m.Overlaps = c.dropExcept(m.Nested), c.dropExcept(m.Overlaps)
+		out = append(out, m)
+	}
+	return out
 }
 
 // links maps each concept to the root of the family it belongs to, by its

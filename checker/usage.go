@@ -156,7 +156,7 @@ func (c *Checker) FileUsage(f *File, concepts []*glossary.Concept, opts UsageOpt
 	out := make([]*FileUsage, len(concepts))
 	var chinese []*Term // of an English-only file, found once for all concepts
 	if !f.Bilingual() && len(concepts) > 0 {
-		for _, m := range c.chinese.Find(f.checkable()) {
+		for _, m := range c.findChinese(f.checkable()) {
 			chinese = append(chinese, c.term(m))
 		}
 	}

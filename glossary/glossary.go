@@ -56,10 +56,15 @@ type Concept struct {
 	ID         string   `json:"id"`
 	ZH         string   `json:"zh"`
 	ZHVariants []string `json:"zh_variants,omitempty"`
-	Pinyin     string   `json:"pinyin"`
-	Gloss      string   `json:"gloss,omitempty"`
-	Tags       []string `json:"tags,omitempty"`
-	Notes      string   `json:"notes,omitempty"`
+	// ZHExcept are longer Chinese words that hold the term's characters
+	// but are other words: 城市周边 (outskirts) and 动漫周边 (merchandise)
+	// are not 周边, 相邻国家 does not hold 邻国. The Chinese matcher takes
+	// them leftmost-longest and then drops them.
+	ZHExcept []string `json:"zh_except,omitempty"`
+	Pinyin   string   `json:"pinyin"`
+	Gloss    string   `json:"gloss,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
+	Notes    string   `json:"notes,omitempty"`
 	// Family is the id of the concept whose Chinese is the element this
 	// concept shares with its family (周边 for 周边工作 and 周边外交), so
 	// that compounds can be held to one reading of it.

@@ -71,6 +71,12 @@ type validator struct {
 
 func (v *validator) concept(c *Concept) {
 	name := what{noun: "concept", id: c.ID, quoted: true}
+	for i, ex := range c.ZHExcept {
+		// A word that does not hold the term could never shadow it.
+		if !slices.ContainsFunc(append([]string{c.ZH}, c.ZHVariants...), func(zh string) bool { return zh != "" && strings.Contains(ex, zh) && ex != zh }) {
+			v.problems.errorf(c.At(fmt.Sprintf("zh_except.%d", i)), "%s lists %q in zh_except, which does not hold its Chinese term in a longer word", name, ex)
+		}
+	}
 	if v.unknownConcept(c.Family) {
 		v.conceptRef(c.At("family"), name, "family", c.Family)
 	}

@@ -106,6 +106,9 @@ func (p *cardPrinter) card(m glossary.Match) {
 	if len(c.ZHVariants) > 0 {
 		fmt.Fprintf(p.w, "  also written %s\n", strings.Join(c.ZHVariants, ", "))
 	}
+	if len(c.ZHExcept) > 0 {
+		fmt.Fprintf(p.w, "  not the term in %s\n", strings.Join(c.ZHExcept, ", "))
+	}
 	if how := matchedHow(m); how != "" {
 		fmt.Fprintf(p.w, "  %s\n", p.cs.Dim(how))
 	}

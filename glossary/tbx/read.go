@@ -403,6 +403,8 @@ func (r *reader) entryNote(e *entry, n *node) {
 		e.c.Family = v.text
 	case tn.kind == "parts" && v.list:
 		e.c.Parts = v.items
+	case tn.kind == "zh_except" && v.list:
+		e.c.ZHExcept = v.items
 	case tn.kind == "related" && v.list:
 		e.c.Related, e.relatedNote = v.items, true
 	case tn.kind == "notes" && !v.list:

@@ -134,6 +134,9 @@ func writeConcept(x *xmlWriter, d dialect, c *glossary.Concept, ids map[string]e
 	if len(c.Parts) > 0 {
 		x.leaf("note", valueNote("parts", list(c.Parts)))
 	}
+	if len(c.ZHExcept) > 0 {
+		x.leaf("note", valueNote("zh_except", list(c.ZHExcept)))
+	}
 	for _, e := range c.Examples {
 		b := newNote("example", "").quoted("text", e.Text).quoted("source", e.Source).add("style", e.Style).list("expect", e.Expect)
 		x.leaf("note", b.String())

@@ -70,6 +70,7 @@ func conceptNode(c *glossary.Concept) *yaml.Node {
 	add(m, "id", str(c.ID))
 	add(m, "zh", str(c.ZH))
 	add(m, "zh_variants", strs(c.ZHVariants))
+	add(m, "zh_except", strs(c.ZHExcept))
 	if !c.PinyinGenerated {
 		add(m, "pinyin", str(c.Pinyin))
 	}
