@@ -218,7 +218,7 @@ type namePattern struct {
 // matches in any case and with a plural s ("plenary sessions of the"), or
 // a placeholder.
 type nameWord struct {
-	literal string
+	literal []byte
 	kind    placeholder
 }
 
@@ -245,7 +245,7 @@ func compileNamePattern(r Reading) namePattern {
 			p.words = append(p.words, nameWord{kind: kind})
 			continue
 		}
-		p.words = append(p.words, nameWord{literal: strings.ToLower(w)})
+		p.words = append(p.words, nameWord{literal: []byte(strings.ToLower(w))})
 	}
 	return p
 }
@@ -254,14 +254,14 @@ func compileNamePattern(r Reading) namePattern {
 func (nw nameWord) matches(w []byte) bool {
 	switch nw.kind {
 	case ordinalWord:
-		return isOrdinalFigure(w) || slices.ContainsFunc(ordinalWords, func(o string) bool { return bytes.EqualFold(w, []byte(o)) })
+		return isOrdinalFigure(w) || isOrdinalWord(w)
 	case numberWord:
 		return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
 	}
 	if len(w) == len(nw.literal)+1 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
 		w = w[:len(w)-1]
 	}
-	return bytes.EqualFold(w, []byte(nw.literal))
+	return bytes.EqualFold(w, nw.literal)
 }
 
 // names holds the glossary's name patterns.
@@ -423,7 +423,12 @@ func (n *names) find(text []byte, words []wordSpan, first, last int) *Occurrence
 
 // ordinalWords are the ordinals written out that {ordinal} matches, in
 // lower case.
-var ordinalWords = strings.Fields("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second")
+var ordinalWords = bytes.Fields([]byte("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second"))
+
+// isOrdinalWord reports whether w is an ordinal written out, in any case.
+func isOrdinalWord(w []byte) bool {
+	return len(w) >= 5 && slices.ContainsFunc(ordinalWords, func(o []byte) bool { return bytes.EqualFold(w, o) })
+}
 
 // hasPlaceholderWord reports whether text holds a word a placeholder can
 // match: an ordinal, in figures or words, or with numbers set, any word
@@ -446,7 +451,7 @@ func hasPlaceholderWord(text []byte, numbers bool) bool {
 			if numbers || isOrdinalFigure(w) {
 				return true
 			}
-		case len(w) >= 5 && slices.ContainsFunc(ordinalWords, func(o string) bool { return bytes.EqualFold(w, []byte(o)) }):
+		case isOrdinalWord(w):
 			return true
 		}
 		i = j
@@ -460,8 +465,9 @@ func isOrdinalFigure(w []byte) bool {
 	if n < 3 {
 		return false
 	}
-	suffix := string(bytes.ToLower(w[n-2:]))
-	return (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") && w[n-3] >= '0' && w[n-3] <= '9'
+	a, b := w[n-2]|0x20, w[n-1]|0x20 // ASCII lower case
+	suffix := a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+	return suffix && w[n-3] >= '0' && w[n-3] <= '9'
 }
 
 func isASCIILetterOrDigit(c byte) bool {

@@ -3,10 +3,12 @@ package checker_test
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/glossary"
 )
 
 // denseParagraph is one paragraph of the kinds of text issue 18 taught the
@@ -63,5 +65,42 @@ func TestScanDenseIsLinear(t *testing.T) {
 	small, large := allocs(200), allocs(800)
 	if large > 4.4*small {
 		t.Errorf("4 times the text took %.0f allocations, %.1f times the %.0f of the shorter text; want about 4", large, large/small, small)
+	}
+}
+
+// nameGlossary is a glossary of n made-up name patterns, each around a
+// rendering of its own ("{ordinal} Board of River 7" around "Board of
+// River 7"), for doubling the number of name patterns.
+func nameGlossary(tb testing.TB, n int) *glossary.Glossary {
+	var b strings.Builder
+	b.WriteString("concepts:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: board-%d\n    zh: 河%d委员会\n    renderings:\n      - en: Board of River %d\n", i, i, i)
+		fmt.Fprintf(&b, "  - id: board-term-%d\n    zh: 届河%d委员会\n    renderings:\n      - en: \"{ordinal} Board of River %d\"\n", i, i, i)
+	}
+	g, problems := glossary.Parse("names.yaml", []byte(b.String()))
+	if problems.Errors() > 0 {
+		tb.Fatal(problems)
+	}
+	return g
+}
+
+// BenchmarkNamePatterns doubles the glossary's name patterns over one
+// text in which every other occurrence stands in a name: time per
+// occurrence must grow no faster than the patterns
+// (go test -bench NamePatterns -benchmem ./checker/).
+func BenchmarkNamePatterns(b *testing.B) {
+	var text strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&text, "The Board of River %d met, and the %dth Board of River %d met again.\n", i%8, i%30+1, i%8)
+	}
+	doc := &input.Document{Path: "boards.txt", Text: []byte(text.String())}
+	for _, n := range []int{8, 16, 32, 64, 128} {
+		c := checker.New(nameGlossary(b, n))
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				c.Scan(doc)
+			}
+		})
 	}
 }
