@@ -106,9 +106,6 @@ func (p *cardPrinter) card(m glossary.Match) {
 	if len(c.ZHVariants) > 0 {
 		fmt.Fprintf(p.w, "  also written %s\n", strings.Join(c.ZHVariants, ", "))
 	}
-	if len(c.ZHExcept) > 0 {
-		fmt.Fprintf(p.w, "  not the term in %s\n", strings.Join(c.ZHExcept, ", "))
-	}
 	if how := matchedHow(m); how != "" {
 		fmt.Fprintf(p.w, "  %s\n", p.cs.Dim(how))
 	}
@@ -155,6 +152,9 @@ func (p *cardPrinter) card(m glossary.Match) {
 	if c.Notes != "" {
 		fmt.Fprintln(p.w)
 		p.wrapped("  ", "notes:", strings.TrimSpace(c.Notes))
+	}
+	if len(c.ZHExcept) > 0 {
+		p.wrapped("  ", "not the term in:", strings.Join(c.ZHExcept, ", "))
 	}
 	var links []string
 	if c.Family != "" && c.Family != c.ID {
