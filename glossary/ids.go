@@ -113,12 +113,19 @@ func Slug(zh string) string {
 // it) is a concept's of base that concept's id, and renames references
 // to it, so that g merges onto base by id instead of colliding with it: the
 // importers name concepts by their own ids or by the Chinese term.
+//
+// Chinese terms are compared folded as Validate compares them
+// (chineseKey: quotation marks, spaces and full-width forms aside), so
+// that an import writing 共建"一带一路" takes the id of the glossary's
+// 共建一带一路, which Validate would otherwise reject as a second concept
+// with that term once the two are merged.
 func AdoptIDs(g, base *Glossary) {
 	byZH := map[string]string{}
 	for _, c := range base.Concepts {
 		for _, zh := range append([]string{c.ZH}, c.ZHVariants...) {
-			if _, ok := byZH[zh]; !ok {
-				byZH[zh] = c.ID
+			k := chineseKey(zh)
+			if _, ok := byZH[k]; !ok && k != "" {
+				byZH[k] = c.ID
 			}
 		}
 	}
@@ -128,7 +135,14 @@ func AdoptIDs(g, base *Glossary) {
 	}
 	renamed := map[string]string{}
 	for _, c := range g.Concepts {
-		id, ok := byZH[c.ZH]
+		// The concept's term first, then its variants: an import may
+		// give as a variant what base has as the term.
+		id, ok := "", false
+		for _, zh := range append([]string{c.ZH}, c.ZHVariants...) {
+			if id, ok = byZH[chineseKey(zh)]; ok {
+				break
+			}
+		}
 		if !ok || id == c.ID || taken[id] {
 			continue
 		}

@@ -63,3 +63,35 @@ func TestAdoptIDs(t *testing.T) {
 		t.Errorf("references not renamed: family %q, parts %q, related %q", c.Family, c.Parts, c.Related)
 	}
 }
+
+// TestAdoptIDsFoldsChinese checks that adoption compares Chinese terms as
+// Validate does: quotation marks, spaces and full-width forms do not
+// keep an imported concept from taking the glossary's id.
+func TestAdoptIDsFoldsChinese(t *testing.T) {
+	base := &Glossary{Concepts: []*Concept{
+		{ID: "gongjian-ydyl", ZH: "高质量共建一带一路"},
+		{ID: "ydyl", ZH: "一带一路"},
+		{ID: "g20", ZH: "G20峰会"},
+		{ID: "zhoubian", ZH: "周边", ZHVariants: []string{"周邊"}},
+	}}
+	for _, tc := range []struct {
+		zh       string
+		variants []string
+		want     string
+	}{
+		{zh: `高质量共建"一带一路"`, want: "gongjian-ydyl"},
+		{zh: "高质量共建“一带一路”", want: "gongjian-ydyl"},
+		{zh: "高质量共建「一带一路」", want: "gongjian-ydyl"},
+		{zh: "“一带一路”", want: "ydyl"},
+		{zh: "一带 一路", want: "ydyl"},
+		{zh: "Ｇ２０峰会", want: "g20"},
+		{zh: "周边地区", variants: []string{"周邊"}, want: "zhoubian"},
+		{zh: "一带一路倡议", want: "imported"},
+	} {
+		g := &Glossary{Concepts: []*Concept{{ID: "imported", ZH: tc.zh, ZHVariants: tc.variants}}}
+		AdoptIDs(g, base)
+		if got := g.Concepts[0].ID; got != tc.want {
+			t.Errorf("AdoptIDs of %q (variants %q): id %q, want %q", tc.zh, tc.variants, got, tc.want)
+		}
+	}
+}

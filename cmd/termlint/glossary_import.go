@@ -57,13 +57,18 @@ Formats (chosen by the file's extension unless --format is given):
   tbx   TBX v3 (ISO 30042:2019) or v2 (martif), as memoQ, Trados, Okapi,
         Weblate, Translate Toolkit and glossary export write it
   csv   a header row naming the columns zh, en, status, styles, sources,
-        note (also id, pinyin, forms; common aliases such as Chinese, 中文,
-        source, English, target), one row per rendering
+        note (also id, pinyin, forms, date; common aliases such as Chinese,
+        中文, source, English, target), one row per rendering; a date
+        column (date, 日期, year) dates the rendering's seen entries
   tsv   the same, tab-separated
   md    every table of a Markdown file with a Chinese and an English column
-        (| 中文 | English | 解释 |): renderings in one cell are split at
-        commas, "/", ";" and 或; the first is preferred in --style (default
-        "house"), the others admitted
+        (| 中文 | English | 解释 |); the first rendering of a row is
+        preferred in --style (default "house"), the others admitted
+
+In every table format, an English cell listing several renderings is
+split at commas (where each piece reads as a rendering), "/", ";", " or "
+and 或; a leading "the", "a" or "an" is dropped, a bracketed acronym
+becomes a form and another bracketed note the rendering's note.
 
 A concept whose Chinese term the glossary of --glossary (or the embedded
 one) has takes that concept's id, unless --keep-ids: the result then

@@ -137,7 +137,15 @@ func TestImportMarkdownRepository(t *testing.T) {
 		t.Errorf("glossary validate --strict on the import: exit %d\n%s%s", code, out, errOut)
 	}
 
-	code, out, errOut := runCLI(t, "-g", house, "check", "--style", "house", "--format", "json", repo+"/docs")
+	checkDrafts(t, repo+"/docs", "-g", house)
+}
+
+// checkDrafts checks the drafts of dir with check --style house over the
+// glossaries of glossaryArgs, and compares the findings with the drafts'
+// <!-- want RULE "TEXT" --> comments.
+func checkDrafts(t *testing.T, dir string, glossaryArgs ...string) {
+	t.Helper()
+	code, out, errOut := runCLI(t, append(glossaryArgs, "check", "--style", "house", "--format", "json", dir)...)
 	if code != 1 {
 		t.Fatalf("check: exit %d, want 1: %s", code, errOut)
 	}
@@ -145,9 +153,9 @@ func TestImportMarkdownRepository(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &report); err != nil {
 		t.Fatal(err)
 	}
-	drafts, err := filepath.Glob(repo + "/docs/*.md")
+	drafts, err := filepath.Glob(dir + "/*.md")
 	if err != nil || len(drafts) == 0 {
-		t.Fatalf("no drafts in %s/docs: %v", repo, err)
+		t.Fatalf("no drafts in %s: %v", dir, err)
 	}
 	found := 0
 	for _, draft := range drafts {
@@ -177,6 +185,85 @@ func TestImportMarkdownRepository(t *testing.T) {
 	if found != len(report.Findings) {
 		t.Errorf("check reported %d findings, %d of them in the drafts", len(report.Findings), found)
 	}
+}
+
+// TestImportMarkdownCells imports a team's glossary whose cells hold
+// articles, several renderings, bracketed notes and quoted Chinese
+// (testdata/import/cells/Glossary.md, which states the concepts it must
+// give), and checks drafts with it over the default glossary: the
+// renderings match as the drafts write them, and the concepts the
+// default glossary has take its ids, so the two merge.
+func TestImportMarkdownCells(t *testing.T) {
+	t.Chdir("../..")
+	const dir = "testdata/import/cells"
+	out := filepath.Join(t.TempDir(), "imported.yaml")
+	stderr := importFile(t, dir+"/Glossary.md", "-o", out)
+	if !strings.HasSuffix(stderr, ", 0 warnings\n") {
+		t.Errorf("import said %q", stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, problems := glossary.Parse(out, data)
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	if len(g.Sources) != 1 || g.Sources[0].ID != "glossary-md" {
+		t.Errorf("sources %+v, want one, glossary-md", g.Sources)
+	}
+	fixtureData, err := os.ReadFile(dir + "/Glossary.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for line := range strings.Lines(string(fixtureData)) {
+		if rest, ok := strings.CutPrefix(line, "concept: "); ok {
+			want = append(want, strings.TrimSpace(rest))
+		}
+	}
+	for _, c := range g.Concepts {
+		got = append(got, dumpConcept(c))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("concepts:\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	if code, out, errOut := runCLI(t, "-g", "@default", "-g", out, "glossary", "validate"); code != 0 || !strings.Contains(out+errOut, "no problems") {
+		t.Errorf("glossary validate over the default glossary: exit %d\n%s%s", code, out, errOut)
+	}
+	checkDrafts(t, dir+"/docs", "-g", "@default", "-g", out)
+}
+
+// dumpConcept writes a concept on one line, as the fixtures of
+// testdata/import state it:
+//
+//	id: zh / variant = en [status styles] {forms: ...} {note: ...} | ... -- notes
+//
+// the status left out when admitted without styles.
+func dumpConcept(c *glossary.Concept) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s", c.ID, strings.Join(append([]string{c.ZH}, c.ZHVariants...), " / "))
+	b.WriteString(" =")
+	for i, r := range c.Renderings {
+		if i > 0 {
+			b.WriteString(" |")
+		}
+		b.WriteString(" " + r.EN)
+		if r.Status != glossary.Admitted || len(r.Styles) > 0 {
+			fmt.Fprintf(&b, " [%s", strings.Join(append([]string{string(r.Status)}, r.Styles...), " "))
+			b.WriteString("]")
+		}
+		if len(r.Forms) > 0 {
+			fmt.Fprintf(&b, " {forms: %s}", strings.Join(r.Forms, ", "))
+		}
+		if r.Note != "" {
+			fmt.Fprintf(&b, " {note: %s}", r.Note)
+		}
+	}
+	if c.Notes != "" {
+		b.WriteString(" -- " + c.Notes)
+	}
+	return b.String()
 }
 
 // TestImportFailsWhole checks that an import that fails names the file,

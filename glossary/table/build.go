@@ -184,11 +184,37 @@ func inStyle(s string) string {
 	return fmt.Sprintf("in style %q", s)
 }
 
-// seen records that r was seen in source, once.
-func seen(r *glossary.Rendering, source string, p glossary.Pos) {
-	if !slices.ContainsFunc(r.Seen, func(s *glossary.Seen) bool { return s.Source == source }) {
-		r.Seen = append(r.Seen, &glossary.Seen{Source: source, Pos: p})
+// seen records that r was seen in source on date ("" for none), once
+// per source and date. An undated entry of the source takes the date, so
+// that a rendering listed twice, once with a date, is seen once.
+func seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
+	for _, s := range r.Seen {
+		if s.Source != source {
+			continue
+		}
+		switch {
+		case s.Date == date || date == "":
+			return
+		case s.Date == "":
+			s.Date = date
+			return
+		}
 	}
+	r.Seen = append(r.Seen, &glossary.Seen{Source: source, Date: date, Pos: p})
+}
+
+// fileSource returns the id of the source a file's renderings are seen
+// in when the file names none (fallback when the name has no letters or
+// digits, as "-" for standard input), made from the file's base name as README
+// says ("GLOSSARY.md": "glossary-md"). The name is always made a slug,
+// even when it would pass as an id ("glossary.md"), so that GLOSSARY.md,
+// Glossary.md and glossary.md, one file on a case-insensitive disk, give
+// one id.
+func fileSource(base, fallback string) string {
+	if s := glossary.Slug(base); s != "" {
+		return s
+	}
+	return fallback
 }
 
 // style returns the id of the style the file calls name, creating the

@@ -19,7 +19,7 @@ import (
 // Read understands besides, for fields a table written by hand may give.
 var (
 	exportColumns   = []string{"zh", "en", "status", "styles", "sources", "note"}
-	readOnlyColumns = []string{"id", "pinyin", "forms", "gloss", "phrase", "context_require", "context_exclude"}
+	readOnlyColumns = []string{"id", "pinyin", "forms", "gloss", "phrase", "context_require", "context_exclude", "date"}
 )
 
 // statusSeparator joins a style and the rendering's status in it in a
@@ -92,6 +92,7 @@ const (
 	colPhrase
 	colContextRequire
 	colContextExclude
+	colDate
 )
 
 // csvColumns names the columns Read understands, by header folded with
@@ -125,6 +126,7 @@ var csvColumns = map[string]column{
 	"gloss": colGloss, "definition": colGloss, "description": colGloss, "释义": colGloss, "定义": colGloss,
 	"phrase": colPhrase, "phrase-type": colPhrase,
 	"context-require": colContextRequire, "context-exclude": colContextExclude,
+	"date": colDate, "日期": colDate, "year": colDate, "年份": colDate, "seen-date": colDate,
 }
 
 // foldHeader folds a header cell for csvColumns: lower case, trimmed,
@@ -286,6 +288,11 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 				continue
 			}
 		}
+		pieces := splitEnglish(en)
+		if len(pieces) == 0 {
+			b.warnf(enAt, "the row has no en; skipped")
+			continue
+		}
 		rows++
 		c := b.concept(zh, nil, zhAt)
 		if id, p := cell(colID); id != "" {
@@ -302,77 +309,26 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 		b.setField(c, "pinyin", &c.Pinyin, pinyin, p)
 		gloss, p := cell(colGloss)
 		b.setField(c, "gloss", &c.Gloss, gloss, p)
-
-		r, isNew := b.rendering(c, en, enAt)
-		if status != "" {
-			if !isNew && c.explicit[r] && r.Status != st {
-				b.warnf(statusAt, "%q of %s is %s at line %d; %s ignored", r.EN, c.ZH, r.Status, r.Pos.Line, st)
-			} else {
-				r.Status = st
-				c.explicit[r] = true
+		date, dateAt := cell(colDate)
+		if date != "" {
+			d, ok := seenDate(date)
+			if !ok {
+				b.warnf(dateAt, "date %q is not written YYYY, YYYY-MM or YYYY-MM-DD; ignored", date)
 			}
+			date = d
 		}
-		styles, stylesAt := cell(colStyles)
-		if !b.readStyles(r, styles, stylesAt) {
-			continue
-		}
-		if phrase, p := cell(colPhrase); phrase != "" {
-			phrase = strings.ToLower(phrase)
-			switch {
-			case !slices.Contains(glossary.PhraseTypes, phrase):
-				b.errorf(p, "unknown phrase type %q; it must be one of %s", phrase, strings.Join(glossary.PhraseTypes, ", "))
-				continue
-			case r.Phrase != "" && r.Phrase != phrase:
-				b.warnf(p, "%q of %s is a %s phrase at line %d; %s ignored", r.EN, c.ZH, r.Phrase, r.Pos.Line, phrase)
-			default:
-				r.Phrase = phrase
+		for i, pc := range pieces {
+			// The row's status is its first rendering's; the others of
+			// a cell listing several are alternatives, admitted unless
+			// the status or a marker ("(deprecated)") says less.
+			st, status := st, status
+			if i > 0 && st == glossary.Preferred {
+				st, status = glossary.Admitted, ""
 			}
-		}
-		for _, list := range []struct {
-			col column
-			add func(*glossary.Context, string)
-		}{
-			{colContextRequire, func(ctx *glossary.Context, p string) { ctx.Require = append(ctx.Require, p) }},
-			{colContextExclude, func(ctx *glossary.Context, p string) { ctx.Exclude = append(ctx.Exclude, p) }},
-		} {
-			patterns, p := cell(list.col)
-			for _, pattern := range splitList(patterns) {
-				if err := glossary.CheckContextPattern(pattern); err != nil {
-					b.errorf(p, "context pattern %q: %v", pattern, err)
-					continue
-				}
-				if r.Context == nil {
-					r.Context = &glossary.Context{}
-				}
-				if !slices.Contains(r.Context.Require, pattern) && !slices.Contains(r.Context.Exclude, pattern) {
-					list.add(r.Context, pattern)
-				}
+			if status == "" && pc.status != "" {
+				st, status = pc.status, string(pc.status)
 			}
-		}
-		sources, p := cell(colSources)
-		for _, s := range splitList(sources) {
-			seen(r, b.source(s, "", p), p)
-		}
-		forms, _ := cell(colForms)
-		for _, f := range splitList(forms) {
-			if !slices.Contains(r.Forms, f) && f != r.EN {
-				r.Forms = append(r.Forms, f)
-			}
-		}
-		if note, _ := cell(colNote); note != "" && note != r.Note {
-			if r.Note != "" {
-				note = r.Note + listSeparator + note
-			}
-			r.Note = note
-		}
-		if x, s := conflict(c, r); x != nil {
-			// Point at where the row makes r preferred in the style: its
-			// styles cell for a status of the style's own.
-			at := statusAt
-			if _, own := r.StatusIn[s]; own && s != "" {
-				at = stylesAt
-			}
-			b.errorf(at, "%s has two preferred renderings %s: %q (line %d) and %q", c.ZH, inStyle(s), x.EN, x.Pos.Line, r.EN)
+			b.csvRendering(c, pc, st, status != "", date, enAt, statusAt, cell)
 		}
 	}
 	if err := b.err(); err != nil {
@@ -382,6 +338,125 @@ func readTable(name string, data []byte, comma rune, lazy bool) (*glossary.Gloss
 		return nil, nil, importError(fmt.Sprintf("%s: no row has both a zh and an en", name))
 	}
 	return b.glossary(), b.warnings, nil
+}
+
+// csvRendering adds to c the rendering pc of a row: st is its status,
+// explicit whether the row states it; date ("" for none) is the date of
+// the row's seen entries. cell returns the row's cells. A problem in the
+// row's cells is an error that leaves the rest of the rendering unread.
+func (b *builder) csvRendering(c *concept, pc piece, st glossary.Status, explicit bool, date string, enAt, statusAt glossary.Pos, cell func(column) (string, glossary.Pos)) {
+	r, isNew := b.rendering(c, pc.en, enAt)
+	if explicit {
+		if !isNew && c.explicit[r] && r.Status != st {
+			b.warnf(statusAt, "%q of %s is %s at line %d; %s ignored", r.EN, c.ZH, r.Status, r.Pos.Line, st)
+		} else {
+			r.Status = st
+			c.explicit[r] = true
+		}
+	}
+	styles, stylesAt := cell(colStyles)
+	if !b.readStyles(r, styles, stylesAt) {
+		return
+	}
+	if phrase, p := cell(colPhrase); phrase != "" {
+		phrase = strings.ToLower(phrase)
+		switch {
+		case !slices.Contains(glossary.PhraseTypes, phrase):
+			b.errorf(p, "unknown phrase type %q; it must be one of %s", phrase, strings.Join(glossary.PhraseTypes, ", "))
+			return
+		case r.Phrase != "" && r.Phrase != phrase:
+			b.warnf(p, "%q of %s is a %s phrase at line %d; %s ignored", r.EN, c.ZH, r.Phrase, r.Pos.Line, phrase)
+		default:
+			r.Phrase = phrase
+		}
+	}
+	for _, list := range []struct {
+		col column
+		add func(*glossary.Context, string)
+	}{
+		{colContextRequire, func(ctx *glossary.Context, p string) { ctx.Require = append(ctx.Require, p) }},
+		{colContextExclude, func(ctx *glossary.Context, p string) { ctx.Exclude = append(ctx.Exclude, p) }},
+	} {
+		patterns, p := cell(list.col)
+		for _, pattern := range splitList(patterns) {
+			if err := glossary.CheckContextPattern(pattern); err != nil {
+				b.errorf(p, "context pattern %q: %v", pattern, err)
+				continue
+			}
+			if r.Context == nil {
+				r.Context = &glossary.Context{}
+			}
+			if !slices.Contains(r.Context.Require, pattern) && !slices.Contains(r.Context.Exclude, pattern) {
+				list.add(r.Context, pattern)
+			}
+		}
+	}
+	sources, p := cell(colSources)
+	names := splitList(sources)
+	if len(names) == 0 && date != "" {
+		// A seen entry needs a source: a dated row that names none was
+		// seen in the file itself.
+		names = []string{fileSource(b.base, "table")}
+		if _, at := cell(colDate); at.Line > 0 {
+			p = at
+		}
+	}
+	for _, s := range names {
+		title := ""
+		if len(sources) == 0 {
+			title = b.base
+		}
+		seen(r, b.source(s, title, p), date, p)
+	}
+	forms, _ := cell(colForms)
+	for _, f := range slices.Concat(pc.forms, splitList(forms)) {
+		if !slices.Contains(r.Forms, f) && f != r.EN {
+			r.Forms = append(r.Forms, f)
+		}
+	}
+	note, _ := cell(colNote)
+	for _, n := range []string{pc.note, note} {
+		if n == "" || n == r.Note || slices.Contains(strings.Split(r.Note, listSeparator), n) {
+			continue
+		}
+		if r.Note != "" {
+			n = r.Note + listSeparator + n
+		}
+		r.Note = n
+	}
+	if x, s := conflict(c, r); x != nil {
+		// Point at where the row makes r preferred in the style: its
+		// styles cell for a status of the style's own.
+		at := statusAt
+		if _, own := r.StatusIn[s]; own && s != "" {
+			at = stylesAt
+		}
+		b.errorf(at, "%s has two preferred renderings %s: %q (line %d) and %q", c.ZH, inStyle(s), x.EN, x.Pos.Line, r.EN)
+	}
+}
+
+// seenDate reads a date cell as a glossary date: YYYY, YYYY-MM or
+// YYYY-MM-DD, also written with "/" or "." ("2024/5/1") or as
+// spreadsheets write a date with a time ("2024-05-01 00:00:00"), or
+// 2024年5月1日. It reports false, with "", for anything else.
+func seenDate(s string) (string, bool) {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), " ")
+	s, _, _ = strings.Cut(s, "T")
+	s = strings.TrimSuffix(s, "日")
+	parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("-/.年月", r) })
+	if len(parts) == 0 || len(parts) > 3 || len(parts[0]) != 4 {
+		return "", false
+	}
+	for i := 1; i < len(parts); i++ {
+		if len(parts[i]) == 1 {
+			parts[i] = "0" + parts[i]
+		}
+	}
+	d := strings.Join(parts, "-")
+	if !glossary.IsDate(d) {
+		return "", false
+	}
+	return d, true
 }
 
 // readStyles reads a styles cell into r: ids, and style=status for a style

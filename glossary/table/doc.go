@@ -46,6 +46,16 @@
 //	phrase   phrase type (noun, verb, adjective, adverbial, clause)
 //	context_require, context_exclude
 //	         context patterns ("China's _"), joined like styles
+//	date     日期, year, 年份: the date of the row's seen entries
+//	         (YYYY, YYYY-MM or YYYY-MM-DD; 2024/5/1 and 2024年5月 too);
+//	         a dated row that names no source is seen in the file itself
+//	         (a source named after it, "terms.csv": "terms-csv")
+//
+// The en cell is read as a Markdown table's English cell is (below):
+// several renderings are split apart, a leading article dropped, a
+// bracketed acronym made a form and another bracketed note the
+// rendering's note, before the note column's. A row's status is its
+// first rendering's; when it is preferred, the others are admitted.
 //
 // An unknown column is ignored with a warning, a file without a zh or an
 // en column is an error. Rows with one zh (compared as termlint compares
@@ -84,6 +94,9 @@
 //     the pieces read as renderings, never inside brackets or quotes; see
 //     splitEnglish for the rule. "friendship, sincerity, mutual benefit
 //     and inclusiveness" stays one rendering.
+//   - A leading "the", "a" or "an" (any case) is dropped: it is how
+//     the phrase reads in a sentence, not part of the term. A rendering
+//     that is only the article keeps it.
 //   - A rendering's trailing parenthetical is a form when it is an
 //     abbreviation ("Belt and Road Initiative (BRI)"), a status when it is
 //     a marker ((deprecated), (avoid), (旧译), (弃用), (不推荐) ...:
@@ -95,7 +108,9 @@
 //   - The first rendering of each row (not marked deprecated) is preferred
 //     in MarkdownOptions.Style, or preferred with no style when Style is
 //     empty, unless the concept already prefers another; the others are
-//     admitted. Every rendering is seen in MarkdownOptions.Source.
+//     admitted. Every rendering is seen in MarkdownOptions.Source, by
+//     default a source named after the file in lower case
+//     ("GLOSSARY.md" and "Glossary.md": "glossary-md").
 //   - Rows repeating a Chinese term add to its concept. Positions are the
 //     lines of the rows.
 package table

@@ -26,8 +26,8 @@ type MarkdownOptions struct {
 	Style string
 	// Source is the id of the source every rendering is seen in; it is
 	// created with kind "other" and the file's base name as title. Empty
-	// derives the id from the file's base name ("GLOSSARY.md":
-	// "glossary-md").
+	// derives the id from the file's base name in any case ("GLOSSARY.md",
+	// "Glossary.md" and "glossary.md": "glossary-md").
 	Source string
 }
 
@@ -50,7 +50,7 @@ func ReadMarkdown(name string, data []byte, opts MarkdownOptions) (*glossary.Glo
 	m := &mdReader{b: newBuilder(name), src: src, lines: newLines(src), opts: opts}
 	m.source = opts.Source
 	if m.source == "" {
-		m.source = slugOf(m.b.base, "markdown")
+		m.source = fileSource(m.b.base, "markdown")
 	}
 	// goldmark takes minutes over some inputs (thousands of nested lists
 	// or unclosed links); check reads such a file as plain text, but a
@@ -320,7 +320,7 @@ func (m *mdReader) row(r []mdCell, zhCol, enCol int, cols map[column]int) {
 	first := true // the row's first rendering not marked deprecated
 	for _, p := range pieces {
 		rd, _ := m.b.rendering(c, p.en, enCell.pos)
-		seen(rd, m.b.source(m.source, m.b.base, enCell.pos), enCell.pos)
+		seen(rd, m.b.source(m.source, m.b.base, enCell.pos), "", enCell.pos)
 		for _, f := range p.forms {
 			if !containsFold(rd.Forms, f) && !strings.EqualFold(f, rd.EN) {
 				rd.Forms = append(rd.Forms, f)

@@ -71,7 +71,8 @@ func TestReadTSVLenientQuotes(t *testing.T) {
 		t.Errorf("warnings:\n got: %q\nwant: %q", got, want)
 	}
 	r := g.Concepts[0].Renderings[0]
-	if r.EN != `the "neighborhood" concept` || r.Note != "quoted\tby Excel, with \"quotes\"" {
+	// The leading article is no part of the rendering.
+	if r.EN != `"neighborhood" concept` || r.Note != "quoted\tby Excel, with \"quotes\"" {
 		t.Errorf("got en %q, note %q", r.EN, r.Note)
 	}
 	// CSV keeps to the rules.
@@ -169,5 +170,104 @@ func TestReadStylesAndContext(t *testing.T) {
 	}
 	if !slices.Equal(styles, []string{"formal", "plain", "casual"}) {
 		t.Errorf("styles %v", styles)
+	}
+}
+
+// TestReadCellRenderings checks that a CSV or TSV cell is read as a
+// Markdown table's is: split into renderings, without a leading article
+// or a bracketed note, the row's status given to its first rendering
+// (preferred) or to all (any other), a marker to the rendering it
+// follows; and that a date column dates the seen entries.
+func TestReadCellRenderings(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		want       []string // one rendering a line: zh: en [status] {forms} {note} {seen source@date ...}
+		warnings   []string
+	}{
+		{"articles", "zh,en\n一带一路,the Belt and Road\n共同体,a community with a shared future\n",
+			[]string{"一带一路: Belt and Road [admitted]", "共同体: community with a shared future [admitted]"}, nil},
+		{"several renderings", "zh,en,status\n乡村振兴,\"the rural revitalization, rural vitalization\",preferred\n共同富裕,common prosperity 或 shared prosperity,\n新质生产力,new quality productive forces / new productive forces,deprecated\n双循环,dual circulation; dual-circulation pattern,preferred\n",
+			[]string{
+				"乡村振兴: rural revitalization [preferred]", "乡村振兴: rural vitalization [admitted]",
+				"共同富裕: common prosperity [admitted]", "共同富裕: shared prosperity [admitted]",
+				"新质生产力: new quality productive forces [deprecated]", "新质生产力: new productive forces [deprecated]",
+				"双循环: dual circulation [preferred]", "双循环: dual-circulation pattern [admitted]",
+			}, nil},
+		{"slogans and enumerations stay whole", "zh,en\n一带一路,\"One Belt, One Road\"\n亲诚惠容,\"amity, sincerity, mutual benefit and inclusiveness\"\n",
+			[]string{"一带一路: One Belt, One Road [admitted]", "亲诚惠容: amity, sincerity, mutual benefit and inclusiveness [admitted]"}, nil},
+		{"bracketed notes and markers", "zh,en,note\n新质生产力,new productive forces (Mirror Books),from the 2024 edition\n民主,whole-process democracy（镜像）,\n文明,ecological civilization [note],\n一带一路,Belt and Road Initiative (BRI); One Belt One Road (deprecated),\n",
+			[]string{
+				"新质生产力: new productive forces [admitted] {note: Mirror Books; from the 2024 edition}",
+				"民主: whole-process democracy [admitted] {note: 镜像}",
+				"文明: ecological civilization [admitted] {note: note}",
+				"一带一路: Belt and Road Initiative [admitted] {forms: BRI}",
+				"一带一路: One Belt One Road [deprecated]",
+			}, nil},
+		{"dates", "zh,en,sources,date\n周边,neighborhood,xinhua,2024-05\n周边,neighborhood,xinhua,2025/3\n周边,neighborhood,cgtn,\n周边,periphery,,2019\n外交,diplomacy,,spring\n",
+			[]string{
+				"周边: neighborhood [admitted] {seen xinhua@2024-05 xinhua@2025-03 cgtn@}",
+				"周边: periphery [admitted] {seen terms-csv@2019}",
+				"外交: diplomacy [admitted]",
+			},
+			[]string{`6:15: date "spring" is not written YYYY, YYYY-MM or YYYY-MM-DD; ignored`}},
+		{"日期 and year", "中文\t英文\t日期\n周边\tneighborhood\t2023\n", []string{"周边: neighborhood [admitted] {seen terms-csv@2023}"}, nil},
+		{"year", "zh,en,year,sources\n周边,neighborhood,2022,xinhua\n", []string{"周边: neighborhood [admitted] {seen xinhua@2022}"}, nil},
+		{"placeholder", "zh,en\n周边,N/A\n外交,diplomacy\n", []string{"外交: diplomacy [admitted]"}, []string{"2:4: the row has no en; skipped"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			comma := ','
+			if strings.Contains(tc.data, "\t") {
+				comma = '\t'
+			}
+			g, warnings, err := table.Read("terms.csv", []byte(tc.data), comma)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range g.Concepts {
+				for _, r := range c.Renderings {
+					s := fmt.Sprintf("%s: %s [%s]", c.ZH, r.EN, r.Status)
+					if len(r.Forms) > 0 {
+						s += " {forms: " + strings.Join(r.Forms, ", ") + "}"
+					}
+					if r.Note != "" {
+						s += " {note: " + r.Note + "}"
+					}
+					if len(r.Seen) > 0 {
+						s += " {seen"
+						for _, x := range r.Seen {
+							s += " " + x.Source + "@" + x.Date
+						}
+						s += "}"
+					}
+					got = append(got, s)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("renderings:\n got: %q\nwant: %q", got, tc.want)
+			}
+			if got := warningLines(warnings, "terms.csv"); !slices.Equal(got, tc.warnings) {
+				t.Errorf("warnings:\n got: %q\nwant: %q", got, tc.warnings)
+			}
+			mustValidate(t, g)
+		})
+	}
+}
+
+// TestReadMarkdownSourceID checks that the source made from a Markdown
+// file's name does not depend on the name's case.
+func TestReadMarkdownSourceID(t *testing.T) {
+	data := []byte("| 中文 | English |\n|---|---|\n| 周边 | the neighborhood |\n")
+	for _, name := range []string{"GLOSSARY.md", "Glossary.md", "glossary.md", "docs/GloSSary.MD"} {
+		g, _, err := table.ReadMarkdown(name, data, table.MarkdownOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Sources) != 1 || g.Sources[0].ID != "glossary-md" {
+			t.Errorf("%s: sources %+v, want glossary-md", name, g.Sources)
+		}
+		if r := g.Concepts[0].Renderings[0]; r.EN != "neighborhood" || len(r.Seen) != 1 || r.Seen[0].Source != "glossary-md" {
+			t.Errorf("%s: rendering %q seen in %+v", name, r.EN, r.Seen)
+		}
 	}
 }

@@ -178,8 +178,10 @@ func wordAfter(rs []rune, i int) string {
 //     item is joined by "and" or "or" ("friendship, sincerity, mutual
 //     benefit and inclusiveness", with or without a serial comma). A part
 //     that fails either test is one rendering, commas and all.
-//     A part whose pieces all start with a number is a slogan ("One
-//     Belt, One Road", "One Country, Two Systems"), one rendering too.
+//     Pieces in a row that start with a number are one slogan ("One
+//     Belt, One Road", "One Country, Two Systems"), one piece: a part
+//     that is only a slogan is one rendering, and "Belt and Road
+//     Initiative, One Belt, One Road" is two.
 //  3. Each piece is split on " or " only where every side is phrase-like,
 //     no side is a word such as "either", "more" or "one" that makes "or"
 //     part of a phrase ("one or more"), and the sides are all single words
@@ -193,8 +195,8 @@ func splitEnglish(cell string) []piece {
 	}
 	var parts []string
 	for _, strong := range splitTop(cell, strongSep) {
-		commas := trimAll(splitTop(strong, commaSep))
-		if len(commas) > 1 && !isEnumeration(commas) && !isNumberedSlogan(commas) && allPhraseLike(commas) {
+		commas := joinSlogans(trimAll(splitTop(strong, commaSep)))
+		if len(commas) > 1 && !isEnumeration(commas) && allPhraseLike(commas) {
 			for _, c := range commas {
 				parts = append(parts, splitOr(c)...)
 			}
@@ -264,7 +266,10 @@ func allPhraseLike(parts []string) bool {
 // isEnumeration reports whether comma-separated pieces are one English
 // list whose last item is joined by "and" or "or": the last piece starts
 // with the conjunction (serial comma) or holds it, and the pieces before
-// are single items of up to three words without one.
+// are single items of up to three words. Of two pieces, the first holds
+// no conjunction ("Belt and Road, One Belt and One Road" is two
+// renderings); in a longer list an item may be a pair ("peaceful, safe
+// and secure, prosperous, beautiful and amicable home" is one).
 func isEnumeration(pieces []string) bool {
 	last := words(pieces[len(pieces)-1])
 	if len(last) > 0 && isConj(last[0]) {
@@ -275,7 +280,7 @@ func isEnumeration(pieces []string) bool {
 	}
 	for _, p := range pieces[:len(pieces)-1] {
 		w := words(p)
-		if len(w) > 3 || slices.ContainsFunc(w, isConj) {
+		if len(w) > 3 || len(pieces) == 2 && slices.ContainsFunc(w, isConj) {
 			return false
 		}
 	}
@@ -294,20 +299,36 @@ var numberWords = map[string]bool{
 	"seven": true, "eight": true, "nine": true, "ten": true, "hundred": true,
 }
 
-// isNumberedSlogan reports whether every piece starts with a number word
-// or a numeral.
-func isNumberedSlogan(pieces []string) bool {
-	for _, p := range pieces {
-		w := words(p)
-		if len(w) == 0 {
-			return false
+// joinSlogans joins each run of two or more comma-separated pieces that
+// start with a number word or a numeral back into one piece: "One Belt",
+// "One Road" are the slogan "One Belt, One Road".
+func joinSlogans(pieces []string) []string {
+	var out []string
+	for i := 0; i < len(pieces); {
+		j := i
+		for j < len(pieces) && startsWithNumber(pieces[j]) {
+			j++
 		}
-		first := strings.ToLower(w[0])
-		if !numberWords[first] && (first[0] < '0' || first[0] > '9') {
-			return false
+		if j-i >= 2 {
+			out = append(out, strings.Join(pieces[i:j], ","))
+			i = j
+			continue
 		}
+		out = append(out, pieces[i])
+		i++
 	}
-	return true
+	return out
+}
+
+// startsWithNumber reports whether a piece starts with a number word or
+// a numeral.
+func startsWithNumber(p string) bool {
+	w := words(p)
+	if len(w) == 0 {
+		return false
+	}
+	first := strings.ToLower(w[0])
+	return numberWords[first] || first[0] >= '0' && first[0] <= '9'
 }
 
 func isConj(w string) bool {
@@ -426,8 +447,9 @@ var deprecationMarkers = map[string]glossary.Status{
 
 // finish cleans one rendering: trailing parentheticals come off, an
 // acronym ("(BRI)") becoming a form, a marker ("(deprecated)", "(旧译)")
-// the status, anything else the note; then surrounding quotes and
-// trailing punctuation. It reports false when nothing English is left.
+// the status, anything else the note; then surrounding quotes, trailing
+// punctuation and a leading article (dropArticle). It reports false when
+// nothing English is left.
 func finish(s string) (piece, bool) {
 	var p piece
 	s = strings.Join(strings.Fields(s), " ")
@@ -452,7 +474,7 @@ func finish(s string) (piece, bool) {
 			notes = append([]string{inner}, notes...)
 		}
 	}
-	s = unquote(strings.TrimSpace(s))
+	s = dropArticle(unquote(strings.TrimSpace(s)))
 	p.en = s
 	p.note = strings.Join(notes, listSeparator)
 	hasLatin := false
@@ -463,6 +485,26 @@ func finish(s string) (piece, bool) {
 		}
 	}
 	return p, hasLatin
+}
+
+// dropArticle drops a leading "the", "a" or "an" (any case) from a
+// rendering: a team's table writes "the Belt and Road Initiative" as the
+// phrase reads in a sentence, but the article is no part of the term, and
+// a rendering that kept it would match only after that article. A
+// rendering that is the article alone keeps it, and articles inside the
+// phrase stay ("community with a shared future").
+func dropArticle(s string) string {
+	article, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	switch strings.ToLower(article) {
+	case "the", "a", "an":
+		if rest = strings.TrimSpace(rest); rest != "" {
+			return rest
+		}
+	}
+	return s
 }
 
 // trailingBracket splits "text (inner)" into inner and text, for the

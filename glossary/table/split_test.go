@@ -77,6 +77,34 @@ func TestSplitEnglish(t *testing.T) {
 		{"community with a shared future (for mankind)", []string{"community with a shared future {note: for mankind}"}},
 		{"neighborhood (official), periphery (scholarly)", []string{"neighborhood {note: official}", "periphery {note: scholarly}"}},
 		{"(the) neighborhood", []string{"(the) neighborhood"}},
+		// A leading article is no part of the rendering; one inside is,
+		// and an article alone stays.
+		{"the Belt and Road Initiative", []string{"Belt and Road Initiative"}},
+		{"The Belt and Road Initiative (BRI)", []string{"Belt and Road Initiative {forms: BRI}"}},
+		{"a community with a shared future", []string{"community with a shared future"}},
+		{"An open world economy; A new type of international relations", []string{"open world economy", "new type of international relations"}},
+		{"“the two sessions”", []string{"two sessions"}},
+		{"A", []string{"A"}},
+		{"the", []string{"the"}},
+		{"theory of the three represents", []string{"theory of the three represents"}},
+		{"A-share market", []string{"A-share market"}},
+		// Each separator the issue names, with articles.
+		{"the rural revitalization, rural vitalization", []string{"rural revitalization", "rural vitalization"}},
+		{"common prosperity 或 a shared prosperity", []string{"common prosperity", "shared prosperity"}},
+		{"new quality productive forces / the new productive forces", []string{"new quality productive forces", "new productive forces"}},
+		{"ecological civilization; an eco-civilization", []string{"ecological civilization", "eco-civilization"}},
+		{"dual circulation or a dual-circulation pattern", []string{"dual circulation", "dual-circulation pattern"}},
+		// A slogan among alternatives stays whole; an enumeration whose
+		// items are pairs is one rendering.
+		{"Belt and Road Initiative, One Belt, One Road (deprecated)", []string{"Belt and Road Initiative", "One Belt, One Road [deprecated]"}},
+		{"One Belt, One Road, Belt and Road", []string{"One Belt, One Road", "Belt and Road"}},
+		{"peaceful, safe and secure, prosperous, beautiful and amicable home", []string{"peaceful, safe and secure, prosperous, beautiful and amicable home"}},
+		// Bracketed notes at the end, in any bracket.
+		{"new productive forces (Mirror Books)", []string{"new productive forces {note: Mirror Books}"}},
+		{"whole-process democracy（镜像）", []string{"whole-process democracy {note: 镜像}"}},
+		{"ecological civilization [note]", []string{"ecological civilization {note: note}"}},
+		{"eco-civilization【旧稿】", []string{"eco-civilization {note: 旧稿}"}},
+		{"the Silk Road Fund (SRF) (Xinhua)", []string{"Silk Road Fund {forms: SRF} {note: Xinhua}"}},
 		// Strikethrough, also across separators.
 		{s + "periphery" + e + ", neighborhood", []string{"periphery [deprecated]", "neighborhood"}},
 		{s + "periphery, surroundings" + e + "; neighborhood", []string{"periphery [deprecated]", "surroundings [deprecated]", "neighborhood"}},
@@ -111,6 +139,70 @@ func TestSplitChinese(t *testing.T) {
 		c := splitChinese(tc.cell)
 		if got := fmt.Sprintf("%s %v (%s) %s", c.zh, c.variants, c.pinyin, c.note); got != tc.want {
 			t.Errorf("splitChinese(%q) = %q, want %q", tc.cell, got, tc.want)
+		}
+	}
+}
+
+func TestDropArticle(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"the Belt and Road", "Belt and Road"},
+		{"THE Belt and Road", "Belt and Road"},
+		{"a shared future", "shared future"},
+		{"an open economy", "open economy"},
+		{"An", "An"},
+		{"the", "the"},
+		{"theme park", "theme park"},
+		{"another way", "another way"},
+		{"community with a shared future", "community with a shared future"},
+		{"", ""},
+	} {
+		if got := dropArticle(tc.in); got != tc.want {
+			t.Errorf("dropArticle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestFileSource checks the source id made from a file name: a slug,
+// whatever the name's case, as README says (GLOSSARY.md: glossary-md).
+func TestFileSource(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"GLOSSARY.md", "glossary-md"},
+		{"Glossary.md", "glossary-md"},
+		{"glossary.md", "glossary-md"},
+		{"GLOSSARY.MD", "glossary-md"},
+		{"team_glossary.md", "team-glossary-md"},
+		{"terms.2024.csv", "terms-2024-csv"},
+		{"术语表.md", "shuyubiao-md"},
+		{"-", "markdown"},
+	} {
+		if got := fileSource(tc.name, "markdown"); got != tc.want {
+			t.Errorf("fileSource(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSeenDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"2024", "2024", true},
+		{"2024-05", "2024-05", true},
+		{"2024-05-01", "2024-05-01", true},
+		{"2024/5/1", "2024-05-01", true},
+		{"2024.05", "2024-05", true},
+		{"2024年5月", "2024-05", true},
+		{"2024年5月1日", "2024-05-01", true},
+		{"2024-05-01 00:00:00", "2024-05-01", true},
+		{"2024-05-01T08:00:00Z", "2024-05-01", true},
+		{"2024-13", "", false},
+		{"05/01/2024", "", false},
+		{"spring 2024", "", false},
+		{"", "", false},
+	} {
+		got, ok := seenDate(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("seenDate(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }
