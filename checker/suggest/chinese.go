@@ -100,6 +100,94 @@ var (
 	stopEnd   = words2set(`和 对 为 以 等 要 中 上 下 地 得 们 时 后 前 里 共同 积极 深入 全面 充分`)
 )
 
+// Characters that bind to their neighbours (see boundPair and cutsWord).
+var (
+	// determiners are numerals and demonstratives that a measure word
+	// follows; measures, the measure words that follow them. The pair is
+	// one word (一条, 各级, 这次, 首批), so a term neither starts at its
+	// measure word nor ends at its determiner. 上, 下 and 全 are left out:
+	// 上项目 and 全方位 are no such pairs.
+	determiners = runeSet("一二三四五六七八九十百千万亿两几半这那哪每各某该本此首多数")
+	measures    = runeSet("条项个位级类种次批届名件场支座份套层些点轮代")
+	// suffixes end words (省级, 现代化, 必要性, 参与者, 各界) and so start
+	// no term after another character: 级党委 of 省级党委 starts inside
+	// 省级.
+	suffixes = runeSet("级性化者员式型率度界们")
+)
+
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+// boundPair reports whether characters a and b, in this order, are a
+// numeral or determiner and its measure word.
+func boundPair(a, b rune) bool { return determiners[a] && measures[b] }
+
+// pairCounts counts the occurrences of each pair of adjacent characters in
+// the runs of the units: the frequency test of cutsWord.
+func pairCounts(units []*unit) map[string]int {
+	m := map[string]int{}
+	for _, u := range units {
+		for ri := range u.runs {
+			run := &u.runs[ri]
+			for i := 0; i+2 <= len(run.chars); i++ {
+				m[run.text(i, i+2)]++
+			}
+		}
+	}
+	return m
+}
+
+// cutsWord reports whether characters i..j-1 of run start or end inside a
+// word, by the character beside each end: an occurrence that does is no
+// evidence of a term (条党 of 一条党的路线, 级党 of 省级党委).
+//
+// An end is a word boundary where the run ends, or where the neighbour is
+// a glossary term, a function word (的, 推动) or a determiner and measure
+// word (一条), whose edges markTerm and markStopUnits recorded. Else the
+// term must not start with a suffix (省|级党委), and the pair that the cut
+// separates must not recur more often than the pair inside the term next
+// to it: where 一条 is more frequent than 条党, the text is cut 一条|党, not
+// 一|条党. That is the frequency test: the string must recur with its
+// neighbours cut where the corpus cuts them. Equal counts keep the
+// occurrence, since a string seen only in one context (发展跨境电商) gives no
+// evidence either way.
+func cutsWord(run *hanRun, i, j int, pairs map[string]int) bool {
+	cs := run.chars
+	if i > 0 && !boundary(&cs[i-1], true) {
+		if suffixes[cs[i].r] {
+			return true
+		}
+		if across := pairs[run.text(i-1, i+1)]; across >= 2 && across > pairs[run.text(i, i+2)] {
+			return true
+		}
+	}
+	if j < len(cs) && !boundary(&cs[j], false) {
+		if across := pairs[run.text(j-1, j+1)]; across >= 2 && across > pairs[run.text(j-2, j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// boundary reports whether the neighbour c of a string is surely in
+// another word: a glossary term, a function word of several characters
+// that it begins (after the string; before, ends), or a one-character
+// function word that nothing binds (的, 是).
+func boundary(c *hanChar, before bool) bool {
+	switch {
+	case c.term != nil:
+		return true
+	case c.stop:
+		return before && c.stopLast || !before && c.stopFirst
+	}
+	return stopEither[string(c.r)]
+}
+
 func words2set(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -172,9 +260,9 @@ func (c *stringCount) add(seg int) {
 // of n-1 are frequent, which keeps the counts to what can matter.
 //
 // An occurrence is good when it keeps the glossary terms found in the
-// text whole (it neither starts nor ends inside one) and is more than
-// those terms: not only terms, and not a term with a character or two of
-// function words. A string is proposed when its good occurrences are in
+// text whole (it neither starts nor ends inside one), is more than
+// those terms (not only terms, and not a term with a character or two of
+// function words) and neither starts nor ends inside a word (cutsWord). A string is proposed when its good occurrences are in
 // enough segments, it is no glossary term nor inside one, it neither
 // starts nor ends with a function word, and no longer string proposed
 // holds all its occurrences (the curator wants 习近平总书记, not also
@@ -209,6 +297,7 @@ func (k *Corpus) newTerms(opts Options) []*newTerm {
 		prev = cur
 	}
 
+	pairs := pairCounts(k.units)
 	gl := newGlossaryTerms(k.c.Glossary())
 	terms := map[string]*newTerm{}
 	rejected := map[string]bool{}
@@ -226,7 +315,7 @@ func (k *Corpus) newTerms(opts Options) []*newTerm {
 						continue
 					}
 					chunks, ok := goodOccurrence(run.chars[i:j])
-					if !ok {
+					if !ok || cutsWord(run, i, j, pairs) {
 						continue
 					}
 					t := terms[key]

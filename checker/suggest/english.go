@@ -54,7 +54,8 @@ var stopWords = func() map[string]bool {
 		i me my is are was were be been being am has have had having do does did will would shall should can could
 		may might must not no so such also very more most both each all any some other others own same too only just
 		then there here while if because since per via up down out off again further once s whether either neither
-		yet thus hence therefore however including within without against around across along during before after`) {
+		yet thus hence therefore however including within without against around across along during before after
+		e.g. i.e. etc`) {
 		m[w] = true
 	}
 	return m
@@ -75,6 +76,16 @@ func words(text []byte) []word {
 			continue
 		}
 		start := i
+		if n := dottedAbbreviation(text[i:]); n > 0 {
+			// U.S., e.g.: one word with its periods, which would otherwise
+			// leave "U" and "S" as words and end the phrase at each period.
+			i += n
+			raw := string(text[start:i])
+			lower := strings.ToLower(raw)
+			out = append(out, word{start: start, end: i, joined: gapOK && len(out) > 0, stop: stopWords[lower], key: textnorm.Key(raw)})
+			gapOK = true
+			continue
+		}
 		for i < len(text) {
 			r, n := utf8.DecodeRune(text[i:])
 			if isWordRune(r) || isApostrophe(r) && i+n < len(text) && isWordRune(firstRune(text[i+n:])) {
@@ -94,6 +105,31 @@ func words(text []byte) []word {
 		gapOK = true
 	}
 	return out
+}
+
+// dottedAbbreviation returns the length of the abbreviation written with
+// periods that text starts with (U.S., U.K., U.N., e.g., i.e., a.m.), or 0:
+// two or more single letters, each followed by a period, and then no
+// letter or digit. Its key is its letters as separate words ("u s"), as
+// textnorm.Key folds a rendering such as "U.S. dollar", so that it
+// compares with the glossary's keys.
+func dottedAbbreviation(text []byte) int {
+	i, groups := 0, 0
+	for i+1 < len(text) {
+		r, n := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) || unicode.Is(unicode.Han, r) || text[i+n] != '.' {
+			break
+		}
+		i += n + 1
+		groups++
+	}
+	if groups < 2 {
+		return 0
+	}
+	if i < len(text) && isWordRune(firstRune(text[i:])) {
+		return 0 // "a.b.cd", "U.S.A": not written as one, left as they were
+	}
+	return i
 }
 
 func firstRune(b []byte) rune {

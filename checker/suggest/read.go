@@ -22,6 +22,9 @@ type File struct {
 	Bilingual bool
 	// Segments counts its translated segments.
 	Segments int
+	// Misaligned counts the units (segments or aligned sentence pairs)
+	// left out as misaligned: see dropMisaligned.
+	Misaligned int
 	// units are the segments, those of several sentences split into
 	// aligned sentence pairs: the units evidence is counted in.
 	units []*unit
@@ -44,6 +47,9 @@ type unit struct {
 	// unrendered holds the concepts of the unit whose term the segment
 	// leaves unrendered (as the missing rule judges the segment).
 	unrendered map[*glossary.Concept]bool
+	// enChars and zhChars are the lengths of the unit's two sides, in
+	// characters other than white space (see dropMisaligned).
+	enChars, zhChars int
 }
 
 // Read gathers the evidence of a scanned file: its translated segments,
@@ -71,6 +77,7 @@ func Read(c *checker.Checker, f *checker.File) *File {
 		out.Segments++
 		out.units = append(out.units, readSegment(c, out, seg)...)
 	}
+	out.units, out.Misaligned = dropMisaligned(out.units)
 	return out
 }
 
@@ -108,7 +115,8 @@ func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 
 	var units []*unit
 	for _, r := range unitRanges(zh.Text, en.Text) {
-		u := &unit{file: f, en: en, zh: zh, terms: map[*glossary.Concept][2]int{}, unrendered: map[*glossary.Concept]bool{}}
+		u := &unit{file: f, en: en, zh: zh, terms: map[*glossary.Concept][2]int{}, unrendered: map[*glossary.Concept]bool{},
+			enChars: charCount(en.Text[r.en[0]:r.en[1]]), zhChars: charCount(zh.Text[r.zh[0]:r.zh[1]])}
 		for _, w := range ws {
 			if w.start >= r.en[0] && w.start < r.en[1] {
 				if len(u.words) == 0 {
@@ -258,7 +266,9 @@ func markTerm(runs []hanRun, con *glossary.Concept, r [2]int) {
 // markStopUnits records the function words of two characters or more
 // (进一步, 推动) outside glossary terms on the characters under them,
 // leftmost longest: a new term keeps them whole too, so that 进一, 一步
-// and 动构建 are not proposed.
+// and 动构建 are not proposed. A numeral or determiner and the measure
+// word after it (一条, 各级, 本届) count as one such word, so that 条党 of
+// 一条党的路线 and 级党委 of 各级党委 cut through it.
 func markStopUnits(runs []hanRun) {
 	for ri := range runs {
 		cs := runs[ri].chars
@@ -269,6 +279,9 @@ func markStopUnits(runs []hanRun) {
 					n = l
 					break
 				}
+			}
+			if n == 0 && i+1 < len(cs) && boundPair(cs[i].r, cs[i+1].r) && !hasTerm(cs[i:i+2]) {
+				n = 2
 			}
 			if n == 0 {
 				i++

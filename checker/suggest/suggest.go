@@ -91,6 +91,10 @@ type Report struct {
 	// evidence is counted in: the translated segments, those of several
 	// sentences split into aligned sentence pairs (see Read).
 	Files, Bilingual, Translated, Segments int
+	// Misaligned counts the units left out because their two sides'
+	// lengths are out of proportion with their file's other units (see
+	// File.Misaligned); Segments does not count them.
+	Misaligned int
 	// Renderings are the glossary concepts whose term occurs in a segment
 	// whose English has none of its known renderings, those with the most
 	// such segments first, each with its candidate renderings.
@@ -191,6 +195,7 @@ type Corpus struct {
 	files      int
 	bilin      int
 	translated int
+	misaligned int
 	units      []*unit
 }
 
@@ -204,6 +209,7 @@ func (k *Corpus) Add(f *File) {
 		k.bilin++
 	}
 	k.translated += f.Segments
+	k.misaligned += f.Misaligned
 	k.units = append(k.units, f.units...)
 }
 
@@ -212,7 +218,7 @@ func (k *Corpus) Add(f *File) {
 // glossary lacks. Its result depends only on the files and their order.
 func (k *Corpus) Suggest(opts Options) *Report {
 	opts = opts.withDefaults()
-	r := &Report{Files: k.files, Bilingual: k.bilin, Translated: k.translated, Segments: len(k.units)}
+	r := &Report{Files: k.files, Bilingual: k.bilin, Translated: k.translated, Segments: len(k.units), Misaligned: k.misaligned}
 	g := k.c.Glossary()
 	order := make(map[*glossary.Concept]int, len(g.Concepts))
 	for i, c := range g.Concepts {

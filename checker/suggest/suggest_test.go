@@ -423,3 +423,244 @@ func TestNewTermsClosed(t *testing.T) {
 		t.Errorf("边民互市开张's candidates: %v", term)
 	}
 }
+
+// TestWordsAbbreviations: abbreviations written with periods are one
+// word each, keyed as textnorm.Key keys them, and e.g. and i.e. are stop
+// words; a period after a word still ends its phrase.
+func TestWordsAbbreviations(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		keys []string
+		// joined marks the words joined to the one before.
+		joined []bool
+	}{
+		{"the U.S. economy", []string{"the", "u s", "economy"}, []bool{false, true, true}},
+		{"U.K. and U.N. bodies", []string{"u k", "and", "u n", "body"}, []bool{false, true, true, true}},
+		{"trade, e.g. tariffs", []string{"trade", "e g", "tariff"}, []bool{false, false, true}},
+		{"U.S.-China talks", []string{"u s", "china", "talk"}, []bool{false, true, true}},
+		{"in the U.S.", []string{"in", "the", "u s"}, []bool{false, true, true}},
+		{"at 9 a.m. sharp", []string{"at", "9", "a m", "sharp"}, []bool{false, true, true, true}},
+		// Not abbreviations: one letter and a period, or letters after
+		// the last period.
+		{"Plan B. Then", []string{"plan", "b", "then"}, []bool{false, true, false}},
+		{"U.S.A", []string{"u", "s", "a"}, []bool{false, false, false}},
+	} {
+		ws := words([]byte(tc.text))
+		var keys []string
+		var joined []bool
+		for _, w := range ws {
+			keys = append(keys, w.key)
+			joined = append(joined, w.joined)
+		}
+		if !slices.Equal(keys, tc.keys) || !slices.Equal(joined, tc.joined) {
+			t.Errorf("words(%q): keys %q joined %v, want %q %v", tc.text, keys, joined, tc.keys, tc.joined)
+		}
+	}
+	ws := words([]byte("e.g. i.e. U.S."))
+	if !ws[0].stop || !ws[1].stop || ws[2].stop {
+		t.Errorf("stop marks: e.g. %v, i.e. %v, U.S. %v; want true, true, false", ws[0].stop, ws[1].stop, ws[2].stop)
+	}
+	var got []string
+	ngrams(words([]byte("U.S. tariffs")), nil, func(i, j int, key []byte) { got = append(got, string(key)) })
+	if want := []string{"u s", "u s tariff", "tariff"}; !slices.Equal(got, want) {
+		t.Errorf("ngrams of \"U.S. tariffs\": %q, want %q", got, want)
+	}
+}
+
+// TestUSCandidate: a rendering with U.S. in it is proposed whole, as
+// written, not as "U" or "S".
+func TestUSCandidate(t *testing.T) {
+	var b strings.Builder
+	for i := range 4 {
+		fmt.Fprintf(&b, "第%d年，美方关税上调。\n\nIn year %d, U.S. tariffs rose.\n\n", i, i)
+	}
+	for i := range 4 {
+		fmt.Fprintf(&b, "第%d天，我们喝茶。\n\nOn day %d, we drank tea.\n\n", i, i)
+	}
+	r := suggestText(t, b.String(), Options{})
+	term := findTerm(r, "美方关税上调")
+	if term == nil || len(term.Candidates) == 0 {
+		t.Fatalf("美方关税上调 not proposed with candidates: %v", termTexts(r.Terms))
+	}
+	if got := term.Candidates[0].EN; got != "U.S. tariffs rose" {
+		t.Errorf("best candidate %q, want \"U.S. tariffs rose\"", got)
+	}
+	for _, c := range term.Candidates {
+		if c.EN == "U" || c.EN == "S" {
+			t.Errorf("candidate %q is a piece of U.S.", c.EN)
+		}
+	}
+}
+
+// suggestText runs Suggest on one plain-text file of alternating
+// paragraphs.
+func suggestText(t *testing.T, text string, opts Options) *Report {
+	t.Helper()
+	doc, err := input.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := NewCorpus(defaultChecker)
+	k.Add(Read(defaultChecker, defaultChecker.Scan(doc)))
+	return k.Suggest(opts)
+}
+
+// TestNoWordFragments: strings that start or end inside a word are not
+// proposed: 条党 (after 一条, 这条, 那条: a determiner and its measure
+// word), 级党委 (after 各级, 省级, 市级: a suffix), 路线图 where 线图
+// recurs... while the terms around them are.
+func TestNoWordFragments(t *testing.T) {
+	text := "" +
+		// 条党: always after a determiner and measure word, before 的.
+		"这是一条党的纪律。\n\nThis is a rule of the Party.\n\n" +
+		"那条党的规矩很清楚。\n\nThat Party rule is clear.\n\n" +
+		"这条党的路线没有变。\n\nThis Party line has not changed.\n\n" +
+		// 级党委: after 各级, 省级, 市级, 县级.
+		"各级党委抓落实。\n\nParty committees at all levels implement it.\n\n" +
+		"省级党委抓落实。\n\nProvincial Party committees implement it.\n\n" +
+		"市级党委抓落实。\n\nCity Party committees implement it.\n\n" +
+		"县级党委抓落实。\n\nCounty Party committees implement it.\n\n" +
+		// 河长制 is a term, after words that change.
+		"推行河长制。\n\nImplement the river chief system.\n\n" +
+		"落实河长制。\n\nCarry out the river chief system.\n\n" +
+		"完善河长制。\n\nImprove the river chief system.\n\n"
+	r := suggestText(t, text, Options{})
+	got := termTexts(r.Terms)
+	for _, bad := range []string{"条党", "级党", "级党委", "级党委抓落实", "条党的路线"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("fragment %s proposed: %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "河长制") {
+		t.Errorf("河长制 not proposed: %q", got)
+	}
+}
+
+// TestCutsWord: the ends of a string are word boundaries where the run
+// ends, beside a function word or term, and where the pair of characters
+// the cut separates recurs no more often than the pair inside the string;
+// a cut through a determiner and its measure word is goodOccurrence's to
+// reject, as a cut through any function word.
+func TestCutsWord(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		run   string
+		i, j  int // the string: characters i..j-1
+		pairs map[string]int
+		cuts  bool
+	}{
+		{"the whole run", "河长制", 0, 3, nil, false},
+		{"after a function word", "的河长制", 1, 4, nil, false},
+		{"after a determiner and measure word", "一条河长制", 2, 5, nil, false},
+		{"inside a determiner and measure word", "一条党的", 1, 3, nil, true},
+		{"starts with a suffix", "省级党委", 1, 4, nil, true},
+		{"a suffix at the run's start", "级别", 0, 2, nil, false},
+		{"the pair across the cut is more frequent", "建路线图", 2, 4, map[string]int{"路线": 5, "线图": 2}, true},
+		{"the pair inside is as frequent", "发展跨境", 2, 4, map[string]int{"展跨": 3, "跨境": 3}, false},
+		{"the pair across the end is more frequent", "路线图", 0, 2, map[string]int{"线图": 5, "路线": 2}, true},
+		{"a pair across seen once says nothing", "路线图", 0, 2, map[string]int{"线图": 1}, false},
+	} {
+		runs := hanRuns([]byte(tc.run))
+		markStopUnits(runs)
+		_, ok := goodOccurrence(runs[0].chars[tc.i:tc.j])
+		if got := !ok || cutsWord(&runs[0], tc.i, tc.j, tc.pairs); got != tc.cuts {
+			t.Errorf("%s: cutsWord(%s[%d:%d]) = %v, want %v", tc.name, tc.run, tc.i, tc.j, got, tc.cuts)
+		}
+	}
+}
+
+// TestIDsByWord: the characters between glossary terms are cut into
+// words of the glossary's own pinyin, names before a title into surname
+// and given name; what no word covers is paired as before.
+func TestIDsByWord(t *testing.T) {
+	ids := newIDs(defaultChecker.Glossary())
+	for _, tc := range []struct{ zh, id, pinyin string }{
+		{"习近平总书记", "xi-jinping-zongshuji", "Xí Jìnpíng zǒngshūjì"},
+		{"王毅外长", "wang-yi-waizhang", "Wáng Yì wàizhǎng"},
+		// 中共, 中央 and 总书记 are words of 中共中央总书记's pinyin.
+		{"中共中央总书记处", "zhonggong-zhongyang-zongshuji-chu", "zhōnggòng zhōngyāng zǒngshūjì chù"},
+		// 周边 is a word: its characters are not paired with the next.
+		{"大周边格调", "da-zhoubian-gediao", "dà zhōubiān gédiào"},
+		// A surname before no title is no name.
+		{"周末经济", "zhoumo-jingji", "zhōumò jīngjì"},
+		{"跨境电商", "kuajing-dianshang", "kuàjìng diànshāng"},
+	} {
+		id, py := ids.make(&newTerm{chunks: []chunk{{zh: tc.zh}}})
+		if id != tc.id || py != tc.pinyin {
+			t.Errorf("%s: got %s (%s), want %s (%s)", tc.zh, id, py, tc.id, tc.pinyin)
+		}
+	}
+}
+
+// TestDictionary: the words of a term are those its pinyin writes as one.
+func TestDictionary(t *testing.T) {
+	g := &glossary.Glossary{Concepts: []*glossary.Concept{
+		{ID: "a", ZH: "中共中央总书记", Pinyin: "Zhōnggòng Zhōngyāng zǒngshūjì"},
+		{ID: "b", ZH: "西安事变", Pinyin: "Xī'ān shìbiàn"},
+		{ID: "c", ZH: "银行行长", Pinyin: "yínháng hángzhǎng"}, // 行 has two readings
+		{ID: "d", ZH: "错配", Pinyin: "cuò pèi duō"},         // more syllables than characters
+	}}
+	d := dictionary(g)
+	for _, w := range []string{"中共", "中央", "总书记", "西安", "事变", "银行", "行长"} {
+		if !d[w] {
+			t.Errorf("%s not in the dictionary", w)
+		}
+	}
+	if d["错配"] {
+		t.Error("错配, whose pinyin does not fit it, is in the dictionary")
+	}
+}
+
+// TestDropMisaligned: a unit whose length ratio is far from the file's
+// others is left out; a file of too few units is left alone.
+func TestDropMisaligned(t *testing.T) {
+	mk := func(sizes ...[2]int) []*unit {
+		var us []*unit
+		for _, s := range sizes {
+			us = append(us, &unit{enChars: s[0], zhChars: s[1]})
+		}
+		return us
+	}
+	steady := [][2]int{{60, 20}, {90, 30}, {33, 10}, {150, 52}, {70, 25}, {45, 14}, {120, 41}, {88, 29}}
+	for _, tc := range []struct {
+		name    string
+		units   []*unit
+		dropped int
+	}{
+		{"steady", mk(steady...), 0},
+		{"English of two sentences beside one", mk(append(steady, [2]int{300, 20})...), 1},
+		{"Chinese of a whole paragraph beside a line", mk(append(steady, [2]int{30, 120})...), 1},
+		{"an empty side", mk(append(steady, [2]int{0, 20})...), 1},
+		{"twice as long is within the fence", mk(append(steady, [2]int{120, 20})...), 0},
+		{"too few to judge", mk([2]int{60, 20}, [2]int{300, 20}, [2]int{30, 120}), 0},
+	} {
+		kept, n := dropMisaligned(tc.units)
+		if n != tc.dropped || len(kept)+n != len(tc.units) {
+			t.Errorf("%s: dropped %d, kept %d; want %d dropped", tc.name, n, len(kept), tc.dropped)
+		}
+	}
+}
+
+// TestMisalignedPairIgnored: a pair whose English belongs to another
+// segment gives its words no evidence, and the report counts it.
+func TestMisalignedPairIgnored(t *testing.T) {
+	var b strings.Builder
+	for i := range 9 {
+		fmt.Fprintf(&b, "第%d天，边民互市开张。\n\nOn day %d, the border fair opened.\n\n", i, i)
+	}
+	// Shifted: the English of a long paragraph stands beside a short line.
+	for range 2 {
+		b.WriteString("互市开张。\n\nThe market of the mountain villages opened early in the morning, and traders from both sides of the river came with salt, tea and cloth, as they had done for generations.\n\n")
+	}
+	r := suggestText(t, b.String(), Options{})
+	if r.Misaligned != 2 || r.Segments != 9 {
+		t.Errorf("misaligned %d, segments %d; want 2 and 9", r.Misaligned, r.Segments)
+	}
+	for _, term := range r.Terms {
+		for _, c := range term.Candidates {
+			if strings.Contains(c.Key, "salt") || strings.Contains(c.Key, "mountain") {
+				t.Errorf("%s: candidate %q from a misaligned pair", term.ZH, c.EN)
+			}
+		}
+	}
+}

@@ -142,11 +142,14 @@ func suggestRun(opts *suggestOptions) error {
 
 // suggestJSON is the wire format of suggest --format json.
 type suggestJSON struct {
-	Version    int                  `json:"version"`
-	Files      int                  `json:"files"`
-	Bilingual  int                  `json:"bilingual_files"`
-	Translated int                  `json:"translated_segments"`
-	Segments   int                  `json:"segments"`
+	Version    int `json:"version"`
+	Files      int `json:"files"`
+	Bilingual  int `json:"bilingual_files"`
+	Translated int `json:"translated_segments"`
+	Segments   int `json:"segments"`
+	// Misaligned is left out when 0, which keeps the output of files
+	// without misaligned pairs as it was.
+	Misaligned int                  `json:"misaligned,omitempty"`
 	MoreTerms  int                  `json:"more_terms"`
 	Renderings []suggestConceptJSON `json:"renderings"`
 	Terms      []suggestTermJSON    `json:"terms"`
@@ -223,7 +226,7 @@ func toCandidatesJSON(cands []*suggest.Candidate, concept bool) []suggestCandida
 }
 
 func writeSuggestJSON(w io.Writer, r *suggest.Report) error {
-	out := suggestJSON{Version: glossary.FormatVersion, Files: r.Files, Bilingual: r.Bilingual, Translated: r.Translated, Segments: r.Segments, MoreTerms: r.MoreTerms,
+	out := suggestJSON{Version: glossary.FormatVersion, Files: r.Files, Bilingual: r.Bilingual, Translated: r.Translated, Segments: r.Segments, Misaligned: r.Misaligned, MoreTerms: r.MoreTerms,
 		Renderings: []suggestConceptJSON{}, Terms: []suggestTermJSON{}}
 	for _, c := range r.Renderings {
 		known := []string{}

@@ -292,3 +292,29 @@ func TestSuggestSeed000(t *testing.T) {
 	_, yamlOut, _ := runCLI(t, append([]string{"suggest"}, files...)...)
 	validateMerged(t, yamlOut)
 }
+
+// TestSuggestMisaligned: pairs whose lengths are out of proportion with
+// the file's others are left out, and both formats say how many.
+func TestSuggestMisaligned(t *testing.T) {
+	var b strings.Builder
+	for range 9 {
+		b.WriteString("边民互市开张。\n\nThe border fair opened.\n\n")
+	}
+	b.WriteString("互市开张。\n\nThe market of the mountain villages opened early in the morning, and traders from both sides of the river came with salt, tea and cloth.\n\n")
+	path := filepath.Join(t.TempDir(), "fair.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := runCLI(t, "suggest", path)
+	if want := "# termlint suggest: 1 file (1 bilingual), 10 translated segments, 1 left out as misaligned (lengths out of proportion with the file's other pairs)\n"; !strings.HasPrefix(out, want) {
+		t.Errorf("YAML header:\n%s\nwant\n%s", strings.SplitAfter(out, "\n")[0], want)
+	}
+	_, out, _ = runCLI(t, "suggest", "--format", "json", path)
+	var got struct{ Segments, Misaligned int }
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Segments != 9 || got.Misaligned != 1 {
+		t.Errorf("segments %d, misaligned %d; want 9 and 1", got.Segments, got.Misaligned)
+	}
+}

@@ -22,8 +22,12 @@ import (
 func writeSuggestYAML(w io.Writer, g *glossary.Glossary, r *suggest.Report, minCount int) error {
 	y := &yamlWriter{}
 	split := ""
-	if r.Segments != r.Translated {
-		split = fmt.Sprintf(", %d once split into aligned sentences", r.Segments)
+	if r.Segments+r.Misaligned != r.Translated {
+		split = fmt.Sprintf(", %d once split into aligned sentences", r.Segments+r.Misaligned)
+	}
+	if r.Misaligned > 0 {
+		// Say so: the curator may want to fix the file's alignment.
+		split += fmt.Sprintf(", %d left out as misaligned (lengths out of proportion with the file's other pairs)", r.Misaligned)
 	}
 	y.line("# termlint suggest: %s (%d bilingual), %s%s", plural(r.Files, "file"), r.Bilingual, plural(r.Translated, "translated segment"), split)
 	y.line("#")
