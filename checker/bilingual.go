@@ -150,10 +150,17 @@ func (p *Pass) missing(seg *Segment) {
 	rendered := renderedConcepts(seg.Renderings)
 	reported := make(map[*glossary.Concept]bool)
 	_, chinese := p.File.ChineseSource()
+	var english []string // the segment's English as loose words, once needed
 	for _, t := range seg.Terms {
 		con := t.Concept
 		if reported[con] || con.IsPart() || p.Checker.termRendered(t, rendered) {
 			continue
+		}
+		if english == nil {
+			english = looseWords(string(seg.English.Text))
+		}
+		if p.Checker.looselyRendered(con, english) {
+			continue // the English has it, as a reviewer reads it
 		}
 		if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
 			continue // 周边绿地, 周边水域: the ordinary word, not the term

@@ -66,6 +66,9 @@ type Checker struct {
 	official map[*glossary.Rendering]string
 	// contexts are the compiled Context of the renderings that have one.
 	contexts map[*glossary.Rendering]*compiledContext
+	// loose caches the loose readings of renderings the missing rule
+	// asked about (looselyRendered).
+	loose looseIndex
 	// hasExcept is set when some concept lists zh_except words, which
 	// findChinese drops.
 	hasExcept bool

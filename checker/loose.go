@@ -1,0 +1,147 @@
+package checker
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/termlint/termlint/glossary"
+)
+
+// A reviewer reading a translation beside its source does not call a term
+// missing because the English writes it with another article, in another
+// form of its words ("ecological" for "ecology", as far as the Snowball
+// stemmer joins them: not "summing" and "summation"), with a word or two
+// inside it ("historic new achievements"
+// for "historic achievements") or in the other order of a possessive
+// ("the Party's 19th National Congress" for "the 19th National Congress of
+// the Party"). The missing rule asks this loose reading of a rendering
+// only when the strict matcher found none, so it costs nothing in the
+// common case. A name (Title Case, "Xi Jinping Thought on Socialism with
+// Chinese Characteristics for a New Era") is a fixed wording and is read
+// strictly.
+
+// looseSkip are the words a loose reading passes over: articles,
+// demonstratives and possessives, and the "of" of the possessive
+// alternation.
+var looseSkip = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "this": true, "these": true, "that": true, "those": true,
+	"its": true, "our": true, "their": true, "his": true, "her": true,
+}
+
+// maxInserted is how many other words may stand inside a rendering read
+// loosely.
+const maxInserted = 2
+
+// looseWords splits English into the stems a loose reading compares: lower
+// case, possessives and the words of looseSkip dropped, each word stemmed
+// with the Snowball English stemmer (a maintained one, rather than suffix
+// rules of our own).
+func looseWords(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	}) {
+		w = strings.ToLower(strings.TrimRight(w, "'’"))
+		for _, s := range []string{"'s", "’s"} {
+			w = strings.TrimSuffix(w, s)
+		}
+		w = strings.Trim(w, "'’")
+		if w == "" || looseSkip[w] {
+			continue
+		}
+		out = append(out, english.Stem(w, true))
+	}
+	return out
+}
+
+// looseIndex holds the loose readings of the renderings the missing rule
+// asked about, made once per rendering: the checker is shared by
+// goroutines, so it is a sync.Map.
+type looseIndex struct{ stems sync.Map } // *glossary.Rendering -> [][]string
+
+// readings returns the loose readings of r and its forms, leaving out
+// names, which are read strictly.
+func (ix *looseIndex) readings(r *glossary.Rendering) [][]string {
+	if v, ok := ix.stems.Load(r); ok {
+		return v.([][]string)
+	}
+	var out [][]string
+	for _, en := range append([]string{r.EN}, r.Forms...) {
+		if isNamePattern(en) || titleCase(en) && startsUpper(en) {
+			continue
+		}
+		if ws := looseWords(en); len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	ix.stems.Store(r, out)
+	return out
+}
+
+// looselyRendered reports whether the English, as loose words (english),
+// holds one of concept c's usable renderings read loosely.
+func (c *Checker) looselyRendered(con *glossary.Concept, english []string) bool {
+	for _, r := range con.Renderings {
+		if slices.ContainsFunc(c.loose.readings(r), func(stems []string) bool { return looseFind(stems, english) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// looseFind reports whether text holds the stems of a rendering: in order
+// with at most maxInserted other words among them, or, for a rendering of
+// two to six words, in any order within a stretch of their number plus
+// one (the possessive alternation).
+func looseFind(stems, text []string) bool {
+	k := len(stems)
+	for i, w := range text {
+		if w != stems[0] {
+			continue
+		}
+		j, inserted := 1, 0
+		for t := i + 1; t < len(text) && j < k && inserted <= maxInserted; t++ {
+			if text[t] == stems[j] {
+				j++
+			} else {
+				inserted++
+			}
+		}
+		if j == k && inserted <= maxInserted {
+			return true
+		}
+	}
+	if k < 2 || k > 6 {
+		return false
+	}
+	window := k + 1
+	for i := 0; i+k <= len(text); i++ {
+		if holdsAll(text[i:min(len(text), i+window)], stems) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAll reports whether span (of at most 7 words, as looseFind cuts
+// it) holds every stem, each as often as stems does.
+func holdsAll(span, stems []string) bool {
+	var used [8]bool
+	for _, s := range stems {
+		found := false
+		for i, w := range span {
+			if !used[i] && w == s {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
