@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -145,29 +146,87 @@ var Missing = &Rule{
 }
 
 // missing reports each concept of a segment's Chinese terms, once, that
-// its English does not render.
+// its English does not render, nor come near (see Variant).
 func (p *Pass) missing(seg *Segment) {
-	rendered := renderedConcepts(seg.Renderings)
-	reported := make(map[*glossary.Concept]bool)
-	_, chinese := p.File.ChineseSource()
-	var english []string // the segment's English as loose words, once needed
-	for _, t := range seg.Terms {
-		con := t.Concept
-		if reported[con] || con.IsPart() || p.Checker.termRendered(t, rendered) {
-			continue
+	for t, near := range p.unrendered(seg) {
+		if near == nil {
+			msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
+			p.reportTerm(t, msg, p.segmentStart(seg))
 		}
-		if english == nil {
-			english = looseWords(string(seg.English.Text))
+	}
+}
+
+// Variant reports, in a bilingual file, a source term whose English holds
+// most of a rendering's words in order but not the rendering: a garbled or
+// reworded form the translator should align with the glossary, at the
+// English it quotes, with both wordings in the message. It takes the place
+// of a missing finding.
+var Variant = &Rule{
+	Name:     "variant",
+	Doc:      "in a bilingual file, reports a source term whose English holds most of a rendering's words but not the rendering",
+	Severity: SeverityWarning,
+	Run: func(p *Pass) {
+		for _, seg := range p.File.Segments {
+			if seg.Untranslated {
+				continue
+			}
+			for t, near := range p.unrendered(seg) {
+				if near != nil {
+					p.reportVariant(seg, t, near)
+				}
+			}
 		}
-		if p.Checker.looselyRendered(con, english) {
-			continue // the English has it, as a reviewer reads it
+	},
+}
+
+// reportVariant records a variant finding at the English of a near miss.
+func (p *Pass) reportVariant(seg *Segment, t *Term, near *nearMiss) {
+	start, end := seg.English.Offset(near.start), seg.English.End(near.end)
+	text := p.File.Text[start:end]
+	msg := fmt.Sprintf("%s is rendered %q here; the glossary has %q", t.Concept.ZH, string(text), near.rendering.EN)
+	fd := Finding{Concept: t.Concept.ID, ZH: t.Concept.ZH, Rendering: near.rendering.EN, Message: msg, Suggestions: []string{near.rendering.EN}}
+	p.digest.found = append(p.digest.found, p.place(fd, p.File.Path, p.File.lines, p.File.Text, start, end))
+}
+
+// unrendered yields, once per concept, the terms of a segment's Chinese
+// whose English renders none of the concept's renderings, strictly or as
+// a reviewer reads them, with the nearest miss in the English if there is
+// one (nil otherwise). Parts of compounds (工作), and ordinary words where
+// they modify a noun the glossary does not know (周边绿地), are left out.
+func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, *nearMiss] {
+	return func(yield func(*Term, *nearMiss) bool) {
+		rendered := renderedConcepts(seg.Renderings)
+		reported := make(map[*glossary.Concept]bool)
+		_, chinese := p.File.ChineseSource()
+		var english []looseToken // the segment's English read loosely, once needed
+		var stems []string
+		for _, t := range seg.Terms {
+			con := t.Concept
+			if reported[con] || con.IsPart() || p.Checker.termRendered(t, rendered) {
+				continue
+			}
+			if english == nil {
+				english = looseTokens(string(seg.English.Text))
+				stems = make([]string, len(english))
+				for i, w := range english {
+					stems[i] = w.stem
+				}
+			}
+			if p.Checker.looselyRendered(con, stems) {
+				continue // the English has it, as a reviewer reads it
+			}
+			if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
+				continue // 周边绿地, 周边水域: the ordinary word, not the term
+			}
+			reported[con] = true
+			var near *nearMiss
+			if n, ok := p.Checker.nearestMiss(con, english); ok {
+				near = &n
+			}
+			if !yield(t, near) {
+				return
+			}
 		}
-		if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
-			continue // 周边绿地, 周边水域: the ordinary word, not the term
-		}
-		reported[con] = true
-		msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", con.ZH)
-		p.reportTerm(t, msg, p.segmentStart(seg))
 	}
 }
 

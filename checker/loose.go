@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -41,19 +42,46 @@ const maxInserted = 2
 // with the Snowball English stemmer (a maintained one, rather than suffix
 // rules of our own).
 func looseWords(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-	}) {
-		w = strings.ToLower(strings.TrimRight(w, "'’"))
+	tokens := looseTokens(text)
+	out := make([]string, len(tokens))
+	for i, t := range tokens {
+		out[i] = t.stem
+	}
+	return out
+}
+
+// looseToken is a word of a text read loosely: its stem and where it is.
+type looseToken struct {
+	stem       string
+	start, end int
+}
+
+// looseTokens is looseWords with each word's place in text.
+func looseTokens(text string) []looseToken {
+	var out []looseToken
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' }
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWord(r) {
+				break
+			}
+			j += size
+		}
+		w := strings.ToLower(text[i:j])
 		for _, s := range []string{"'s", "’s"} {
 			w = strings.TrimSuffix(w, s)
 		}
-		w = strings.Trim(w, "'’")
-		if w == "" || looseSkip[w] {
-			continue
+		if w = strings.Trim(w, "'’"); w != "" && !looseSkip[w] {
+			out = append(out, looseToken{english.Stem(w, true), i, j})
 		}
-		out = append(out, english.Stem(w, true))
+		i = j
 	}
 	return out
 }
@@ -144,4 +172,59 @@ func holdsAll(span, stems []string) bool {
 		}
 	}
 	return true
+}
+
+// nearMiss is a stretch of English that holds most of a rendering's words
+// in order but not the rendering: "quality development" for
+// "high-quality development", "amity, sincerity, benefit and tolerance"
+// for "amity, sincerity, mutual benefit and inclusiveness".
+type nearMiss struct {
+	rendering  *glossary.Rendering
+	start, end int // in the segment's English
+	matched    int // how many of the rendering's words it holds
+}
+
+// nearestMiss returns the best near miss of concept con's renderings in
+// the English (as looseTokens), or false: a stretch holding, in order, at
+// least two and at least three fifths of a rendering's words, with no
+// more other words among them than the rendering has. The best holds the
+// most words, then the greatest share, then is the shortest.
+func (c *Checker) nearestMiss(con *glossary.Concept, english []looseToken) (nearMiss, bool) {
+	var best nearMiss
+	var bestShare float64
+	found := false
+	for _, r := range con.Renderings {
+		if retired(r) {
+			continue
+		}
+		stems := looseWords(r.EN)
+		k := len(stems)
+		if k < 2 {
+			continue
+		}
+		need := max(2, (3*k+4)/5)
+		for i, t := range english {
+			first := slices.Index(stems, t.stem)
+			if first < 0 {
+				continue
+			}
+			matched, next, last, extra := 1, first+1, i, 0
+			for j := i + 1; j < len(english) && next < k && extra <= k; j++ {
+				if at := slices.Index(stems[next:], english[j].stem); at >= 0 {
+					matched, next, last = matched+1, next+at+1, j
+				} else {
+					extra++
+				}
+			}
+			if matched < need || matched == k {
+				continue
+			}
+			share := float64(matched) / float64(k)
+			span := english[last].end - t.start
+			if !found || matched > best.matched || matched == best.matched && (share > bestShare || share == bestShare && span < best.end-best.start) {
+				best, bestShare, found = nearMiss{r, t.start, english[last].end, matched}, share, true
+			}
+		}
+	}
+	return best, found
 }
