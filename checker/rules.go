@@ -427,7 +427,7 @@ func (s *ScopePass) conceptInconsistency() []*Finding {
 // so it is an info note without a fix, and off unless configured.
 var StyleVariants = &Rule{
 	Name:     "style-variants",
-	Doc:      "notes a concept rendered two ways that one house style both uses (off by default)",
+	Doc:      "notes a concept rendered two ways that one house style both uses",
 	Severity: SeverityInfo,
 	Off:      true,
 	Run:      func(p *Pass) { p.holdUses() },

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,22 +45,12 @@ func newCmdCheck(f *factory) *cobra.Command {
 	opts := &checkOptions{IO: f.IO, Glossary: f.loadGlossary}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
-		Short: "Lint English drafts and translations for inconsistent, non-preferred, deprecated and missing renderings",
+		Short: "Lint English drafts and translations for inconsistent, non-preferred, deprecated, missing and variant renderings",
 		Long: `Check English text, and English translations beside their Chinese source,
-for the glossary's renderings:
+for the glossary's renderings. The rules (off ones run when --rule or the
+configuration sets a level):
 
-  inconsistent   a concept rendered more than one way in the scope (each file,
-                 or every file with --scope all), or concepts of one family
-                 that read their shared element differently ("periphery
-                 diplomacy" beside "neighborhood work"); in a bilingual file,
-                 only renderings in segments whose Chinese has the term count
-  non-preferred  under --style, a rendering the style does not use
-  deprecated     a rendering marked deprecated or superseded
-  missing        in a bilingual file, a Chinese term none of whose renderings
-                 (of any status) is in its segment's English; a compound is
-                 rendered when each of its parts is
-  untranslated   in a bilingual file, a segment with an empty translation (info)
-
+` + rulesUsage() + `
 PATH is a file, a directory (searched for *.md, *.markdown, *.mdx, *.txt,
 *.html, *.htm, *.xhtml, *.tmx, *.xlf, *.xliff and *.po, skipping hidden files
 and folders and .gitignore'd paths) or - for standard input; the default is
@@ -208,4 +199,31 @@ func printReport(opts *checkOptions, report *printer.Report) error {
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
 	}})
 	return p.Print(opts.IO.Out, report)
+}
+
+// rulesUsage lists the rules for the help, from the one registry: each
+// rule's name, its default severity, and its doc, wrapped.
+func rulesUsage() string {
+	var b strings.Builder
+	width := 0
+	for _, r := range checker.Rules {
+		width = max(width, len(r.Name))
+	}
+	for _, r := range checker.Rules {
+		level := string(r.Severity)
+		if r.Off {
+			level = "off"
+		}
+		line := fmt.Sprintf("  %-*s  %s (%s)", width, r.Name, r.Doc, level)
+		for len(line) > 78 {
+			cut := strings.LastIndexByte(line[:78], ' ')
+			if cut <= width+4 {
+				break
+			}
+			b.WriteString(line[:cut] + "\n")
+			line = strings.Repeat(" ", width+4) + line[cut+1:]
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
