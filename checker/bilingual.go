@@ -37,6 +37,9 @@ type Segment struct {
 	// concepts are the concepts whose Chinese occurs in the segment,
 	// nested terms included.
 	concepts map[*glossary.Concept]bool
+	// misaligned says why the segment's two sides look not to correspond
+	// (markMisaligned), or is "".
+	misaligned string
 }
 
 // term converts a Chinese match to a Term, its concept the first of its
@@ -81,6 +84,7 @@ func (c *Checker) scanSegments(f *File) {
 		f.Terms = append(f.Terms, seg.Terms...)
 		f.Segments = append(f.Segments, seg)
 	}
+	markMisaligned(f.Segments)
 }
 
 // addConcepts records t's concept and those of the terms inside it and
@@ -195,6 +199,9 @@ func (p *Pass) reportVariant(seg *Segment, t *Term, near *nearMiss) {
 // they modify a noun the glossary does not know (周边绿地), are left out.
 func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, *nearMiss] {
 	return func(yield func(*Term, *nearMiss) bool) {
+		if seg.misaligned != "" {
+			return // the misaligned rule says so once for the run
+		}
 		rendered := renderedConcepts(seg.Renderings)
 		reported := make(map[*glossary.Concept]bool)
 		_, chinese := p.File.ChineseSource()
