@@ -11,6 +11,7 @@ import (
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/textnorm"
 )
 
 // Term is one Chinese glossary term found in a file: the leftmost-longest
@@ -141,23 +142,69 @@ var Missing = &Rule{
 	Doc:      "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
+		var before map[*glossary.Concept]bool // rendered in the segment before
 		for _, seg := range p.File.Segments {
 			if !seg.Untranslated {
-				p.missing(seg)
+				p.missing(seg, before)
 			}
+			before = renderedConcepts(seg.Renderings)
 		}
 	},
 }
 
 // missing reports each concept of a segment's Chinese terms, once, that
-// its English does not render, nor come near (see Variant).
-func (p *Pass) missing(seg *Segment) {
+// its English does not render, nor come near (see Variant). Where the
+// segment before rendered the concept and this English refers back to it
+// ("the initiative", "this work"), the finding is an info note: a
+// reference is a translator's choice, not a term left out.
+func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
+	var english []string
 	for t, near := range p.unrendered(seg) {
-		if near == nil {
-			msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
-			p.reportTerm(t, msg, p.segmentStart(seg))
+		if near != nil {
+			continue
+		}
+		if before[t.Concept] {
+			if english == nil {
+				english = strings.Fields(strings.ToLower(string(seg.English.Text)))
+			}
+			if ref := backReference(t.Concept, english); ref != "" {
+				msg := fmt.Sprintf("%s is referred back to here (%q), not rendered; the segment before renders it", t.Concept.ZH, ref)
+				p.reportTermSeverity(SeverityInfo, t, msg, p.segmentStart(seg))
+				continue
+			}
+		}
+		msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
+		p.reportTerm(t, msg, p.segmentStart(seg))
+	}
+}
+
+// backDeterminers are the words that make a head noun refer back.
+var backDeterminers = []string{"this", "that", "these", "those", "such", "the", "its", "our"}
+
+// backReference returns the words of english (lower case, split at
+// spaces) that refer back to concept con: a determiner followed, within
+// two words, by the head noun of one of its renderings ("the initiative"
+// for "Belt and Road Initiative", "this work" for "neighborhood work"),
+// or "".
+func backReference(con *glossary.Concept, english []string) string {
+	var heads []string
+	for _, r := range con.Renderings {
+		if h := strings.ToLower(headWord(r.EN)); h != "" && !slices.Contains(heads, h) {
+			heads = append(heads, h)
 		}
 	}
+	for i, w := range english {
+		if !slices.Contains(backDeterminers, strings.Trim(w, ",.;:!?\"“”")) {
+			continue
+		}
+		for j := i + 1; j < len(english) && j <= i+3; j++ {
+			word := strings.Trim(english[j], ",.;:!?\"“”")
+			if slices.ContainsFunc(heads, func(h string) bool { return textnorm.Word(word) == textnorm.Word(h) }) {
+				return strings.TrimRight(strings.Join(english[i:j+1], " "), ",.;:!?\"“”")
+			}
+		}
+	}
+	return ""
 }
 
 // Variant reports, in a bilingual file, a source term whose English holds
@@ -322,8 +369,14 @@ var Untranslated = &Rule{
 // suggestions are what to write for its concept in the scope
 // (alternatives), known once the scope has been seen.
 func (p *Pass) reportTerm(t *Term, message string, related ...Related) {
+	p.reportTermSeverity("", t, message, related...)
+}
+
+// reportTermSeverity is reportTerm at a severity of the rule's choosing
+// ("" for the rule's own).
+func (p *Pass) reportTermSeverity(sev Severity, t *Term, message string, related ...Related) {
 	path, text := p.File.ChineseSource()
-	fd := Finding{Concept: t.Concept.ID, ZH: t.Concept.ZH, Message: message, Related: related}
+	fd := Finding{Severity: sev, Concept: t.Concept.ID, ZH: t.Concept.ZH, Message: message, Related: related}
 	fd = p.place(fd, path, p.File.chineseLines, text, t.Start, t.End)
 	p.digest.pending = append(p.digest.pending, pending{Finding: fd, concept: t.Concept})
 }
