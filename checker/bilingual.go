@@ -197,7 +197,7 @@ func backReference(con *glossary.Concept, english []string) string {
 		if !slices.Contains(backDeterminers, strings.Trim(w, ",.;:!?\"“”")) {
 			continue
 		}
-		for j := i + 1; j < len(english) && j <= i+3; j++ {
+		for j := i + 1; j < len(english) && j <= i+2; j++ {
 			word := strings.Trim(english[j], ",.;:!?\"“”")
 			if slices.ContainsFunc(heads, func(h string) bool { return textnorm.Word(word) == textnorm.Word(h) }) {
 				return strings.TrimRight(strings.Join(english[i:j+1], " "), ",.;:!?\"“”")
