@@ -157,6 +157,9 @@ var Missing = &Rule{
 // segment before rendered the concept and this English refers back to it
 // ("the initiative", "this work"), the finding is an info note: a
 // reference is a translator's choice, not a term left out.
+//
+// Where the English keeps part of a rendering (see instead.go), the
+// message quotes it beside the glossary's.
 func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 	var english []string
 	for t, near := range p.unrendered(seg) {
@@ -173,9 +176,19 @@ func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 				continue
 			}
 		}
-		msg := fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
-		p.reportTerm(t, msg, p.segmentStart(seg))
+		p.reportTerm(t, missingMessage(seg, t), p.segmentStart(seg))
 	}
+}
+
+// missingMessage says that term t of segment seg is missing and, where
+// the English keeps part of a rendering (see keptHead), quotes it beside
+// that rendering.
+func missingMessage(seg *Segment, t *Term) string {
+	text := string(seg.English.Text)
+	if in, r, ok := keptHead(seg, t.Concept, placeIn(seg, t), text, looseTokens(text)); ok {
+		return fmt.Sprintf("%s is rendered %q here, it seems: part of the glossary's %q", t.Concept.ZH, in.phrase, r.EN)
+	}
+	return fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
 }
 
 // backDeterminers are the words that make a head noun refer back.

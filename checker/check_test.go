@@ -253,3 +253,31 @@ func TestSeedDeletedRendering(t *testing.T) {
 		t.Fatalf("want one new missing 周边工作 on line 4, got %+v", added)
 	}
 }
+
+// TestMissingNamesKeptPart: a missing finding quotes the part of a
+// rendering the English keeps, near the term's place and outside names;
+// otherwise it names nothing.
+func TestMissingNamesKeptPart(t *testing.T) {
+	c := defaultChecker(t)
+	const named = `睦邻友好 is rendered %q here, it seems: part of the glossary's "good-neighborly friendship"`
+	const unnamed = "睦邻友好 occurs in the Chinese but none of its renderings is in the English"
+	tests := []struct{ zh, en, want string }{
+		{"我们珍视睦邻友好。", "We value our friendship with the people next door.", fmt.Sprintf(named, "friendship")},
+		{"睦邻友好关系得到加强，贸易、投资、教育、文化和旅游往来也更多了。", "Ties grew closer, with more trade, investment, education, culture, tourism and friendship.", unnamed},
+		{"我们珍视睦邻友好。", "We value the Treaty of Friendship.", unnamed},
+		{"我们珍视睦邻友好。", "We value our ties with the people next door.", unnamed},
+	}
+	for _, tt := range tests {
+		doc, err := input.Read("d.md", []byte(tt.zh+"\n\n"+tt.en+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings, err := c.Check([]*checker.File{c.Scan(doc)}, checker.Options{Rules: []*checker.Rule{checker.Missing}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(findings) != 1 || findings[0].Message != tt.want {
+			t.Errorf("%s / %s:\n got %v\nwant %q", tt.zh, tt.en, findings, tt.want)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package checker
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/termlint/termlint/glossary"
+)
+
+// A missing finding is more use to an editor when it says what the
+// translator wrote instead (issue 19 item 2). What termlint can name
+// without a word aligner is the part of a rendering the translator kept:
+// its head word, with the rendering's words right before it ("block" for
+// "layer block", "friendships" for "good-neighborly friendship"), near
+// where the term stands in the Chinese and not inside the rendering of
+// another of the segment's terms or a name. Phrases named from
+// co-occurrence across a file (a Dice score of the segments with the term
+// and those with the phrase) were tried and named the wrong words on the
+// real reports: in long paragraphs the phrases beside a term are other
+// terms the glossary does not know. Where nothing is kept, the finding
+// names nothing: a guess would send the editor looking for the wrong
+// words.
+
+// insteadEdgeWords are words that end no rendering's kept head: they
+// join phrases rather than make them.
+var insteadEdgeWords = map[string]bool{
+	"and": true, "or": true, "to": true, "in": true, "for": true, "with": true, "on": true,
+	"by": true, "at": true, "as": true, "from": true,
+}
+
+// instead is what a missing finding says the English has instead.
+type instead struct{ phrase string }
+
+// renderedByOther reports whether span of seg's English lies inside an
+// English occurrence of a concept, other than con, that the segment's
+// Chinese has.
+func renderedByOther(seg *Segment, con *glossary.Concept, span [2]int) bool {
+	start, end := seg.English.Offset(span[0]), seg.English.End(span[1])
+	for _, o := range seg.Renderings {
+		if o.Start > start || o.End < end {
+			continue
+		}
+		for _, r := range o.Readings {
+			if r.Concept != con && slices.ContainsFunc(seg.Terms, func(t *Term) bool { return t.Concept == r.Concept }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxDrift is how far apart, as shares of their sides' lengths, a
+// Chinese term and the English words named as its rendering may stand:
+// translators reorder clauses, but the head word of a rendering at the
+// other end of a long sentence is another word's.
+const maxDrift = 0.25
+
+// keptHead returns the part of one of concept con's multiword renderings
+// that the English (as looseTokens of text) keeps: the rendering's head
+// word with as many of the rendering's words right before it as stand
+// there, and after it ("block" for "layer block"; see keptAround), nearest the place at (a share of
+// the Chinese side's length) the term stands in the Chinese, or false.
+// Words that render another of the segment's Chinese terms are not it.
+func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, english []looseToken) (instead, *glossary.Rendering, bool) {
+	var best instead
+	var bestRendering *glossary.Rendering
+	bestDrift := maxDrift
+	for _, r := range con.Renderings {
+		if retired(r) {
+			continue
+		}
+		stems := looseWords(r.EN)
+		if len(stems) < 2 || insteadEdgeWords[stems[len(stems)-1]] {
+			continue
+		}
+		head := stems[len(stems)-1]
+		words := strings.Fields(r.EN)
+		lowerHead := !startsUpper(words[len(words)-1])
+		for i, t := range english {
+			if t.stem != head || lowerHead && startsUpper(text[t.start:t.end]) {
+				continue // not the head, or the head of a name ("Agreement")
+			}
+			first, last := keptAround(english, i, stems), keptAround(english, -i-1, stems)
+			start, end := english[first].start, english[last].end
+			if renderedByOther(seg, con, [2]int{start, end}) {
+				continue
+			}
+			if drift := math.Abs(float64(start)/float64(len(text)) - at); drift <= bestDrift {
+				best, bestRendering, bestDrift = instead{phrase: text[start:end]}, r, drift
+			}
+		}
+	}
+	return best, bestRendering, bestRendering != nil
+}
+
+// keptAround returns how far the kept part of a rendering (its loose
+// words, stems) runs from english[head]: leftwards for head >= 0,
+// rightwards from english[-head-1] otherwise, over rendering words with
+// up to maxInserted other words among them ("diplomacy with our own
+// characteristics as a major country"), ending on a rendering word that
+// joins nothing.
+func keptAround(english []looseToken, head int, stems []string) int {
+	step := -1
+	if head < 0 {
+		head, step = -head-1, 1
+	}
+	end, gap := head, 0
+	for j := head + step; j >= 0 && j < len(english) && gap <= maxInserted; j += step {
+		if !slices.Contains(stems, english[j].stem) {
+			gap++
+			continue
+		}
+		if gap = 0; !insteadEdgeWords[english[j].stem] {
+			end = j
+		}
+	}
+	return end
+}
+
+// placeIn returns where term t stands in seg's Chinese, as a share of
+// its length.
+func placeIn(seg *Segment, t *Term) float64 {
+	start, end := seg.Chinese.Offset(0), seg.Chinese.End(len(seg.Chinese.Text))
+	if end <= start {
+		return 0
+	}
+	return float64(t.Start-start) / float64(end-start)
+}
