@@ -14,11 +14,12 @@ import (
 
 // DefaultInclude are the globs a file found in a directory must match when
 // WalkOptions.Include is empty: every extension Read knows as Markdown,
-// HTML or a translation format, and .txt. CSV and TSV files are left out,
+// HTML or a translation format, .txt, and .zh and .en (sibling files a
+// check pairs). CSV and TSV files are left out,
 // since most of them in a repository are data, not translations: name
 // them, or include them with a glob.
 var DefaultInclude = []string{"*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm", "*.xhtml",
-	"*.tmx", "*.xlf", "*.xliff", "*.po"}
+	"*.tmx", "*.xlf", "*.xliff", "*.po", "*.zh", "*.en"}
 
 // WalkOptions says which files in a directory Walk takes.
 //

@@ -120,3 +120,39 @@ func TestCheckEncodingAndColumns(t *testing.T) {
 		t.Fatalf("exit %d, want the columns by header and number:\n%s", code, out)
 	}
 }
+
+// TestCheckSiblings: a Chinese file and its English sibling in one folder
+// (x.zh.txt and x.en.txt, x.zh and x.en) are checked as a pair; siblings
+// that do not align are read apart, with a notice, and are no error.
+func TestCheckSiblings(t *testing.T) {
+	const dir = "../../testdata/siblings"
+	code, out, errOut := runCLI(t, "check", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1: %s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, dir+"/report.zh.txt:1:6: warning missing: 周边外交") || strings.Count(out, " missing: ") != 1 {
+		t.Errorf("want one missing finding, in report.zh.txt:\n%s", out)
+	}
+	if !strings.Contains(out, "in 3 files") {
+		t.Errorf("want three documents (two pairs and one file read on its own):\n%s", out)
+	}
+	if !strings.Contains(errOut, dir+"/short.en.md: not read against its Chinese sibling "+dir+"/short.zh.md") {
+		t.Errorf("want a notice for the siblings that do not align: %q", errOut)
+	}
+	code, out, _ = runCLI(t, "check", "--bilingual", "off", dir)
+	if code != 0 || strings.Contains(out, "missing") {
+		t.Errorf("--bilingual off pairs nothing: exit %d\n%s", code, out)
+	}
+}
+
+func TestSiblingName(t *testing.T) {
+	tests := map[string]string{
+		"a.zh": "a.en", "a.zh.txt": "a.en.txt", "notes.zh.md": "notes.en.md",
+		"a.txt": "", ".zh": "", "zh.txt": "", "a.zh-cn.txt": "", "a.en": "",
+	}
+	for name, want := range tests {
+		if got := siblingName(name); got != want {
+			t.Errorf("siblingName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

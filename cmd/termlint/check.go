@@ -52,7 +52,7 @@ configuration sets a level):
 
 ` + rulesUsage() + `
 PATH is a file, a directory (searched for *.md, *.markdown, *.mdx, *.txt,
-*.html, *.htm, *.xhtml, *.tmx, *.xlf, *.xliff and *.po, skipping hidden files
+*.html, *.htm, *.xhtml, *.tmx, *.xlf, *.xliff, *.po, *.zh and *.en, skipping hidden files
 and folders and .gitignore'd paths) or - for standard input; the default is
 the current directory; a file named on the command line is checked whatever
 its extension. Markdown (goldmark) and HTML are read structurally: code,
@@ -63,7 +63,8 @@ Bilingual files are found by themselves: TMX, XLIFF 1.2 and 2.x, gettext PO,
 CSV and TSV with a Chinese and an English column, and text, Markdown and HTML
 whose paragraphs alternate Chinese and English (or carry lang attributes);
 --source and --target check a Chinese file against its translation paragraph
-by paragraph. Files may be UTF-8 (with or without a BOM), UTF-16 with a BOM,
+by paragraph, as sibling files x.zh and x.en (x.zh.txt and x.en.txt, ...) in
+one folder are checked unless --bilingual is off. Files may be UTF-8 (with or without a BOM), UTF-16 with a BOM,
 or GB18030/GBK (detected, or named with --encoding).
 
 Suppress findings with <!-- termlint-disable [NAMES] --> ...

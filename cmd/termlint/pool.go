@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/termlint/termlint/checker"
@@ -16,11 +18,13 @@ import (
 var poolSize = func() int { return runtime.GOMAXPROCS(0) }
 
 // source is one input of a run: the --source/--target pair, or a path
-// the walk found, or could not read (err).
+// the walk found, or could not read (err), with its Chinese sibling (see
+// pairSiblings) if it has one.
 type source struct {
-	pair bool
-	path string
-	err  error
+	pair    bool
+	path    string
+	sibling string
+	err     error
 }
 
 // listSources lists what a run reads, in order: the --source/--target
@@ -39,7 +43,58 @@ func listSources(paths []string, r *readFlags, progress *iostreams.Progress) ([]
 		srcs = append(srcs, source{path: path, err: err})
 		progress.Add(1)
 	}
+	if r.Bilingual != "off" {
+		srcs = pairSiblings(srcs)
+	}
 	return srcs, nil
+}
+
+// siblingName returns the name of the English sibling of a Chinese file
+// named name: x.en for x.zh, x.en.txt for x.zh.txt (any extension), or
+// "" when name has no ".zh" before its last extension or as it.
+func siblingName(name string) string {
+	if base, ok := strings.CutSuffix(name, ".zh"); ok && base != "" {
+		return base + ".en"
+	}
+	ext := filepath.Ext(name)
+	if base, ok := strings.CutSuffix(strings.TrimSuffix(name, ext), ".zh"); ok && base != "" && ext != "" {
+		return base + ".en" + ext
+	}
+	return ""
+}
+
+// pairSiblings reads a Chinese file and its English sibling in the same
+// folder (x.zh and x.en, x.zh.txt and x.en.txt) as a pair, as --source
+// and --target would: the English file's source takes the Chinese one as
+// its sibling, and the Chinese file's own source is dropped.
+func pairSiblings(srcs []source) []source {
+	at := make(map[string]int, len(srcs))
+	for i, s := range srcs {
+		if s.err == nil {
+			at[s.path] = i
+		}
+	}
+	paired := make(map[int]bool)
+	for _, s := range srcs {
+		if s.err != nil || s.pair {
+			continue
+		}
+		en := siblingName(filepath.Base(s.path))
+		if en == "" {
+			continue
+		}
+		if j, ok := at[filepath.Join(filepath.Dir(s.path), en)]; ok {
+			srcs[j].sibling = s.path
+			paired[at[s.path]] = true
+		}
+	}
+	out := srcs[:0]
+	for i, s := range srcs {
+		if !paired[i] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // outcome is what a worker made of one source: work's result, or the
@@ -93,6 +148,8 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 			return outcome[T]{err: s.err}
 		case s.pair:
 			doc, err = readPair(r.Source, r.Target, opts)
+		case s.sibling != "":
+			doc, err = readSiblings(s.sibling, s.path, ios.In, opts)
 		default:
 			doc, err = readDocument(s.path, ios.In, opts)
 		}

@@ -107,3 +107,30 @@ func readPair(source, target string, opts input.Options) (*input.Document, error
 	en.Notices = append(zh.Notices, en.Notices...) // both files' notices, the source's first
 	return en, nil
 }
+
+// readSiblings reads sibling files (see pairSiblings) as a pair. Siblings
+// whose paragraphs do not align are no error, since nobody named them as
+// a pair: the English file is read on its own, with a notice saying why.
+func readSiblings(zh, en string, stdin io.Reader, opts input.Options) (*input.Document, error) {
+	sides := opts
+	sides.Bilingual = input.BilingualOff // each side is one language
+	zhDoc, err := readDocument(zh, nil, sides)
+	if err != nil {
+		return nil, err
+	}
+	enDoc, err := readDocument(en, nil, sides)
+	if err != nil {
+		return nil, err
+	}
+	alignErr := input.Align(zhDoc, enDoc)
+	if alignErr == nil {
+		enDoc.Notices = append(zhDoc.Notices, enDoc.Notices...)
+		return enDoc, nil
+	}
+	doc, err := readDocument(en, stdin, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc.Notices = append(doc.Notices, fmt.Sprintf("%s: not read against its Chinese sibling %s (%v); read on its own, name them with --source and --target to pair them", en, zh, alignErr))
+	return doc, nil
+}
