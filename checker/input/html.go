@@ -119,6 +119,15 @@ type htmlElement struct {
 	// no element up to the body says one Chinese or English.
 	lang  Script
 	block bool
+	// inline marks an inline element with a lang of its own (<span
+	// lang="zh">): a paragraph of its own, so that a block holding a
+	// Chinese span and an English one is a pair, unless the block has
+	// text outside such elements too (a term cited in a sentence).
+	inline bool
+	// For a block: the index of its first paragraph, and whether text
+	// stood in it outside inline elements with a lang, and inside them.
+	firstPara             int
+	plainText, inlineText bool
 }
 
 // start handles a start tag. A lang or xml:lang attribute on html or body
@@ -142,7 +151,11 @@ func (h *htmlParagraphs) start(name string, lang Script, tagged, selfClosing boo
 	if name == "head" || name == "title" {
 		h.meta++
 	}
-	h.stack = append(h.stack, htmlElement{name: name, lang: lang, block: block})
+	inline := !block && tagged && lang != NoScript && name != "html" && name != "body"
+	if inline {
+		h.flush()
+	}
+	h.stack = append(h.stack, htmlElement{name: name, lang: lang, block: block, inline: inline, firstPara: len(h.paras)})
 }
 
 // impliedEnd closes the elements a block's start tag ends without their
@@ -174,17 +187,31 @@ func (h *htmlParagraphs) end(name string) {
 	}
 	for i := len(h.stack) - 1; i >= 0; i-- {
 		if h.stack[i].name == name {
+			if h.stack[i].inline {
+				h.flush()
+			}
 			h.pop(i)
 			return
 		}
 	}
 }
 
-// pop closes the elements from the i-th open one on.
+// pop closes the elements from the i-th open one on. A block whose text
+// stood both inside and outside inline elements with a lang is one
+// paragraph again, in the block's language.
 func (h *htmlParagraphs) pop(i int) {
-	for _, e := range h.stack[i:] {
+	for j := len(h.stack) - 1; j >= i; j-- {
+		e := h.stack[j]
 		if e.name == "head" || e.name == "title" {
 			h.meta--
+		}
+		if e.block && e.plainText && e.inlineText && len(h.paras)-e.firstPara > 1 {
+			first, last := &h.paras[e.firstPara], h.paras[len(h.paras)-1]
+			first.end, first.lang = last.end, e.lang
+			for _, p := range h.paras[e.firstPara+1:] {
+				first.breaks = append(first.breaks, p.breaks...)
+			}
+			h.paras = h.paras[:e.firstPara+1]
 		}
 	}
 	h.stack = h.stack[:i]
@@ -195,10 +222,20 @@ func (h *htmlParagraphs) text(src []byte, start, end int) {
 	if h.meta > 0 || len(bytes.TrimSpace(src[start:end])) == 0 {
 		return
 	}
+	inline := false
+	for i := len(h.stack) - 1; i >= 0; i-- {
+		if e := &h.stack[i]; e.inline {
+			inline = true
+		} else if e.block {
+			e.plainText = e.plainText || !inline
+			e.inlineText = e.inlineText || inline
+			break
+		}
+	}
 	if !h.reading {
 		lang := NoScript
 		for i := len(h.stack) - 1; i >= 0; i-- {
-			if h.stack[i].block {
+			if h.stack[i].block || h.stack[i].inline {
 				lang = h.stack[i].lang
 				break
 			}
