@@ -162,6 +162,8 @@ var Missing = &Rule{
 // message quotes it beside the glossary's.
 func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 	var english []string
+	var text string
+	var tokens []looseToken // the English read loosely, once needed
 	for t, near := range p.unrendered(seg) {
 		if near != nil {
 			continue
@@ -176,17 +178,20 @@ func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 				continue
 			}
 		}
-		p.reportTerm(t, missingMessage(seg, t), p.segmentStart(seg))
+		if tokens == nil {
+			text = string(seg.English.Text)
+			tokens = looseTokens(text)
+		}
+		p.reportTerm(t, missingMessage(seg, t, text, tokens), p.segmentStart(seg))
 	}
 }
 
 // missingMessage says that term t of segment seg is missing and, where
-// the English keeps part of a rendering (see keptHead), quotes it beside
-// that rendering.
-func missingMessage(seg *Segment, t *Term) string {
-	text := string(seg.English.Text)
-	if in, r, ok := keptHead(seg, t.Concept, placeIn(seg, t), text, looseTokens(text)); ok {
-		return fmt.Sprintf("%s is rendered %q here, it seems: part of the glossary's %q", t.Concept.ZH, in.phrase, r.EN)
+// the English, text (read loosely as tokens), keeps part of a rendering
+// (see keptHead), quotes it beside that rendering.
+func missingMessage(seg *Segment, t *Term, text string, tokens []looseToken) string {
+	if kept, r, ok := keptHead(seg, t.Concept, placeIn(seg, t), text, tokens); ok {
+		return fmt.Sprintf("%s is rendered %q here, it seems: part of the glossary's %q", t.Concept.ZH, kept, r.EN)
 	}
 	return fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
 }

@@ -29,9 +29,6 @@ var insteadEdgeWords = map[string]bool{
 	"by": true, "at": true, "as": true, "from": true,
 }
 
-// instead is what a missing finding says the English has instead.
-type instead struct{ phrase string }
-
 // renderedByOther reports whether span of seg's English lies inside an
 // English occurrence of a concept, other than con, that the segment's
 // Chinese has.
@@ -57,14 +54,14 @@ func renderedByOther(seg *Segment, con *glossary.Concept, span [2]int) bool {
 const maxDrift = 0.25
 
 // keptHead returns the part of one of concept con's multiword renderings
-// that the English (as looseTokens of text) keeps: the rendering's head
-// word with as many of the rendering's words right before it as stand
-// there, and after it ("block" for "layer block"; see keptAround), nearest the place at (a share of
-// the Chinese side's length) the term stands in the Chinese, or false.
+// that the English (as looseTokens of text) keeps, and the rendering: the
+// rendering's head word with the rendering's words around it (see
+// keptAround; "block" for "layer block"), nearest the place at (a share
+// of the Chinese side's length) the term stands in the Chinese, or false.
 // Words that render another of the segment's Chinese terms are not it.
-func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, english []looseToken) (instead, *glossary.Rendering, bool) {
-	var best instead
-	var bestRendering *glossary.Rendering
+func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, english []looseToken) (string, *glossary.Rendering, bool) {
+	var kept string
+	var keptFrom *glossary.Rendering
 	bestDrift := maxDrift
 	for _, r := range con.Renderings {
 		if retired(r) {
@@ -81,30 +78,24 @@ func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, engl
 			if t.stem != head || lowerHead && startsUpper(text[t.start:t.end]) {
 				continue // not the head, or the head of a name ("Agreement")
 			}
-			first, last := keptAround(english, i, stems), keptAround(english, -i-1, stems)
-			start, end := english[first].start, english[last].end
+			start, end := english[keptAround(english, i, -1, stems)].start, english[keptAround(english, i, 1, stems)].end
 			if renderedByOther(seg, con, [2]int{start, end}) {
 				continue
 			}
 			if drift := math.Abs(float64(start)/float64(len(text)) - at); drift <= bestDrift {
-				best, bestRendering, bestDrift = instead{phrase: text[start:end]}, r, drift
+				kept, keptFrom, bestDrift = text[start:end], r, drift
 			}
 		}
 	}
-	return best, bestRendering, bestRendering != nil
+	return kept, keptFrom, keptFrom != nil
 }
 
-// keptAround returns how far the kept part of a rendering (its loose
-// words, stems) runs from english[head]: leftwards for head >= 0,
-// rightwards from english[-head-1] otherwise, over rendering words with
-// up to maxInserted other words among them ("diplomacy with our own
-// characteristics as a major country"), ending on a rendering word that
-// joins nothing.
-func keptAround(english []looseToken, head int, stems []string) int {
-	step := -1
-	if head < 0 {
-		head, step = -head-1, 1
-	}
+// keptAround returns how far, in direction step (-1 or 1), the kept part
+// of a rendering (its loose words, stems) runs from english[head]: over
+// rendering words with up to maxInserted other words among them
+// ("diplomacy with our own characteristics as a major country"), ending
+// on a rendering word that joins nothing.
+func keptAround(english []looseToken, head, step int, stems []string) int {
 	end, gap := head, 0
 	for j := head + step; j >= 0 && j < len(english) && gap <= maxInserted; j += step {
 		if !slices.Contains(stems, english[j].stem) {
