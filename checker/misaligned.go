@@ -3,9 +3,10 @@ package checker
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/termlint/termlint/internal/lenratio"
 )
 
 // Real bilingual files hold pairs whose two sides do not correspond: a
@@ -15,19 +16,6 @@ import (
 // off. So a file's segments are measured against the file itself: the
 // length ratio of each pair against the others', and the same English
 // under different Chinese.
-
-// minAlignedSegments is how many translated segments a file needs before
-// its length ratios say anything about one of them.
-const minAlignedSegments = 8
-
-// misalignedSpread is how far, in interquartile ranges of the log length
-// ratio, a pair lies from the file's median before it is taken for
-// misaligned; minSpread the least distance counted (a factor of about
-// e, so that a file of very even pairs does not flag ordinary ones).
-const (
-	misalignedSpread = 3.0
-	minSpread        = 1.0
-)
 
 // minMeasuredHan is the least Chinese a segment needs for its length
 // ratio to count.
@@ -61,8 +49,8 @@ func markMisaligned(segs []*Segment) {
 		underChinese[key][string(s.Chinese.Text)] = true
 		// A heading or a short line ("带伞！", "Take an Umbrella with
 		// You!") has a ratio of chance, not of pairing.
-		if zh >= minMeasuredHan {
-			ms = append(ms, measured{s, math.Log(float64(en) / float64(zh))})
+		if r, _ := lenratio.Log(en, zh); zh >= minMeasuredHan {
+			ms = append(ms, measured{s, r})
 		}
 	}
 	for _, s := range segs {
@@ -71,31 +59,19 @@ func markMisaligned(segs []*Segment) {
 			s.misaligned = fmt.Sprintf("the same English stands under %d different Chinese paragraphs", n)
 		}
 	}
-	if len(ms) < minAlignedSegments {
-		return
-	}
 	ratios := make([]float64, len(ms))
 	for i, m := range ms {
 		ratios[i] = m.ratio
 	}
-	slices.Sort(ratios)
-	q1, median, q3 := quantile(ratios, 0.25), quantile(ratios, 0.5), quantile(ratios, 0.75)
-	limit := max(misalignedSpread*(q3-q1), minSpread)
+	median, limit, ok := lenratio.Fence(ratios)
+	if !ok {
+		return
+	}
 	for _, m := range ms {
 		if d := m.ratio - median; math.Abs(d) > limit && m.seg.misaligned == "" {
 			m.seg.misaligned = fmt.Sprintf("its English is %.1f times as long, for its Chinese, as the file's pairs usually are", math.Exp(d))
 		}
 	}
-}
-
-// quantile is the q-th quantile of sorted values, interpolated.
-func quantile(sorted []float64, q float64) float64 {
-	pos := q * float64(len(sorted)-1)
-	i := int(pos)
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (pos-float64(i))*(sorted[i+1]-sorted[i])
 }
 
 func hanCount(text []byte) int {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/termlint/termlint/internal/lenratio"
 )
 
 // A segment of a bilingual file is often a whole paragraph, and a
@@ -265,64 +267,33 @@ func charCount(text []byte) int {
 	return n
 }
 
-// minRatioUnits is the fewest units a file needs for dropMisaligned to
-// judge them: the quartiles of fewer say little.
-const minRatioUnits = 8
-
-// minRatioIQR is the least spread of the log ratios dropMisaligned
-// assumes (a factor of 1.4, so that the fence is never nearer than a
-// factor of 2.7): a file of near identical ratios would otherwise call a
-// free translation, twice as long as most, misaligned.
-var minRatioIQR = math.Log(1.4)
-
 // dropMisaligned leaves out the units of a file whose two sides' lengths
 // are out of all proportion with the file's others, and returns the rest
 // and how many it left out. A pair whose English is not the translation of
 // its Chinese (a line shifted in a table, a paragraph merged with the
 // next) puts every word beside every term of the wrong sentence and
-// poisons the candidates of both. Its telltale is its length ratio: the
-// log of English to Chinese characters of each unit is compared with the
-// file's own, and a unit more than three interquartile ranges from their
-// median (Tukey's far-out fence) is left out. The log, because a side
-// twice as long and one half as long are equally wrong. A side with no
-// characters has no ratio; with the other side's, it is left out too.
+// poisons the candidates of both. Its telltale is its length ratio (see
+// lenratio), of English to Chinese characters other than space. A side
+// with no characters has no ratio; with the other side's, it is left out
+// too.
 func dropMisaligned(units []*unit) ([]*unit, int) {
-	logRatio := func(u *unit) (float64, bool) {
-		if u.enChars == 0 || u.zhChars == 0 {
-			return 0, false
-		}
-		return math.Log(float64(u.enChars) / float64(u.zhChars)), true
-	}
 	var ratios []float64
 	for _, u := range units {
-		if r, ok := logRatio(u); ok {
+		if r, ok := lenratio.Log(u.enChars, u.zhChars); ok {
 			ratios = append(ratios, r)
 		}
 	}
-	if len(ratios) < minRatioUnits {
+	median, limit, ok := lenratio.Fence(ratios)
+	if !ok {
 		return units, 0
 	}
-	slices.Sort(ratios)
-	median, iqr := quantile(ratios, 0.5), quantile(ratios, 0.75)-quantile(ratios, 0.25)
-	fence := 3 * max(iqr, minRatioIQR)
 	kept := units[:0:0]
 	for _, u := range units {
-		r, ok := logRatio(u)
-		if !ok && u.enChars+u.zhChars > 0 || ok && math.Abs(r-median) > fence {
+		r, ok := lenratio.Log(u.enChars, u.zhChars)
+		if !ok && u.enChars+u.zhChars > 0 || ok && math.Abs(r-median) > limit {
 			continue
 		}
 		kept = append(kept, u)
 	}
 	return kept, len(units) - len(kept)
-}
-
-// quantile is the q-quantile of sorted values, interpolated linearly
-// between the two nearest.
-func quantile(sorted []float64, q float64) float64 {
-	pos := q * float64(len(sorted)-1)
-	i := int(pos)
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (pos-float64(i))*(sorted[i+1]-sorted[i])
 }
