@@ -149,7 +149,7 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 		case s.pair:
 			doc, err = readPair(r.Source, r.Target, opts)
 		case s.sibling != "":
-			doc, err = readSiblings(s.sibling, s.path, ios.In, opts)
+			doc, err = readSiblings(s.sibling, s.path, opts)
 		default:
 			doc, err = readDocument(s.path, ios.In, opts)
 		}

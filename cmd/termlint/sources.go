@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,7 +91,8 @@ func readDocument(path string, stdin io.Reader, opts input.Options) (*input.Docu
 }
 
 // readPair reads a Chinese file and its English translation as one
-// bilingual document, paragraph by paragraph.
+// bilingual document, paragraph by paragraph. Files that do not align
+// give an *alignError.
 func readPair(source, target string, opts input.Options) (*input.Document, error) {
 	opts.Bilingual = input.BilingualOff // each side is one language
 	zh, err := readDocument(source, nil, opts)
@@ -102,35 +104,29 @@ func readPair(source, target string, opts input.Options) (*input.Document, error
 		return nil, err
 	}
 	if err := input.Align(zh, en); err != nil {
-		return nil, err
+		return nil, &alignError{err}
 	}
 	en.Notices = append(zh.Notices, en.Notices...) // both files' notices, the source's first
 	return en, nil
 }
 
+// alignError says that the two files of a pair do not align.
+type alignError struct{ err error }
+
+func (e *alignError) Error() string { return e.err.Error() }
+
 // readSiblings reads sibling files (see pairSiblings) as a pair. Siblings
 // whose paragraphs do not align are no error, since nobody named them as
 // a pair: the English file is read on its own, with a notice saying why.
-func readSiblings(zh, en string, stdin io.Reader, opts input.Options) (*input.Document, error) {
-	sides := opts
-	sides.Bilingual = input.BilingualOff // each side is one language
-	zhDoc, err := readDocument(zh, nil, sides)
-	if err != nil {
+func readSiblings(zh, en string, opts input.Options) (*input.Document, error) {
+	doc, err := readPair(zh, en, opts)
+	var notAligned *alignError
+	if !errors.As(err, &notAligned) {
+		return doc, err
+	}
+	if doc, err = readDocument(en, nil, opts); err != nil {
 		return nil, err
 	}
-	enDoc, err := readDocument(en, nil, sides)
-	if err != nil {
-		return nil, err
-	}
-	alignErr := input.Align(zhDoc, enDoc)
-	if alignErr == nil {
-		enDoc.Notices = append(zhDoc.Notices, enDoc.Notices...)
-		return enDoc, nil
-	}
-	doc, err := readDocument(en, stdin, opts)
-	if err != nil {
-		return nil, err
-	}
-	doc.Notices = append(doc.Notices, fmt.Sprintf("%s: not read against its Chinese sibling %s (%v); read on its own, name them with --source and --target to pair them", en, zh, alignErr))
+	doc.Notices = append(doc.Notices, fmt.Sprintf("%s: not read against its Chinese sibling %s (%v); read on its own, name them with --source and --target to pair them", en, zh, notAligned))
 	return doc, nil
 }
