@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
@@ -59,17 +58,16 @@ type looseToken struct {
 // looseTokens is looseWords with each word's place in text.
 func looseTokens(text string) []looseToken {
 	var out []looseToken
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' }
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWord(r) {
+		if !isWordRune(r) { // letters, digits, apostrophes, as context patterns read
 			i += size
 			continue
 		}
 		j := i
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if !isWord(r) {
+			if !isWordRune(r) {
 				break
 			}
 			j += size
