@@ -2,8 +2,10 @@ package input
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +42,31 @@ func BenchmarkReadHTML(b *testing.B) {
 		if _, err := ReadAs("bench.html", src, HTML); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkReadHTMLNested doubles the depth of nested inline elements,
+// each with a lang of its own and text: time and memory per byte must
+// stay flat, since a paragraph's language and block are found when an
+// element opens, not by walking up from each text
+// (go test -bench ReadHTMLNested -benchmem ./checker/input/).
+func BenchmarkReadHTMLNested(b *testing.B) {
+	for _, depth := range []int{1000, 2000, 4000, 8000} {
+		var src bytes.Buffer
+		src.WriteString("<html><body><div>")
+		for i := range depth {
+			lang := []string{"zh", "en"}[i%2]
+			fmt.Fprintf(&src, `<span lang="%s">%s `, lang, []string{"周边外交", "neighborhood diplomacy"}[i%2])
+		}
+		src.WriteString(strings.Repeat("</span>", depth) + "</div></body></html>\n")
+		b.Run(fmt.Sprintf("depth=%d", depth), func(b *testing.B) {
+			b.SetBytes(int64(src.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadAs("nested.html", src.Bytes(), HTML); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

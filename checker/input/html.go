@@ -128,6 +128,13 @@ type htmlElement struct {
 	// stood in it outside inline elements with a lang, and inside them.
 	firstPara             int
 	plainText, inlineText bool
+	// langAt and blockAt index the nearest element, this one or one it is
+	// in, that is a block or inline, and that is a block (-1: none);
+	// inInline says an inline element stands between blockAt and here.
+	// They are set when the element opens, so that text costs the same
+	// however deep it is nested.
+	langAt, blockAt int
+	inInline        bool
 }
 
 // start handles a start tag. A lang or xml:lang attribute on html or body
@@ -155,7 +162,17 @@ func (h *htmlParagraphs) start(name string, lang Script, tagged, selfClosing boo
 	if inline {
 		h.flush()
 	}
-	h.stack = append(h.stack, htmlElement{name: name, lang: lang, block: block, inline: inline, firstPara: len(h.paras)})
+	e := htmlElement{name: name, lang: lang, block: block, inline: inline, firstPara: len(h.paras), langAt: -1, blockAt: -1}
+	if n := len(h.stack); n > 0 {
+		parent := h.stack[n-1]
+		e.langAt, e.blockAt, e.inInline = parent.langAt, parent.blockAt, parent.inInline
+	}
+	if at := len(h.stack); block {
+		e.langAt, e.blockAt, e.inInline = at, at, false
+	} else if inline {
+		e.langAt, e.inInline = at, true
+	}
+	h.stack = append(h.stack, e)
 }
 
 // impliedEnd closes the elements a block's start tag ends without their
@@ -222,23 +239,19 @@ func (h *htmlParagraphs) text(src []byte, start, end int) {
 	if h.meta > 0 || len(bytes.TrimSpace(src[start:end])) == 0 {
 		return
 	}
-	inline := false
-	for i := len(h.stack) - 1; i >= 0; i-- {
-		if e := &h.stack[i]; e.inline {
-			inline = true
-		} else if e.block {
-			e.plainText = e.plainText || !inline
-			e.inlineText = e.inlineText || inline
-			break
-		}
+	top := htmlElement{langAt: -1, blockAt: -1}
+	if n := len(h.stack); n > 0 {
+		top = h.stack[n-1]
+	}
+	if top.blockAt >= 0 {
+		b := &h.stack[top.blockAt]
+		b.plainText = b.plainText || !top.inInline
+		b.inlineText = b.inlineText || top.inInline
 	}
 	if !h.reading {
 		lang := NoScript
-		for i := len(h.stack) - 1; i >= 0; i-- {
-			if h.stack[i].block || h.stack[i].inline {
-				lang = h.stack[i].lang
-				break
-			}
+		if top.langAt >= 0 {
+			lang = h.stack[top.langAt].lang
 		}
 		h.paras = append(h.paras, paragraph{start: start, lang: lang, entities: true})
 		h.reading = true
