@@ -33,8 +33,13 @@ const (
 // built with a preposition cannot stand there.
 const slotModifier slot = 8
 
+// slotComplement is set when "of" follows the rendering: the phrase after
+// it may spell out what the rendering leaves open ("the two overall
+// situations of domestic and international affairs").
+const slotComplement slot = 16
+
 // before is the slot's word-before part.
-func (s slot) before() slot { return s &^ slotModifier }
+func (s slot) before() slot { return s &^ (slotModifier | slotComplement) }
 
 // headNouns are the nouns a policy rendering most often modifies
 // ("Belt and Road cooperation projects", "neighborhood diplomacy
@@ -107,6 +112,8 @@ func slotAt(text []byte, start, end int) slot {
 	var s slot
 	if after := wordsAfter(text, end, 1); len(after) == 1 && slices.Contains(headNouns, after[0]) {
 		s = slotModifier
+	} else if len(after) == 1 && after[0] == "of" {
+		s = slotComplement
 	}
 	before := wordsBefore(text, start, 1)
 	if len(before) == 0 {
@@ -149,8 +156,9 @@ func insideWord(phrase []byte, i int) bool {
 // whole: the
 // same phrase type; no quotation mark in or at the phrase; an article
 // before it that still agrees; no second determiner or clashing
-// possessive after one; no plural forced onto a name ("Belt and Road
-// Initiatives" for "Belt and Road projects").
+// possessive after one; before an "of" phrase, nothing the phrase may
+// already say (specifiesAnew); no plural forced onto a name ("Belt and
+// Road Initiatives" for "Belt and Road projects").
 func (s slot) fits(text, written string, from, to *glossary.Rendering, replacement string) bool {
 	if to == nil || from.PhraseType() != to.PhraseType() || s.before() == slotNoFix {
 		return false
@@ -191,11 +199,34 @@ func (s slot) fits(text, written string, from, to *glossary.Rendering, replaceme
 	if s&slotModifier != 0 && !titleCase(from.EN) && (strings.Contains(replacement, ",") || slices.ContainsFunc(words, isPreposition)) {
 		return false
 	}
+	if s&slotComplement != 0 && specifiesAnew(text, replacement) {
+		return false
+	}
 	// The verb after the phrase agrees with its head noun's number.
 	if isPlural(headWord(from.EN)) != isPlural(headWord(to.EN)) {
 		return false
 	}
 	return !pluralOntoName(text, written, replacement)
+}
+
+// specifiesAnew reports whether replacement has another head noun than
+// text and a modifier of it that text lacks: before an "of" phrase, which
+// may already say what the modifier says, the sentence would say it twice
+// ("the domestic and international imperatives of home and abroad" for
+// "the two overall situations of home and abroad"). "Risk analyses of the
+// year" for "risk reviews of the year" adds no modifier and still reads.
+func specifiesAnew(text, replacement string) bool {
+	head := headWord(replacement)
+	if textnorm.Word(headWord(text)) == textnorm.Word(head) {
+		return false
+	}
+	own := textnorm.Words(text)
+	for _, w := range textnorm.Words(strings.TrimSuffix(replacement, head)) {
+		if len(w) > 3 && !slices.Contains(own, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositions are the words that make a phrase unfit to modify a noun.
