@@ -476,10 +476,12 @@ func isASCIILetterOrDigit(c byte) bool {
 
 // quoteSpans finds the stretches of text inside quotation marks: curly
 // double quotes pair by shape, straight ones in turn within a paragraph.
-// A quotation never runs past a blank line, and one longer than
-// maxQuote bytes is taken for a stray mark, not a quotation.
+// A quotation never runs past a blank line. Straight quotes, which do not
+// say which end they are, make a quotation of at most maxStraight bytes,
+// a longer one being taken for a stray mark; curly ones, which pair by
+// shape, may quote a whole paragraph of speech (maxCurly).
 func quoteSpans(text []byte) []span {
-	const maxQuote = 600
+	const maxStraight, maxCurly = 600, 4000
 	var spans []span
 	open, straight := -1, -1
 	for i := 0; i < len(text); {
@@ -490,7 +492,7 @@ func quoteSpans(text []byte) []span {
 		case r == '“' || r == '«' || r == '「':
 			open = i + size
 		case (r == '”' || r == '»' || r == '」') && open >= 0:
-			if i-open <= maxQuote {
+			if i-open <= maxCurly {
 				spans = append(spans, span{open, i})
 			}
 			open = -1
@@ -498,7 +500,7 @@ func quoteSpans(text []byte) []span {
 			if straight < 0 {
 				straight = i + size
 			} else {
-				if i-straight <= maxQuote {
+				if i-straight <= maxStraight {
 					spans = append(spans, span{straight, i})
 				}
 				straight = -1
