@@ -162,10 +162,8 @@ var Missing = &Rule{
 // message quotes it beside the glossary's.
 func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 	var english []string
-	var text string
-	var tokens []looseToken // the English read loosely, once needed
-	for t, near := range p.unrendered(seg) {
-		if near != nil {
+	for t, in := range p.unrendered(seg) {
+		if in.variant {
 			continue
 		}
 		if before[t.Concept] {
@@ -178,20 +176,17 @@ func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 				continue
 			}
 		}
-		if tokens == nil {
-			text = string(seg.English.Text)
-			tokens = looseTokens(text)
-		}
-		p.reportTerm(t, missingMessage(seg, t, text, tokens), p.segmentStart(seg))
+		p.reportTerm(t, missingMessage(seg, t, in), p.segmentStart(seg))
 	}
 }
 
 // missingMessage says that term t of segment seg is missing and, where
-// the English, text (read loosely as tokens), keeps part of a rendering
-// (see keptHead), quotes it beside that rendering.
-func missingMessage(seg *Segment, t *Term, text string, tokens []looseToken) string {
-	if kept, r, ok := keptHead(seg, t.Concept, placeIn(seg, t), text, tokens); ok {
-		return fmt.Sprintf("%s is rendered %q here, it seems: part of the glossary's %q", t.Concept.ZH, kept, r.EN)
+// the English keeps part of a rendering (in, see keptHead), quotes it
+// beside that rendering.
+func missingMessage(seg *Segment, t *Term, in instead) string {
+	if in.named() {
+		kept := string(seg.English.Text[in.start:in.end])
+		return fmt.Sprintf("%s is rendered %q here, it seems: part of the glossary's %q", t.Concept.ZH, kept, in.rendering.EN)
 	}
 	return fmt.Sprintf("%s occurs in the Chinese but none of its renderings is in the English", t.Concept.ZH)
 }
@@ -239,9 +234,9 @@ var Variant = &Rule{
 			if seg.Untranslated {
 				continue
 			}
-			for t, near := range p.unrendered(seg) {
-				if near != nil {
-					p.reportVariant(seg, t, near)
+			for t, in := range p.unrendered(seg) {
+				if in.variant {
+					p.reportVariant(seg, t, in)
 				}
 			}
 		}
@@ -249,7 +244,7 @@ var Variant = &Rule{
 }
 
 // reportVariant records a variant finding at the English of a near miss.
-func (p *Pass) reportVariant(seg *Segment, t *Term, near *nearMiss) {
+func (p *Pass) reportVariant(seg *Segment, t *Term, near instead) {
 	start, end := seg.English.Offset(near.start), seg.English.End(near.end)
 	text := p.File.Text[start:end]
 	msg := fmt.Sprintf("%s is rendered %q here; the glossary has %q", t.Concept.ZH, string(text), near.rendering.EN)
@@ -259,17 +254,18 @@ func (p *Pass) reportVariant(seg *Segment, t *Term, near *nearMiss) {
 
 // unrendered yields, once per concept, the terms of a segment's Chinese
 // whose English renders none of the concept's renderings, strictly or as
-// a reviewer reads them, with the nearest miss in the English if there is
-// one (nil otherwise). Parts of compounds (工作), and ordinary words where
+// a reviewer reads them, with what the English has instead (insteadOf: a
+// near miss, the part of a rendering it keeps, or nothing). Parts of compounds (工作), and ordinary words where
 // they modify a noun the glossary does not know (周边绿地), are left out.
-func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, *nearMiss] {
-	return func(yield func(*Term, *nearMiss) bool) {
+func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, instead] {
+	return func(yield func(*Term, instead) bool) {
 		if seg.misaligned != "" {
 			return // the misaligned rule says so once for the run
 		}
 		rendered := renderedConcepts(seg.Renderings)
 		reported := make(map[*glossary.Concept]bool)
 		_, chinese := p.File.ChineseSource()
+		var text string
 		var english []looseToken // the segment's English read loosely, once needed
 		var stems []string
 		for _, t := range seg.Terms {
@@ -278,7 +274,8 @@ func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, *nearMiss] {
 				continue
 			}
 			if english == nil {
-				english = looseTokens(string(seg.English.Text))
+				text = string(seg.English.Text)
+				english = looseTokens(text)
 				stems = make([]string, len(english))
 				for i, w := range english {
 					stems[i] = w.stem
@@ -291,11 +288,7 @@ func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, *nearMiss] {
 				continue // 周边绿地, 周边水域: the ordinary word, not the term
 			}
 			reported[con] = true
-			var near *nearMiss
-			if n, ok := p.Checker.nearestMiss(con, english); ok {
-				near = &n
-			}
-			if !yield(t, near) {
+			if !yield(t, p.Checker.insteadOf(seg, t, text, english)) {
 				return
 			}
 		}

@@ -118,3 +118,62 @@ func placeIn(seg *Segment, t *Term) float64 {
 	}
 	return float64(t.Start-start) / float64(end-start)
 }
+
+// instead is what a segment's English has in place of a term's
+// renderings, as check quotes it and usage counts it: a near miss of a
+// rendering (a variant finding), else the part of a rendering it keeps
+// (quoted by a missing finding), else nothing (rendering nil).
+type instead struct {
+	// rendering is the rendering the phrase is near or part of, or nil
+	// when the English has no phrase to name.
+	rendering *glossary.Rendering
+	// start and end delimit the phrase in the segment's English text.
+	start, end int
+	// variant says the phrase is a near miss of the rendering (see
+	// nearestMiss), not the part of it the English keeps (see keptHead).
+	variant bool
+}
+
+// named reports whether the English has a phrase to name.
+func (in instead) named() bool { return in.rendering != nil }
+
+// insteadOf returns what seg's English (text, read loosely as english)
+// has in place of term t's renderings: the nearest miss of one, else the
+// part of one it keeps near the term's place, else nothing. It is the
+// one choice of the phrase that the variant and missing rules quote and
+// usage counts.
+func (c *Checker) insteadOf(seg *Segment, t *Term, text string, english []looseToken) instead {
+	if n, ok := c.nearestMiss(t.Concept, english); ok {
+		return instead{rendering: n.rendering, start: n.start, end: n.end, variant: true}
+	}
+	return keptInstead(seg, t, text, english)
+}
+
+// keptInstead is the part of one of term t's renderings that seg's
+// English keeps (see keptHead), or nothing.
+func keptInstead(seg *Segment, t *Term, text string, english []looseToken) instead {
+	at := placeIn(seg, t)
+	kept, r, ok := keptHead(seg, t.Concept, at, text, english)
+	if !ok {
+		return instead{}
+	}
+	start := nearestIndex(text, kept, at)
+	return instead{rendering: r, start: start, end: start + len(kept)}
+}
+
+// nearestIndex returns the index in text of the occurrence of s nearest
+// to at (a share of text's length); s occurs in text.
+func nearestIndex(text, s string, at float64) int {
+	best, bestDrift := -1, math.Inf(1)
+	for i := 0; i+len(s) <= len(text); {
+		j := strings.Index(text[i:], s)
+		if j < 0 {
+			break
+		}
+		if drift := math.Abs(float64(i+j)/float64(max(1, len(text))) - at); drift < bestDrift {
+			best, bestDrift = i+j, drift
+		}
+		i += j + 1
+	}
+	return max(best, 0)
+}
