@@ -142,11 +142,33 @@ func (in instead) named() bool { return in.rendering != nil }
 // part of one it keeps near the term's place, else nothing. It is the
 // one choice of the phrase that the variant and missing rules quote and
 // usage counts.
+//
+// A phrase an editor could not take for a wording of the term is not
+// named: one that starts or ends on a joining word ("and Road Forum for
+// International Cooperation", "major country, China has made outstanding
+// achievements in its diplomacy with"), runs over a sentence or clause
+// break (a full stop, semicolon, colon, bullet) the rendering has not, or
+// lies inside the rendering of another of the segment's terms.
 func (c *Checker) insteadOf(seg *Segment, t *Term, text string, english []looseToken) instead {
-	if n, ok := c.nearestMiss(t.Concept, english); ok {
+	if n, ok := c.nearestMiss(t.Concept, english); ok && nameable(seg, t.Concept, text, n.start, n.end, n.rendering) {
 		return instead{rendering: n.rendering, start: n.start, end: n.end, variant: true}
 	}
 	return keptInstead(seg, t, text, english)
+}
+
+// nameable reports whether text[start:end], a near miss or kept part of
+// rendering r of concept con in seg's English, reads as a wording of it
+// (see insteadOf).
+func nameable(seg *Segment, con *glossary.Concept, text string, start, end int, r *glossary.Rendering) bool {
+	phrase := text[start:end]
+	words := strings.FieldsFunc(phrase, func(r rune) bool { return !isWordRune(r) && r != '-' })
+	if len(words) == 0 || insteadEdgeWords[strings.ToLower(words[0])] || insteadEdgeWords[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	if strings.ContainsAny(phrase, ".;:!?•") && !strings.ContainsAny(r.EN, ".;:!?") {
+		return false
+	}
+	return !renderedByOther(seg, con, [2]int{start, end})
 }
 
 // keptInstead is the part of one of term t's renderings that seg's
@@ -158,6 +180,9 @@ func keptInstead(seg *Segment, t *Term, text string, english []looseToken) inste
 		return instead{}
 	}
 	start := nearestIndex(text, kept, at)
+	if !nameable(seg, t.Concept, text, start, start+len(kept), r) {
+		return instead{}
+	}
 	return instead{rendering: r, start: start, end: start + len(kept)}
 }
 
