@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,27 +64,27 @@ type paragraph struct {
 // (an English-only document). With force it pairs whatever pairs, and fails
 // when nothing does.
 //
-// Each Chinese paragraph is paired with the English one next to it. Files
-// put the translation after its original or before it, so both orders are
-// tried, and the one that pairs more paragraphs wins (English first when
-// they tie). Paragraphs left over are no segment.
+// The paragraphs that take part (see aside) are grouped into runs of one
+// script, and each Chinese run is paired with the English run next to it
+// (see pairRuns): a file that puts each English paragraph under its
+// Chinese one pairs paragraph by paragraph, one that puts a section's
+// English under the section's Chinese pairs section by section. Runs
+// left over are no segment.
 //
 // A segment's ID is "paragraph N" for its N-th pair, counting from 1.
 func pairParagraphs(d *Document, force bool) ([]Segment, error) {
 	if !force && !hasHan(d.Masked) {
 		return nil, nil // an English file has nothing to pair
 	}
-	// Lines written 中文<br/>English are cut at the tag only when pairing
-	// is asked for: in such files a term and its rendering sit side by
-	// side in long paragraphs that often run on over further lines, which
-	// the missing rule does not read well yet, so auto says so in a notice
-	// (englishOnlyReason) instead.
-	ps, err := paragraphsOf(d, true, force)
+	// Lines written 中文<br/>English are cut at the tag: the halves of a
+	// line are a pair.
+	ps, err := paragraphsOf(d, true, true)
 	if err != nil {
 		return nil, err
 	}
-	pairs := pairUp(ps)
-	if !force && !bilingual(ps, len(pairs)) {
+	rs := runsOf(d.Masked, ps)
+	pairs := pairRuns(rs)
+	if !force && !bilingual(rs, pairs) {
 		return nil, nil
 	}
 	if len(pairs) == 0 {
@@ -92,8 +94,8 @@ func pairParagraphs(d *Document, force bool) ([]Segment, error) {
 	for i, p := range pairs {
 		segs[i] = Segment{
 			ID:      fmt.Sprintf("paragraph %d", i+1),
-			Chinese: paragraphSpan(d.Text, d.Masked, ps[p.chinese], true),
-			English: paragraphSpan(d.Text, d.Masked, ps[p.english], false),
+			Chinese: runSpan(d.Text, d.Masked, ps, rs[p.chinese], true),
+			English: runSpan(d.Text, d.Masked, ps, rs[p.english], false),
 		}
 	}
 	return segs, nil
@@ -246,7 +248,7 @@ func textParagraphs(masked []byte, byScript bool) []paragraph {
 func splitByScript(text, masked []byte, p paragraph, breaks bool) []paragraph {
 	var out []paragraph
 	add := func(a, b, line int) {
-		s := ScriptOf(masked[a:b])
+		s := ScriptOf(decodeEntities(masked[a:b], p.entities))
 		if s == NoScript {
 			return
 		}
@@ -306,100 +308,281 @@ func englishOnlyReason(d *Document) (offset int, why string, ok bool) {
 	if !hasHan(d.Masked) {
 		return 0, "", false
 	}
-	ps, err := paragraphsOf(d, true, false)
+	ps, err := paragraphsOf(d, true, true)
 	if err != nil {
 		return 0, "", false
 	}
-	if broken, err := paragraphsOf(d, true, true); err == nil {
-		if pairs := pairUp(broken); sameLine(broken, pairs) > 0 && bilingual(broken, len(pairs)) {
-			first := broken[pairs[0].chinese].start
-			return first, fmt.Sprintf("read as English only: %d lines hold Chinese and English side by side (中文<br/>English); --bilingual on pairs them line by line", sameLine(broken, pairs)), true
-		}
-	}
-	chinese, english := 0, 0
+	rs := runsOf(d.Masked, ps)
+	var chinese, english weight
 	first := -1
-	for _, p := range ps {
-		switch p.script {
+	for _, r := range rs {
+		switch r.script {
 		case Chinese:
-			chinese++
+			chinese.add(r)
 			if first < 0 {
-				first = p.start
+				first = ps[r.paras[0]].start
 			}
 		case English:
-			english++
+			english.add(r)
 		}
 	}
-	total := float64(len(ps))
-	if float64(chinese) < chineseShare*total || float64(english) < chineseShare*total {
+	total := float64(chinese.text + english.text)
+	if float64(chinese.text) < chineseShare*total || float64(english.text) < chineseShare*total {
 		return 0, "", false
 	}
-	return first, fmt.Sprintf("read as English only: %d Chinese and %d English paragraphs do not alternate closely enough to pair (%d would); --bilingual on pairs those that alternate", chinese, english, len(pairUp(ps))), true
+	return first, fmt.Sprintf("read as English only: %d Chinese and %d English paragraphs do not alternate closely enough to pair (%s would); --bilingual on pairs those that alternate", chinese.paras, english.paras, plural(len(pairRuns(rs)), "pair")), true
 }
 
-// pair is a Chinese paragraph and its English one, by index.
-type pair struct{ chinese, english int }
+// plural says "1 pair" or "N pairs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
 
-// pairUp pairs each Chinese paragraph with the English one next to it, in
-// the order (English first or Chinese first) that pairs more.
-//
-// Halves of one line cut at a <br> tag come first: the order that keeps
-// more of them together wins, whatever the count, since a file written
-// 中文<br/>English line by line pairs about as many paragraphs the other
-// way, each with the wrong line.
-func pairUp(ps []paragraph) []pair {
-	englishFirst, chineseFirst := pairInOrder(ps, English), pairInOrder(ps, Chinese)
-	if e, c := sameLine(ps, englishFirst), sameLine(ps, chineseFirst); e != c {
-		if c > e {
-			return chineseFirst
+// weight is how much text runs hold, in English letters: a Han character
+// counts as three, about what it takes to translate it.
+type weight struct{ text, paras int }
+
+// hanWeight is the English letters a Han character takes to translate,
+// roughly; ScriptOf weighs the scripts the same way.
+const hanWeight = 3
+
+func (w *weight) add(r run) {
+	w.text += r.text
+	w.paras += len(r.paras)
+}
+
+// run is paragraphs of one script in a row, with asides left out: the
+// unit that pairs.
+type run struct {
+	script Script
+	paras  []int // indices into the paragraphs
+	// line is the paragraphs' line, for the half of a line cut at a <br>
+	// tag (see paragraph.line), 0 otherwise.
+	line int
+	// text is the run's letters, Han characters counting hanWeight each.
+	text int
+}
+
+// runsOf groups the paragraphs that take part in pairing into runs. The
+// half of a line written 中文<br/>English runs only with its own line's
+// paragraphs: its pair is the other half.
+func runsOf(masked []byte, ps []paragraph) []run {
+	var rs []run
+	for i, p := range ps {
+		if aside(masked, p) {
+			continue
 		}
-		return englishFirst
+		han, latin := scriptCounts(decodeEntities(masked[p.start:p.end], p.entities))
+		if n := len(rs) - 1; n >= 0 && rs[n].script == p.script && rs[n].line == p.line {
+			rs[n].paras = append(rs[n].paras, i)
+			rs[n].text += hanWeight*han + latin
+			continue
+		}
+		rs = append(rs, run{script: p.script, paras: []int{i}, line: p.line, text: hanWeight*han + latin})
 	}
-	if len(chineseFirst) > len(englishFirst) {
-		return chineseFirst
-	}
-	return englishFirst
+	return rs
 }
 
-// sameLine counts the pairs whose paragraphs are the halves of one line.
-func sameLine(ps []paragraph, pairs []pair) int {
+// aside says whether a paragraph stands outside the pairing, as notes
+// interrupting the alternation do in translators' notes: a line holding
+// both languages (a term list's "be steadfast in 坚定不移", a heading
+// "10.31 黄河保护法 Yellow River Law"), a bracketed label (【重要讲话】),
+// and the attribution of a quotation ("——2022年10月16日，…"), which the
+// English leaves out. Capitals (RCEP, ASEAN) are at home in Chinese text
+// and make no line English.
+func aside(masked []byte, p paragraph) bool {
+	if p.line != 0 || p.lang != NoScript {
+		return false // a half of 中文<br/>English, or a paragraph the markup says the language of
+	}
+	t := bytes.TrimSpace(decodeEntities(masked[p.start:p.end], p.entities))
+	han, _ := scriptCounts(t)
+	words := lowercaseLetters(t)
+	switch {
+	case han >= 2 && words >= 4 && 3*min(hanWeight*han, words) >= max(hanWeight*han, words):
+		return true
+	case label(t):
+		return true
+	}
+	return attribution(t)
+}
+
+// decodeEntities returns text with its character references decoded
+// ("&nbsp;" is no English word), when the format has them.
+func decodeEntities(text []byte, entities bool) []byte {
+	if !entities || bytes.IndexByte(text, '&') < 0 {
+		return text
+	}
+	var out []byte
+	for i := 0; i < len(text); {
+		if text[i] == '&' {
+			if n, dec := entityAt(text[i:]); n > 0 {
+				out = append(out, dec...)
+				i += n
+				continue
+			}
+		}
+		out = append(out, text[i])
+		i++
+	}
+	return out
+}
+
+// lowercaseLetters counts the ASCII letters of t's words that hold a
+// lowercase letter: English words, not acronyms.
+func lowercaseLetters(t []byte) int {
 	n := 0
-	for _, p := range pairs {
-		if l := ps[p.chinese].line; l != 0 && l == ps[p.english].line {
-			n++
+	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return r >= utf8.RuneSelf || !unicode.IsLetter(r) }) {
+		if bytes.ContainsFunc(w, unicode.IsLower) {
+			n += len(w)
 		}
 	}
 	return n
 }
 
-// pairInOrder pairs, from the start, each paragraph in the first script
-// with the next paragraph when that is in the other.
-func pairInOrder(ps []paragraph, first Script) []pair {
-	var pairs []pair
-	for i := 0; i+1 < len(ps); i++ {
-		if ps[i].script != first || ps[i+1].script == first {
+// label says whether t is a label: its Han characters all inside 【】.
+func label(t []byte) bool {
+	open := bytes.Index(t, []byte("【"))
+	if open < 0 {
+		return false
+	}
+	close := bytes.Index(t[open:], []byte("】"))
+	if close < 0 {
+		return false
+	}
+	rest := append(append([]byte(nil), t[:open]...), t[open+close:]...)
+	return !hasHan(rest)
+}
+
+// attributionDate finds the date an attribution line opens with.
+var attributionDate = regexp.MustCompile(`^(——|—|--)\s*\d{4}\s*年`)
+
+// attribution says whether t is the attribution of a quotation: a dash
+// and a date ("——2022年10月16日，在…上的讲话").
+func attribution(t []byte) bool {
+	return attributionDate.Match(t)
+}
+
+// runPair is a Chinese run and its English one, by index.
+type runPair struct{ chinese, english int }
+
+// pairRuns pairs runs next to each other, choosing the pairs that
+// together score best (dynamic programming over the runs, which alternate
+// script): a pair scores 1, the halves of one line 2 more, and less by up
+// to half as its length ratio strays from a translation's. A file that
+// puts the English after the Chinese and one that puts it before both
+// pair throughout, a file that changes its order partway pairs both ways,
+// and where the count of pairs ties, the lengths decide.
+func pairRuns(rs []run) []runPair {
+	n := len(rs)
+	best := make([]float64, n+1) // best[i]: score of rs[:i]
+	took := make([]bool, n+1)    // took[i]: best[i] pairs rs[i-2] with rs[i-1]
+	for i := 2; i <= n; i++ {
+		best[i] = best[i-1]
+		if a, b := rs[i-2], rs[i-1]; a.script != b.script {
+			if s := best[i-2] + pairScore(a, b); s > best[i] {
+				best[i], took[i] = s, true
+			}
+		}
+	}
+	var pairs []runPair
+	for i := n; i >= 2; {
+		if !took[i] {
+			i--
 			continue
 		}
-		if first == Chinese {
-			pairs = append(pairs, pair{i, i + 1})
-		} else {
-			pairs = append(pairs, pair{i + 1, i})
+		p := runPair{i - 2, i - 1}
+		if rs[p.chinese].script != Chinese {
+			p.chinese, p.english = p.english, p.chinese
 		}
-		i++
+		pairs = append(pairs, p)
+		i -= 2
 	}
+	slices.Reverse(pairs)
 	return pairs
 }
 
-// bilingual says whether paragraphs with n pairs among them make a
-// bilingual file (see pairedShare and chineseShare).
-func bilingual(ps []paragraph, n int) bool {
-	chinese := 0
-	for _, p := range ps {
-		if p.script == Chinese {
-			chinese++
+// typicalRatio is the log of English letters per Han character of a
+// translation, weighed as runs are (about 1: a Han character is worth
+// hanWeight letters), and ratioRange how far from it a pair's ratio may
+// stray before its score falls by the most.
+var (
+	typicalRatio = 0.0
+	ratioRange   = math.Log(4)
+)
+
+// pairScore is what pairing runs a and b is worth (see pairRuns).
+func pairScore(a, b run) float64 {
+	score := 1.0
+	if a.line != 0 && a.line == b.line {
+		score += 2
+	}
+	zh, en := a, b
+	if zh.script != Chinese {
+		zh, en = en, zh
+	}
+	if zh.text > 0 && en.text > 0 {
+		stray := math.Abs(math.Log(float64(en.text)/float64(zh.text)) - typicalRatio)
+		score -= 0.5 * min(1, stray/ratioRange)
+	}
+	return score
+}
+
+// bilingual says whether runs paired as pairs make a bilingual file: the
+// pairs hold at least pairedShare of its text, and the Chinese at least
+// chineseShare (see there). A pair of runs of several paragraphs (a
+// section and its translation) counts only in a file of at least
+// minSectionPairs pairs: a few Chinese paragraphs followed by English
+// ones are as likely an article and notes on it.
+func bilingual(rs []run, pairs []runPair) bool {
+	var total, chinese, paired int
+	for _, r := range rs {
+		total += r.text
+		if r.script == Chinese {
+			chinese += r.text
 		}
 	}
-	total := float64(len(ps))
-	return n > 0 && float64(2*n) >= pairedShare*total && float64(chinese) >= chineseShare*total
+	for _, p := range pairs {
+		zh, en := rs[p.chinese], rs[p.english]
+		if len(pairs) >= minSectionPairs || len(zh.paras) == 1 && len(en.paras) == 1 {
+			paired += zh.text + en.text
+		}
+	}
+	return len(pairs) > 0 && float64(paired) >= pairedShare*float64(total) && float64(chinese) >= chineseShare*float64(total)
+}
+
+// minSectionPairs is how many pairs a file needs for pairs of several
+// paragraphs a side to make it bilingual (see bilingual).
+const minSectionPairs = 3
+
+// runSpan returns the span of a run's text: its paragraphs' spans, with
+// a separator between two, so that no phrase runs from one into the next.
+func runSpan(text, masked []byte, ps []paragraph, r run, chinese bool) Span {
+	if len(r.paras) == 1 {
+		return paragraphSpan(text, masked, ps[r.paras[0]], chinese)
+	}
+	var b spanBuilder
+	prevEnd := -1
+	for _, i := range r.paras {
+		sp := paragraphSpan(text, masked, ps[i], chinese)
+		if len(sp.Text) == 0 {
+			continue
+		}
+		if prevEnd >= 0 {
+			b.separator(prevEnd, sp.Offset(0)-prevEnd)
+		}
+		for _, pc := range sp.pieces {
+			if pc.exact {
+				b.copy(pc.off, sp.Text[pc.at:pc.at+pc.n])
+			} else {
+				b.decoded(pc.off, pc.fileN, sp.Text[pc.at:pc.at+pc.n])
+			}
+		}
+		prevEnd = sp.End(len(sp.Text))
+	}
+	return b.span()
 }
 
 // hasHan reports whether text has a Han character.

@@ -79,9 +79,10 @@ func TestPairParagraphsText(t *testing.T) {
 		{"English only", "Neighborhood work.\n\nBelt and Road.\n", nil},
 		{"Chinese only", "周边工作。\n\n一带一路。\n", nil},
 		{"empty", "", nil},
+		// The title joins the run of English it stands in.
 		{"one unpaired title among pairs is still bilingual",
 			"Title\n\nNeighborhood work.\n周边工作。\nBelt and Road.\n一带一路。\nShared future.\n命运共同体。\nRegion.\n地区。\n",
-			[]string{"周边工作。 | Neighborhood work.", "一带一路。 | Belt and Road.", "命运共同体。 | Shared future.", "地区。 | Region."}},
+			[]string{"周边工作。 | Title·Neighborhood work.", "一带一路。 | Belt and Road.", "命运共同体。 | Shared future.", "地区。 | Region."}},
 		{"pairs short of 80% of the paragraphs",
 			"One.\n\n一。\n\nTwo.\n\n二。\n\nThree.\n\n三。\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n", nil},
 		{"the order that pairs more wins",
@@ -117,7 +118,7 @@ func TestPairParagraphsForced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := segs(d); len(got) != 1 || got[0] != "周边工作 | Neighborhood work." {
+	if got := segs(d); len(got) != 1 || got[0] != "周边工作 | Neighborhood work.·More notes.·Even more." {
 		t.Errorf("forced segments = %q", got)
 	}
 	for _, src := range []string{"Neighborhood work.\n\nBelt and Road.\n", "周边工作\n\n一带一路\n", "", "***\n"} {
@@ -367,34 +368,27 @@ func TestEntityAt(t *testing.T) {
 }
 
 // TestLineBreakPairs: a file written 中文<br/>English line by line is
-// read as English only unless pairing is asked for, with a notice that
-// says so and names the flag; asked for, each line's two halves are one
-// segment, even after an English preface that would pair every line's
-// English with the next line's Chinese.
+// bilingual, each line's two halves one segment, even after an English
+// preface that would pair every line's English with the next line's
+// Chinese.
 func TestLineBreakPairs(t *testing.T) {
 	src := "A short English preface about these notes.\n\n" +
 		"我们推进周边外交。<br/>We advance neighborhood diplomacy.\n\n" +
 		"我们共建一带一路。<br/>We build the Belt and Road together.\n\n" +
 		"我们做好周边工作。<br/>We do neighborhood work well.\n"
-	d, err := readBilingual(t, "notes.md", src, BilingualAuto)
-	if err != nil || d.Bilingual() {
-		t.Fatalf("auto: bilingual %v, error %v", d.Bilingual(), err)
-	}
-	want := "notes.md:3:1: read as English only: 3 lines hold Chinese and English side by side (中文<br/>English); --bilingual on pairs them line by line"
-	if len(d.Notices) != 1 || d.Notices[0] != want {
-		t.Errorf("auto: notices %q, want %q", d.Notices, want)
-	}
-	d, err = readBilingual(t, "notes.md", src, BilingualOn)
-	if err != nil {
-		t.Fatal(err)
-	}
 	wantSegs := []string{
 		"我们推进周边外交。 | We advance neighborhood diplomacy.",
 		"我们共建一带一路。 | We build the Belt and Road together.",
 		"我们做好周边工作。 | We do neighborhood work well.",
 	}
-	if got := segs(d); !slices.Equal(got, wantSegs) {
-		t.Errorf("forced segments\n got %q\nwant %q", got, wantSegs)
+	for _, mode := range []Bilingual{BilingualAuto, BilingualOn} {
+		d, err := readBilingual(t, "notes.md", src, mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := segs(d); !slices.Equal(got, wantSegs) || len(d.Notices) != 0 {
+			t.Errorf("%v: segments\n got %q\nwant %q\nnotices %q", mode, got, wantSegs, d.Notices)
+		}
 	}
 }
 

@@ -166,7 +166,18 @@ const (
 // so that English quoting a Chinese term stays English and Chinese naming
 // RCEP or ASEAN stays Chinese.
 func ScriptOf(text []byte) Script {
-	han, latin := 0, 0
+	han, latin := scriptCounts(text)
+	switch {
+	case han == 0 && latin == 0:
+		return NoScript
+	case hanWeight*han >= latin:
+		return Chinese
+	}
+	return English
+}
+
+// scriptCounts counts text's Han characters and Latin letters.
+func scriptCounts(text []byte) (han, latin int) {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRune(text[i:])
 		i += n
@@ -181,13 +192,7 @@ func ScriptOf(text []byte) Script {
 			latin++
 		}
 	}
-	switch {
-	case han == 0 && latin == 0:
-		return NoScript
-	case 3*han >= latin:
-		return Chinese
-	}
-	return English
+	return han, latin
 }
 
 // LanguageScript returns the script of a language tag as the formats write
