@@ -87,21 +87,29 @@ func looseTokens(text string) []looseToken {
 // looseIndex holds the loose readings of the renderings the missing rule
 // asked about, made once per rendering: the checker is shared by
 // goroutines, so it is a sync.Map.
-type looseIndex struct{ stems sync.Map } // *glossary.Rendering -> [][]string
+type looseIndex struct{ stems sync.Map } // *glossary.Rendering -> []looseReading
+
+// looseReading is a rendering or form read loosely: its stems, and
+// whether it is a list ("amity, sincerity, mutual benefit and
+// inclusiveness"), whose items keep their order.
+type looseReading struct {
+	stems []string
+	list  bool
+}
 
 // readings returns the loose readings of r and its forms, leaving out
 // names, which are read strictly.
-func (ix *looseIndex) readings(r *glossary.Rendering) [][]string {
+func (ix *looseIndex) readings(r *glossary.Rendering) []looseReading {
 	if v, ok := ix.stems.Load(r); ok {
-		return v.([][]string)
+		return v.([]looseReading)
 	}
-	var out [][]string
+	var out []looseReading
 	for _, en := range append([]string{r.EN}, r.Forms...) {
 		if isNamePattern(en) || titleCase(en) && startsUpper(en) {
 			continue
 		}
 		if ws := looseWords(en); len(ws) > 0 {
-			out = append(out, ws)
+			out = append(out, looseReading{ws, strings.Contains(en, ",")})
 		}
 	}
 	ix.stems.Store(r, out)
@@ -112,7 +120,7 @@ func (ix *looseIndex) readings(r *glossary.Rendering) [][]string {
 // holds one of concept c's usable renderings read loosely.
 func (c *Checker) looselyRendered(con *glossary.Concept, english []string) bool {
 	for _, r := range con.Renderings {
-		if slices.ContainsFunc(c.loose.readings(r), func(stems []string) bool { return looseFind(stems, english) }) {
+		if slices.ContainsFunc(c.loose.readings(r), func(lr looseReading) bool { return looseMatch(lr.stems, english, lr.list) }) {
 			return true
 		}
 	}
@@ -123,7 +131,14 @@ func (c *Checker) looselyRendered(con *glossary.Concept, english []string) bool 
 // with at most maxInserted other words among them, or, for a rendering of
 // two to six words, in any order within a stretch of their number plus
 // one (the possessive alternation).
-func looseFind(stems, text []string) bool {
+func looseFind(stems, text []string) bool { return looseMatch(stems, text, false) }
+
+// looseMatch is looseFind for a rendering that is a list or not. A list
+// ("amity, sincerity, mutual benefit and inclusiveness") is a fixed
+// sequence whose items keep their order: read in any order it would take
+// a garbled list ("amity, mutual benefit, sincerity and inclusiveness",
+// which the variant rule reports) for the rendering.
+func looseMatch(stems, text []string, list bool) bool {
 	k := len(stems)
 	for i, w := range text {
 		if w != stems[0] {
@@ -141,7 +156,7 @@ func looseFind(stems, text []string) bool {
 			return true
 		}
 	}
-	if k < 2 || k > 6 {
+	if list || k < 2 || k > 6 {
 		return false
 	}
 	window := k + 1
