@@ -82,7 +82,7 @@ func pairParagraphs(d *Document, force bool) ([]Segment, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs := runsOf(d.Masked, ps)
+	rs := runsOf(d.Text, d.Masked, ps)
 	pairs := pairRuns(rs)
 	if !force && !bilingual(rs, pairs) {
 		return nil, nil
@@ -284,9 +284,31 @@ func splitByScript(text, masked []byte, p paragraph, breaks bool) []paragraph {
 			for c = br; c < b && masked[c] == 0; c++ {
 			}
 		}
+		oneScript(out, line)
 		a = b + 1
 	}
 	return out
+}
+
+// oneScript unmarks the paragraphs cut from a line at <br> tags when they
+// are all of one script: a line of English broken into lines is no pair
+// of halves, and runs on with the paragraphs around it.
+func oneScript(ps []paragraph, line int) {
+	if line == 0 {
+		return
+	}
+	first := len(ps)
+	for first > 0 && ps[first-1].line == line {
+		first--
+	}
+	for _, p := range ps[first:] {
+		if p.script != ps[first].script {
+			return
+		}
+	}
+	for i := first; i < len(ps); i++ {
+		ps[i].line = 0
+	}
 }
 
 // lineBreakTag returns the offset of the first hidden <br> tag in
@@ -312,7 +334,7 @@ func englishOnlyReason(d *Document) (offset int, why string, ok bool) {
 	if err != nil {
 		return 0, "", false
 	}
-	rs := runsOf(d.Masked, ps)
+	rs := runsOf(d.Text, d.Masked, ps)
 	var chinese, english weight
 	first := -1
 	for _, r := range rs {
@@ -364,24 +386,33 @@ type run struct {
 	line int
 	// text is the run's letters, Han characters counting hanWeight each.
 	text int
+	// ruled says a thematic break stands right before the run: it pairs
+	// with nothing before the break.
+	ruled bool
 }
 
 // runsOf groups the paragraphs that take part in pairing into runs. The
 // half of a line written 中文<br/>English runs only with its own line's
-// paragraphs: its pair is the other half.
-func runsOf(masked []byte, ps []paragraph) []run {
+// paragraphs: its pair is the other half. A thematic break (---) ends a
+// run, and no pair spans it: what stands before it (a blogger's preface to
+// a bilingual post) is no part of what follows.
+func runsOf(text, masked []byte, ps []paragraph) []run {
+	markHalves(text, ps)
 	var rs []run
+	prevEnd := 0
 	for i, p := range ps {
 		if aside(masked, p) {
 			continue
 		}
+		ruled := thematicBreak(text[min(prevEnd, p.start):p.start])
+		prevEnd = p.end
 		han, latin := scriptCounts(decodeEntities(masked[p.start:p.end], p.entities))
-		if n := len(rs) - 1; n >= 0 && rs[n].script == p.script && rs[n].line == p.line {
+		if n := len(rs) - 1; n >= 0 && !ruled && rs[n].script == p.script && rs[n].line == p.line {
 			rs[n].paras = append(rs[n].paras, i)
 			rs[n].text += hanWeight*han + latin
 			continue
 		}
-		rs = append(rs, run{script: p.script, paras: []int{i}, line: p.line, text: hanWeight*han + latin})
+		rs = append(rs, run{script: p.script, paras: []int{i}, line: p.line, text: hanWeight*han + latin, ruled: ruled})
 	}
 	return rs
 }
@@ -430,16 +461,49 @@ func decodeEntities(text []byte, entities bool) []byte {
 	return out
 }
 
-// lowercaseLetters counts the ASCII letters of t's words that hold a
-// lowercase letter: English words, not acronyms.
+// lowercaseLetters counts the ASCII letters of t's English words: those
+// that hold a lowercase letter or are too long for an acronym (a title in
+// capitals), not RCEP or ASEAN.
 func lowercaseLetters(t []byte) int {
 	n := 0
 	for _, w := range bytes.FieldsFunc(t, func(r rune) bool { return r >= utf8.RuneSelf || !unicode.IsLetter(r) }) {
-		if bytes.ContainsFunc(w, unicode.IsLower) {
+		if len(w) > 5 || bytes.ContainsFunc(w, unicode.IsLower) {
 			n += len(w)
 		}
 	}
 	return n
+}
+
+// markHalves marks as the halves of one line two paragraphs of different
+// scripts that one line holds, cut by block tags rather than a <br>
+// (<strong style="display:block">标题</strong><strong …>Title</strong>),
+// as splitByScript marks those cut at a <br>.
+func markHalves(text []byte, ps []paragraph) {
+	for i := 0; i+1 < len(ps); i++ {
+		a, b := &ps[i], &ps[i+1]
+		if a.line != 0 || b.line != 0 || a.script == b.script || a.end > b.start ||
+			bytes.ContainsAny(text[a.end:b.start], "\n\r") {
+			continue
+		}
+		lineStart := bytes.LastIndexByte(text[:a.start], '\n') + 1
+		a.line, b.line = lineStart+1, lineStart+1
+		i++
+	}
+}
+
+// thematicBreak says whether text between two paragraphs holds a line
+// that is a thematic break: three or more of -, * or _ alone.
+func thematicBreak(text []byte) bool {
+	for line := range bytes.Lines(text) {
+		t := bytes.TrimSpace(line)
+		if len(t) < 3 || !bytes.ContainsAny(t[:1], "-*_") {
+			continue
+		}
+		if len(bytes.Trim(t, string(t[:1])+" ")) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // label says whether t is a label: its Han characters all inside 【】.
@@ -481,7 +545,7 @@ func pairRuns(rs []run) []runPair {
 	took := make([]bool, n+1)    // took[i]: best[i] pairs rs[i-2] with rs[i-1]
 	for i := 2; i <= n; i++ {
 		best[i] = best[i-1]
-		if a, b := rs[i-2], rs[i-1]; a.script != b.script {
+		if a, b := rs[i-2], rs[i-1]; a.script != b.script && !b.ruled {
 			if s := best[i-2] + pairScore(a, b); s > best[i] {
 				best[i], took[i] = s, true
 			}
