@@ -62,9 +62,12 @@ type Concept struct {
 	// them leftmost-longest and then drops them.
 	ZHExcept []string `json:"zh_except,omitempty"`
 	Pinyin   string   `json:"pinyin"`
-	Gloss    string   `json:"gloss,omitempty"`
-	Tags     []string `json:"tags,omitempty"`
-	Notes    string   `json:"notes,omitempty"`
+	// Kind is what sort of concept this is, which decides how the checker
+	// holds a translation to it; empty is KindTerm (KindOrDefault).
+	Kind  Kind     `json:"kind,omitempty"`
+	Gloss string   `json:"gloss,omitempty"`
+	Tags  []string `json:"tags,omitempty"`
+	Notes string   `json:"notes,omitempty"`
 	// Family is the id of the concept whose Chinese is the element this
 	// concept shares with its family (周边 for 周边工作 and 周边外交), so
 	// that compounds can be held to one reading of it.
@@ -88,6 +91,44 @@ type Concept struct {
 // At returns the position of the value at path ("family", "parts.1"), or
 // of the concept itself when that value was not written.
 func (c *Concept) At(path string) Pos { return c.at.get(conceptFields, path, c.Pos) }
+
+// Kind is the sort of concept a glossary entry is, and with it the
+// checking policy the concept gets:
+//
+//   - KindTerm, the default when a concept gives no kind: a term with
+//     fixed renderings, which every rule checks.
+//   - KindName: the name of an institution, meeting, document or title
+//     (中共中央政治局, 十九大), checked as a term is. A name shadows the
+//     renderings inside it as any concept does.
+//   - KindPhrase: a general policy phrase or slogan that translators
+//     legitimately paraphrase (新局面, 新形势, 中国特色大国外交). The
+//     checker never reports it missing or inconsistent: a paraphrase is no
+//     finding. The other rules hold it to its renderings as they do a term.
+type Kind string
+
+// The kinds of concept; see Kind for the policy of each.
+const (
+	KindTerm   Kind = "term"
+	KindName   Kind = "name"
+	KindPhrase Kind = "phrase"
+)
+
+// Kinds lists the values a concept's kind may take, the default first.
+var Kinds = []Kind{KindTerm, KindName, KindPhrase}
+
+// KindOrDefault returns the concept's kind: Kind, or KindTerm when the
+// concept gives none.
+func (c *Concept) KindOrDefault() Kind {
+	if c.Kind == "" {
+		return KindTerm
+	}
+	return c.Kind
+}
+
+// Paraphrasable reports whether translators may paraphrase a concept of
+// kind k rather than use one of its renderings, so that its absence or a
+// mix of renderings is no finding: true for KindPhrase.
+func (k Kind) Paraphrasable() bool { return k == KindPhrase }
 
 // Status is a rendering's administrative status, as in TBX.
 type Status string

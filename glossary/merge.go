@@ -129,6 +129,7 @@ func mergeConcept(base, over *Concept) *Concept {
 	}
 	str(cZH, &c.ZH, over.ZH)
 	str(cPinyin, &c.Pinyin, over.Pinyin)
+	str(cKind, (*string)(&c.Kind), string(over.Kind))
 	str(cGloss, &c.Gloss, over.Gloss)
 	str(cNotes, &c.Notes, over.Notes)
 	str(cFamily, &c.Family, over.Family)

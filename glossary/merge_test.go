@@ -20,6 +20,7 @@ concepts:
   - id: zhoubian
     zh: 周边
     pinyin: zhōubiān
+    kind: name
     gloss: the surrounding region
     tags: [region]
     renderings:
@@ -38,6 +39,7 @@ styles:
   house: {description: ours}
 concepts:
   - id: zhoubian
+    kind: phrase
     gloss: China's neighborhood
     tags: [policy, region]
     renderings:
@@ -67,6 +69,12 @@ concepts:
 	if c.Gloss != "China's neighborhood" {
 		t.Errorf("gloss not overridden: %q", c.Gloss)
 	}
+	if c.Kind != glossary.KindPhrase || c.At("kind").File != "house.yaml" || c.At("kind").Line != 8 {
+		t.Errorf("kind not overridden: %q at %s", c.Kind, c.At("kind"))
+	}
+	if n := g.Concept("new-one"); n.Kind != "" || n.KindOrDefault() != glossary.KindTerm {
+		t.Errorf("a concept without a kind: Kind %q, KindOrDefault %q; want none and term", n.Kind, n.KindOrDefault())
+	}
 	if !slices.Equal(c.Tags, []string{"region", "policy"}) {
 		t.Errorf("tags not unioned: %v", c.Tags)
 	}
@@ -90,7 +98,7 @@ concepts:
 		t.Errorf("new concept not appended: %d concepts", len(g.Concepts))
 	}
 	// The inputs are left as they were.
-	if base.Concepts[0].Gloss != "the surrounding region" || len(base.Concepts[0].Renderings) != 1 || len(base.Concepts[0].Renderings[0].Seen) != 1 {
+	if base.Concepts[0].Gloss != "the surrounding region" || base.Concepts[0].Kind != glossary.KindName || len(base.Concepts[0].Renderings) != 1 || len(base.Concepts[0].Renderings[0].Seen) != 1 {
 		t.Error("Merge modified its input")
 	}
 }

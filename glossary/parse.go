@@ -327,7 +327,7 @@ var (
 	glossaryFields = []string{"sources", "styles", "concepts"}
 	sourceFields   = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
 	styleFields    = []string{"description"}
-	conceptFields  = []string{"id", "zh", "zh_variants", "zh_except", "pinyin", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
+	conceptFields  = []string{"id", "zh", "zh_variants", "zh_except", "pinyin", "kind", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
 	// renderingFields ends with the paths into a rendering's context,
 	// whose positions a rendering records as its own fields'.
 	renderingFields = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "note", "shared", "seen", "context.require", "context.exclude"}
@@ -345,7 +345,7 @@ const (
 
 	sTitle, sKind, sPublisher, sDate, sURL, sLang, sNote = 0, 1, 2, 3, 4, 5, 6
 
-	cID, cZH, cZHVariants, cZHExcept, cPinyin, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+	cID, cZH, cZHVariants, cZHExcept, cPinyin, cKind, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
 
 	rEN, rForms, rStatus, rStyles, rStatusIn, rPhrase, rContext, rNote, rShared, rSeen, rContextRequire, rContextExclude = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
 
@@ -567,6 +567,15 @@ func (p *parser) sources(n *yaml.Node) []*Source {
 	return out
 }
 
+// kindList is Kinds as messages list them: "term, name, phrase".
+func kindList() string {
+	words := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		words[i] = string(k)
+	}
+	return strings.Join(words, ", ")
+}
+
 func (p *parser) checkURL(pos Pos, w what, url string) {
 	if url != "" && !IsURL(url) {
 		p.problems.errorf(pos, "%s has url %q; it must start with https:// or http://", w, url)
@@ -614,6 +623,13 @@ func (p *parser) concept(n *yaml.Node) *Concept {
 			p.strs(v, named("zh_except"), &c.ZHExcept, cZHExcept)
 		case cPinyin:
 			p.str(v, named("pinyin"), &c.Pinyin, cPinyin)
+		case cKind:
+			var kind string
+			p.str(v, named("kind"), &kind, cKind)
+			c.Kind = Kind(kind)
+			if i := slices.Index(Kinds, c.Kind); i >= 0 {
+				c.Kind = Kinds[i] // one copy of the word for all concepts
+			}
 		case cGloss:
 			p.str(v, named("gloss"), &c.Gloss, cGloss)
 		case cTags:
@@ -655,6 +671,9 @@ func (p *parser) concept(n *yaml.Node) *Concept {
 		return nil
 	}
 	p.checkID(c.At("id"), "concept id", c.ID)
+	if c.Kind != "" && !slices.Contains(Kinds, c.Kind) {
+		p.problems.errorf(c.At("kind"), "%s has kind %q; it must be one of %s (leave it out for a term)", w, c.Kind, kindList())
+	}
 	p.checkDuplicateRenderings(c, w)
 	return c
 }

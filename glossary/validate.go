@@ -29,9 +29,9 @@ type ValidateOptions struct {
 // one preferred rendering per style, by each rendering's status in the
 // style (Rendering.StatusFor); a style named both in a rendering's styles
 // and its status_in; and examples that do not hold. Problems a single
-// file shows by itself are Parse's (an unknown status or phrase type, a
-// context pattern that is none, an unknown placeholder), and an empty
-// glossary is Load's.
+// file shows by itself are Parse's (an unknown status, phrase type or
+// concept kind, a context pattern that is none, an unknown placeholder),
+// and an empty glossary is Load's.
 func Validate(g *Glossary, opts ValidateOptions) Problems {
 	v := &validator{g: g, opts: opts, sources: mapByID(g.Sources), styles: mapByID(g.Styles)}
 	if v.opts.RuleNames == nil {
