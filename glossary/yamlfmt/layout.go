@@ -41,7 +41,7 @@ var (
 	glossaryKeys  = []string{"sources", "styles", "concepts"}
 	sourceKeys    = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
 	styleKeys     = []string{"description"}
-	conceptKeys   = []string{"id", "zh", "zh_variants", "zh_except", "pinyin", "gloss", "tags", "family", "parts", "notes", "related", "renderings", "examples"}
+	conceptKeys   = []string{"id", "zh", "zh_variants", "zh_except", "pinyin", "kind", "gloss", "tags", "family", "parts", "notes", "related", "renderings", "examples"}
 	renderingKeys = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "shared", "note", "seen"}
 	contextKeys   = []string{"require", "exclude"}
 	seenKeys      = []string{"source", "date", "url", "quote"}

@@ -74,6 +74,7 @@ func conceptNode(c *glossary.Concept) *yaml.Node {
 	if !c.PinyinGenerated {
 		add(m, "pinyin", str(c.Pinyin))
 	}
+	add(m, "kind", str(string(c.Kind)))
 	add(m, "gloss", str(c.Gloss))
 	add(m, "tags", strs(c.Tags))
 	add(m, "family", str(c.Family))

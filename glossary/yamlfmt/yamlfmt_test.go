@@ -258,3 +258,75 @@ concepts:
 		t.Errorf("Marshal's output is not in the layout Format writes (%v):\n%s", err, formatted)
 	}
 }
+
+// TestMarshalKind writes a concept's kind after its pinyin, as Format
+// lays it out, leaves out a kind not given (not "term": the glossary said
+// nothing) and keeps a "term" that was written; a kind the glossary
+// format does not know is refused.
+func TestMarshalKind(t *testing.T) {
+	g := &glossary.Glossary{Concepts: []*glossary.Concept{
+		{ID: "zhengzhiju", ZH: "政治局", Pinyin: "zhèngzhìjú", Kind: glossary.KindName, Gloss: "the Political Bureau",
+			Renderings: []*glossary.Rendering{{EN: "Political Bureau", Status: glossary.Preferred}}},
+		{ID: "xin-jumian", ZH: "新局面", Pinyin: "xīn júmiàn", PinyinGenerated: true, Kind: glossary.KindPhrase,
+			Renderings: []*glossary.Rendering{{EN: "new situation", Status: glossary.Admitted}}},
+		{ID: "zhoubian", ZH: "周边", Pinyin: "zhōubiān", PinyinGenerated: true, Kind: glossary.KindTerm,
+			Renderings: []*glossary.Rendering{{EN: "neighborhood", Status: glossary.Preferred}}},
+		{ID: "waijiao", ZH: "外交", Pinyin: "wàijiāo", PinyinGenerated: true,
+			Renderings: []*glossary.Rendering{{EN: "diplomacy", Status: glossary.Preferred}}},
+	}}
+	out, err := Marshal(g, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `concepts:
+
+  - id: zhengzhiju
+    zh: 政治局
+    pinyin: zhèngzhìjú
+    kind: name
+    gloss: the Political Bureau
+    renderings:
+      - en: Political Bureau
+        status: preferred
+
+  - id: xin-jumian
+    zh: 新局面
+    kind: phrase
+    renderings:
+      - en: new situation
+        status: admitted
+
+  - id: zhoubian
+    zh: 周边
+    kind: term
+    renderings:
+      - en: neighborhood
+        status: preferred
+
+  - id: waijiao
+    zh: 外交
+    renderings:
+      - en: diplomacy
+        status: preferred
+`
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if formatted, err := Format("marshal.yaml", out); err != nil || !bytes.Equal(formatted, out) {
+		t.Errorf("Marshal's output is not in the layout Format writes (%v):\n%s", err, formatted)
+	}
+	back, ps := glossary.Parse("marshal.yaml", out)
+	if ps.Errors() > 0 {
+		t.Fatal(ps)
+	}
+	for i, k := range []glossary.Kind{glossary.KindName, glossary.KindPhrase, glossary.KindTerm, ""} {
+		if got := back.Concepts[i].Kind; got != k {
+			t.Errorf("%s reads back with kind %q, want %q", back.Concepts[i].ID, got, k)
+		}
+	}
+
+	g.Concepts[0].Kind = "slogan"
+	if out, err := Marshal(g, ""); err == nil || !strings.Contains(err.Error(), `concept "zhengzhiju" has kind "slogan"; it must be one of term, name, phrase`) || out != nil {
+		t.Errorf("Marshal of an unknown kind: %v, wrote %q; want an error naming the kinds", err, out)
+	}
+}
