@@ -58,11 +58,19 @@ const maxDrift = 0.25
 // rendering's head word with the rendering's words around it (see
 // keptAround; "block" for "layer block"), nearest the place at (a share
 // of the Chinese side's length) the term stands in the Chinese, or false.
-// Words that render another of the segment's Chinese terms are not it.
+// Words that render another of the segment's Chinese terms are not it,
+// nor do they join a kept part ("Global Development Initiative, and the
+// Global Civilization Initiative" keeps nothing of "Global Security
+// Initiative"). A head word kept alone names the term only where the
+// English has it once within reach of the term's place: of "development"
+// in "common development" and in "China's development strategy", which
+// one is left of "high-quality development" would be a guess.
 func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, english []looseToken) (string, *glossary.Rendering, bool) {
 	var kept string
 	var keptFrom *glossary.Rendering
 	bestDrift := maxDrift
+	other := otherTermWords(seg, con, english)
+	drift := func(start int) float64 { return math.Abs(float64(start)/float64(len(text)) - at) }
 	for _, r := range con.Renderings {
 		if retired(r) {
 			continue
@@ -74,30 +82,63 @@ func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, engl
 		head := stems[len(stems)-1]
 		words := strings.Fields(r.EN)
 		lowerHead := !startsUpper(words[len(words)-1])
+		var heads []int // the head's words within reach, not another term's
 		for i, t := range english {
-			if t.stem != head || lowerHead && startsUpper(text[t.start:t.end]) {
-				continue // not the head, or the head of a name ("Agreement")
+			if t.stem != head || lowerHead && startsUpper(text[t.start:t.end]) || other[i] {
+				continue // not the head, the head of a name ("Agreement"), or another term's
 			}
-			start, end := english[keptAround(english, i, -1, stems)].start, english[keptAround(english, i, 1, stems)].end
+			if drift(t.start) <= maxDrift {
+				heads = append(heads, i)
+			}
+		}
+		for _, i := range heads {
+			first, last := keptAround(english, i, -1, stems, other), keptAround(english, i, 1, stems, other)
+			if first == i && last == i && len(heads) > 1 {
+				continue // the head alone, and not the only one
+			}
+			start, end := english[first].start, english[last].end
 			if renderedByOther(seg, con, [2]int{start, end}) {
 				continue
 			}
-			if drift := math.Abs(float64(start)/float64(len(text)) - at); drift <= bestDrift {
-				kept, keptFrom, bestDrift = text[start:end], r, drift
+			if d := drift(start); d <= bestDrift {
+				kept, keptFrom, bestDrift = text[start:end], r, d
 			}
 		}
 	}
 	return kept, keptFrom, keptFrom != nil
 }
 
+// otherTermWords marks the words of english (seg's English read loosely)
+// that lie inside an English occurrence of another of the segment's terms,
+// one that is not a part of con's Chinese: the "diplomacy" of 外交 is a
+// word of 中国特色大国外交's rendering too.
+func otherTermWords(seg *Segment, con *glossary.Concept, english []looseToken) []bool {
+	other := make([]bool, len(english))
+	for _, o := range seg.Renderings {
+		if !slices.ContainsFunc(o.Readings, func(r Reading) bool {
+			return r.Concept != con && !strings.Contains(con.ZH, r.Concept.ZH) &&
+				slices.ContainsFunc(seg.Terms, func(t *Term) bool { return t.Concept == r.Concept })
+		}) {
+			continue
+		}
+		for i, t := range english {
+			if o.Start <= seg.English.Offset(t.start) && seg.English.End(t.end) <= o.End {
+				other[i] = true
+			}
+		}
+	}
+	return other
+}
+
 // keptAround returns how far, in direction step (-1 or 1), the kept part
 // of a rendering (its loose words, stems) runs from english[head]: over
 // rendering words with up to maxInserted other words among them
 // ("diplomacy with our own characteristics as a major country"), ending
-// on a rendering word that joins nothing.
-func keptAround(english []looseToken, head, step int, stems []string) int {
+// on a rendering word that joins nothing, and stopping at a word that
+// renders another of the segment's terms (other).
+func keptAround(english []looseToken, head, step int, stems []string, other []bool) int {
 	end, gap := head, 0
-	for j := head + step; j >= 0 && j < len(english) && gap <= maxInserted; j += step {
+	for j := head + step; j >= 0 && j < len(english) && gap <= maxInserted && !other[j]; j += step {
 		if !slices.Contains(stems, english[j].stem) {
 			gap++
 			continue
