@@ -49,6 +49,15 @@ func looseWords(text string) []string {
 	return out
 }
 
+// comparatives are the comparative adjectives policy English puts in a
+// rendering's place ("higher-standard opening up" for 更高水平对外开放),
+// read as their base: the Snowball stemmer leaves comparatives alone.
+var comparatives = map[string]string{
+	"higher": "high", "greater": "great", "deeper": "deep", "broader": "broad",
+	"wider": "wide", "closer": "close", "stronger": "strong", "larger": "large",
+	"faster": "fast", "bigger": "big", "tighter": "tight", "lower": "low",
+}
+
 // looseToken is a word of a text read loosely: its stem and where it is.
 type looseToken struct {
 	stem       string
@@ -77,6 +86,9 @@ func looseTokens(text string) []looseToken {
 			w = strings.TrimSuffix(w, s)
 		}
 		if w = strings.Trim(w, "'’"); w != "" && !looseSkip[w] {
+			if base, ok := comparatives[w]; ok {
+				w = base
+			}
 			out = append(out, looseToken{english.Stem(w, true), i, j})
 		}
 		i = j
@@ -187,6 +199,9 @@ func holdsAll(span, stems []string) bool {
 	return true
 }
 
+// minNearMiss is the fewest words of a rendering a near miss holds.
+const minNearMiss = 3
+
 // nearMiss is a stretch of English that holds most of a rendering's words
 // in order but not the rendering: "quality development" for
 // "high-quality development", "amity, sincerity, benefit and tolerance"
@@ -199,8 +214,10 @@ type nearMiss struct {
 
 // nearestMiss returns the best near miss of concept con's renderings in
 // the English (as looseTokens), or false: a stretch holding, in order, at
-// least two and at least three fifths of a rendering's words, with no
-// more other words among them than the rendering has. The best holds the
+// least three and at least three fifths of a rendering's words, with no
+// more other words among them than the rendering has. Two words of a
+// rendering of three are a paraphrase as often as a slip ("development
+// that is of high quality"), and the editor is better left alone. The best holds the
 // most words, then the greatest share, then is the shortest.
 func (c *Checker) nearestMiss(con *glossary.Concept, english []looseToken) (nearMiss, bool) {
 	var best nearMiss
@@ -215,7 +232,7 @@ func (c *Checker) nearestMiss(con *glossary.Concept, english []looseToken) (near
 		if k < 2 {
 			continue
 		}
-		need := max(2, (3*k+4)/5)
+		need := max(minNearMiss, (3*k+4)/5)
 		for i, t := range english {
 			first := slices.Index(stems, t.stem)
 			if first < 0 {
