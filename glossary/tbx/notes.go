@@ -13,6 +13,7 @@ import (
 //	termlint pinyin: "zhōubiān gōngzuò"
 //	termlint parts: [zhoubian, gongzuo]
 //	termlint zh_except: [城市周边, 动漫周边]
+//	termlint kind: phrase
 //	termlint seen: date 2025-04; url "https://example.org/a"
 //	termlint source seed-001: title "Xinhua readout"; kind official
 //	termlint status_in: literal preferred; official admitted

@@ -20,12 +20,14 @@
 //	seen source        admin source; with its quote as descrip context in a descripGrp
 //
 // What TBX-Basic has no data category for goes into notes that begin with
-// "termlint" (see notes.go): hand-written pinyin, family, parts, forms,
-// shared, a rendering's status per style (status_in, whose styles are not
-// customer subsets: a tool that reads no note would take the term's one
-// status for theirs), phrase type and context patterns, the date and url
-// of each seen entry, examples, and the registries
-// of sources (one sourceDesc each in the header) and styles (encodingDesc,
+// "termlint" (see notes.go): hand-written pinyin, a concept's kind (not a
+// termType, which in TBX-Basic is the form of one term, such as variant
+// or phrase, not how a concept is checked) and zh_except, family, parts,
+// forms, shared, a rendering's status per style (status_in, whose styles
+// are not customer subsets: a tool that reads no note would take the
+// term's one status for theirs), phrase type and context patterns, the
+// date and url of each seen entry, examples, and the registries of
+// sources (one sourceDesc each in the header) and styles (encodingDesc,
 // which describes what the customerSubset values mean). Read restores all
 // of it, so a termlint glossary survives the round trip unchanged.
 package tbx

@@ -137,6 +137,9 @@ func writeConcept(x *xmlWriter, d dialect, c *glossary.Concept, ids map[string]e
 	if len(c.ZHExcept) > 0 {
 		x.leaf("note", valueNote("zh_except", list(c.ZHExcept)))
 	}
+	if c.Kind != "" {
+		x.leaf("note", valueNote("kind", word(string(c.Kind))))
+	}
 	for _, e := range c.Examples {
 		b := newNote("example", "").quoted("text", e.Text).quoted("source", e.Source).add("style", e.Style).list("expect", e.Expect)
 		x.leaf("note", b.String())
