@@ -19,8 +19,11 @@ type Stats struct {
 	Sources  SourceStats    `json:"sources"`
 	Families []FamilyStats  `json:"families"`
 	// Tags counts concepts by tag, most used first.
-	Tags     []TagCount `json:"tags"`
-	Examples int        `json:"examples"`
+	Tags []TagCount `json:"tags"`
+	// ConceptsByKind counts concepts by kind, a concept that gives none
+	// as a term (KindOrDefault); kinds no concept has are left out.
+	ConceptsByKind map[Kind]int `json:"concepts_by_kind"`
+	Examples       int          `json:"examples"`
 	// Unseen lists the renderings without a seen entry.
 	Unseen []RenderingRef `json:"unseen"`
 }
@@ -78,12 +81,13 @@ type RenderingRef struct {
 // they are ranked; ties in a ranking keep it too.
 func Summarize(g *Glossary) Stats {
 	s := Stats{
-		ByStatus: map[Status]int{},
-		Sources:  SourceStats{Total: len(g.Sources), ByKind: map[string]int{}, Cited: []SourceCount{}, Uncited: []string{}},
-		Families: []FamilyStats{},
-		Tags:     []TagCount{},
-		Unseen:   []RenderingRef{},
-		Styles:   make([]StyleStats, len(g.Styles)),
+		ByStatus:       map[Status]int{},
+		ConceptsByKind: map[Kind]int{},
+		Sources:        SourceStats{Total: len(g.Sources), ByKind: map[string]int{}, Cited: []SourceCount{}, Uncited: []string{}},
+		Families:       []FamilyStats{},
+		Tags:           []TagCount{},
+		Unseen:         []RenderingRef{},
+		Styles:         make([]StyleStats, len(g.Styles)),
 	}
 	styleIndex := make(map[string]int, len(g.Styles))
 	for i, st := range g.Styles {
@@ -96,6 +100,7 @@ func Summarize(g *Glossary) Stats {
 	families := map[string]int{} // root id -> index in s.Families
 	for _, c := range g.Concepts {
 		s.Concepts++
+		s.ConceptsByKind[c.KindOrDefault()]++
 		if c.IsPart() {
 			s.Parts++
 		}

@@ -30,6 +30,7 @@ func TestSummarize(t *testing.T) {
 		`"cited":[{"id":"a","kind":"official","seen":3},{"id":"b","kind":"scholarly","seen":2}],"uncited":["c"]},` +
 		`"families":[{"root":"zb","zh":"周边","members":["zb-gz","zb-wj"]}],` +
 		`"tags":[{"tag":"zhoubian","count":3},{"tag":"part","count":1},{"tag":"policy","count":1}],` +
+		`"concepts_by_kind":{"phrase":1,"term":3},` +
 		`"examples":1,` +
 		`"unseen":[{"concept":"zb-gz","en":"periphery work"},{"concept":"zb-wj","en":"diplomacy with neighbors"}]}`
 	if string(got) != want {

@@ -26,10 +26,11 @@ func newCmdGlossaryStats(f *factory) *cobra.Command {
 		Use:   "stats",
 		Short: "Count what the glossary holds",
 		Long: `Report on the glossary named by --glossary (or the embedded one), merged:
-concepts and parts, renderings by status, for each style the renderings in
-it and the concepts without a preferred rendering in it (parts aside),
-sources by kind and by how many seen entries cite them, families, tags,
-examples and the renderings nobody has been seen using.
+concepts (by kind, when some are names or phrases) and parts, renderings by
+status, for each style the renderings in it and the concepts without a
+preferred rendering in it (parts aside), sources by kind and by how many
+seen entries cite them, families, tags, examples and the renderings
+nobody has been seen using.
 
 Formats: text (aligned, for reading) and json (the same numbers, for
 tools; lists in the text's order).`,
@@ -70,7 +71,7 @@ func writeStats(w io.Writer, s glossary.Stats) {
 	defer tw.Flush()
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format+"\n", args...) }
 
-	p("concepts\t%d\t(%s, %s)", s.Concepts, plural(s.Parts, "part"), plural(s.Examples, "example"))
+	p("concepts\t%d\t(%s%s, %s)", s.Concepts, conceptKinds(s.ConceptsByKind), plural(s.Parts, "part"), plural(s.Examples, "example"))
 	p("renderings\t%d\t(%s)", s.Renderings, byStatus(s.ByStatus))
 	p("sources\t%d\t(%s)", s.Sources.Total, byKind(s.Sources.ByKind))
 	p("")
@@ -148,6 +149,21 @@ func byStatus(m map[glossary.Status]int) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// conceptKinds counts concepts by kind, "120 terms, 6 names, 3 phrases; ",
+// or says nothing when every concept is a term.
+func conceptKinds(m map[glossary.Kind]int) string {
+	var parts []string
+	for _, k := range glossary.Kinds {
+		if m[k] > 0 {
+			parts = append(parts, plural(m[k], string(k)))
+		}
+	}
+	if len(parts) == 0 || len(parts) == 1 && m[glossary.KindTerm] > 0 {
+		return ""
+	}
+	return strings.Join(parts, ", ") + "; "
 }
 
 func byKind(m map[string]int) string {

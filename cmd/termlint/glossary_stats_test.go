@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
+	"strings"
 	"testing"
 )
 
@@ -11,7 +13,7 @@ const statsGlossary = "../../glossary/testdata/stats.yaml"
 
 func TestGlossaryStatsText(t *testing.T) {
 	code, out, errOut := runCLI(t, "--no-config", "-g", statsGlossary, "glossary", "stats")
-	want := `concepts    4  (1 part, 1 example)
+	want := `concepts    4  (3 terms, 1 phrase; 1 part, 1 example)
 renderings  6  (3 preferred, 1 admitted, 1 deprecated, 1 superseded)
 sources     3  (2 official, 1 scholarly)
 
@@ -46,11 +48,32 @@ never seen (2):
 	}
 }
 
+// TestGlossaryStatsTextAllTerms: a glossary whose concepts are all terms
+// (none gives a kind, or says term) has its concepts counted without
+// kinds, as before kinds were.
+func TestGlossaryStatsTextAllTerms(t *testing.T) {
+	t.Chdir(writeFiles(t, map[string]string{"g.yaml": "concepts:\n" +
+		"  - {id: a, zh: 甲, renderings: [{en: a, status: preferred}]}\n" +
+		"  - {id: b, zh: 乙, kind: term, renderings: [{en: b, status: preferred}]}\n"}))
+	code, out, errOut := runCLI(t, "--no-config", "-g", "g.yaml", "glossary", "stats")
+	if first, _, _ := strings.Cut(out, "\n"); code != 0 || errOut != "" || first != "concepts    2  (0 parts, 0 examples)" {
+		t.Errorf("exit %d, stderr %q, first line %q; want the concepts without kinds", code, errOut, first)
+	}
+	code, out, _ = runCLI(t, "--no-config", "-g", "g.yaml", "glossary", "stats", "--format", "json")
+	var got struct {
+		ByKind map[string]int `json:"concepts_by_kind"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 || !maps.Equal(got.ByKind, map[string]int{"term": 2}) {
+		t.Errorf("exit %d, %v: concepts_by_kind %v, want {term: 2}", code, err, got.ByKind)
+	}
+}
+
 func TestGlossaryStatsJSON(t *testing.T) {
 	code, out, _ := runCLI(t, "--no-config", "-g", statsGlossary, "glossary", "stats", "--format", "json")
 	var got struct {
 		Concepts int            `json:"concepts"`
 		ByStatus map[string]int `json:"by_status"`
+		ByKind   map[string]int `json:"concepts_by_kind"`
 		Sources  struct {
 			Uncited []string `json:"uncited"`
 		} `json:"sources"`
@@ -58,7 +81,7 @@ func TestGlossaryStatsJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if got.Concepts != 4 || got.ByStatus["preferred"] != 3 || len(got.Sources.Uncited) != 1 || got.Sources.Uncited[0] != "c" {
+	if got.Concepts != 4 || got.ByStatus["preferred"] != 3 || !maps.Equal(got.ByKind, map[string]int{"term": 3, "phrase": 1}) || len(got.Sources.Uncited) != 1 || got.Sources.Uncited[0] != "c" {
 		t.Errorf("json: %+v", got)
 	}
 }
