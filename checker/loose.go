@@ -93,7 +93,37 @@ func looseTokens(text string) []looseToken {
 		}
 		i = j
 	}
-	return out
+	return collapseExpansions(text, out)
+}
+
+// collapseExpansions reads a name spelled out before its abbreviation in
+// brackets ("Communist Party of China (CPC)") as the abbreviation alone,
+// one token over both, as a reviewer reads "the CPC Central Committee"
+// in "the Communist Party of China (CPC) Central Committee".
+func collapseExpansions(text string, tokens []looseToken) []looseToken {
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		word := text[t.start:t.end]
+		n := len(word)
+		if n < 2 || n > 6 || i < n || t.start == 0 || t.end >= len(text) ||
+			text[t.start-1] != '(' || text[t.end] != ')' || strings.ToUpper(word) != word {
+			continue
+		}
+		spelled := true
+		for k, e := range tokens[i-n : i] {
+			if text[e.start] != word[k] {
+				spelled = false
+				break
+			}
+		}
+		if !spelled {
+			continue
+		}
+		tokens[i-n] = looseToken{t.stem, tokens[i-n].start, t.end}
+		tokens = slices.Delete(tokens, i-n+1, i+1)
+		i -= n
+	}
+	return tokens
 }
 
 // looseIndex holds the loose readings of the renderings the missing rule
@@ -107,21 +137,25 @@ type looseIndex struct{ stems sync.Map } // *glossary.Rendering -> []looseReadin
 type looseReading struct {
 	stems []string
 	list  bool
+	// name says the rendering is a name, read word for word: only case,
+	// articles and a name spelled out before its abbreviation aside.
+	name bool
 }
 
-// readings returns the loose readings of r and its forms, leaving out
-// names, which are read strictly.
+// readings returns the loose readings of r and its forms. Names are read
+// word for word (see looseReading.name); name patterns are left to the
+// matcher.
 func (ix *looseIndex) readings(r *glossary.Rendering) []looseReading {
 	if v, ok := ix.stems.Load(r); ok {
 		return v.([]looseReading)
 	}
 	var out []looseReading
 	for _, en := range append([]string{r.EN}, r.Forms...) {
-		if isNamePattern(en) || titleCase(en) && startsUpper(en) {
+		if isNamePattern(en) {
 			continue
 		}
 		if ws := looseWords(en); len(ws) > 0 {
-			out = append(out, looseReading{ws, strings.Contains(en, ",")})
+			out = append(out, looseReading{ws, strings.Contains(en, ","), titleCase(en) && startsUpper(en)})
 		}
 	}
 	ix.stems.Store(r, out)
@@ -132,7 +166,12 @@ func (ix *looseIndex) readings(r *glossary.Rendering) []looseReading {
 // holds one of concept c's usable renderings read loosely.
 func (c *Checker) looselyRendered(con *glossary.Concept, english []string) bool {
 	for _, r := range con.Renderings {
-		if slices.ContainsFunc(c.loose.readings(r), func(lr looseReading) bool { return looseMatch(lr.stems, english, lr.list) }) {
+		if slices.ContainsFunc(c.loose.readings(r), func(lr looseReading) bool {
+			if lr.name {
+				return wordForWord(lr.stems, english)
+			}
+			return looseMatch(lr.stems, english, lr.list)
+		}) {
 			return true
 		}
 	}
@@ -144,6 +183,16 @@ func (c *Checker) looselyRendered(con *glossary.Concept, english []string) bool 
 // two to six words, in any order within a stretch of their number plus
 // one (the possessive alternation).
 func looseFind(stems, text []string) bool { return looseMatch(stems, text, false) }
+
+// wordForWord reports whether text holds stems one after another.
+func wordForWord(stems, text []string) bool {
+	for i := 0; i+len(stems) <= len(text); i++ {
+		if slices.Equal(text[i:i+len(stems)], stems) {
+			return true
+		}
+	}
+	return false
+}
 
 // looseMatch is looseFind for a rendering that is a list or not. A list
 // ("amity, sincerity, mutual benefit and inclusiveness") is a fixed
@@ -214,7 +263,8 @@ type nearMiss struct {
 
 // nearestMiss returns the best near miss of concept con's renderings in
 // the English (as looseTokens), or false: a stretch holding, in order, at
-// least three and at least three fifths of a rendering's words, with no
+// least three and at least three fifths of a rendering's content words
+// (not "in" or "and"), with no
 // more other words among them than the rendering has. Two words of a
 // rendering of three are a paraphrase as often as a slip ("development
 // that is of high quality"), and the editor is better left alone. The best holds the
@@ -232,21 +282,33 @@ func (c *Checker) nearestMiss(con *glossary.Concept, english []looseToken) (near
 		if k < 2 {
 			continue
 		}
-		need := max(minNearMiss, (3*k+4)/5)
+		// The words that count are content words: "in" and "and" are in
+		// any sentence.
+		content := func(stem string) int {
+			if insteadEdgeWords[stem] {
+				return 0
+			}
+			return 1
+		}
+		contentK := 0
+		for _, st := range stems {
+			contentK += content(st)
+		}
+		need := max(minNearMiss, (3*contentK+4)/5)
 		for i, t := range english {
 			first := slices.Index(stems, t.stem)
 			if first < 0 {
 				continue
 			}
-			matched, next, last, extra := 1, first+1, i, 0
+			matched, kept, next, last, extra := 1, content(t.stem), first+1, i, 0
 			for j := i + 1; j < len(english) && next < k && extra <= k; j++ {
 				if at := slices.Index(stems[next:], english[j].stem); at >= 0 {
-					matched, next, last = matched+1, next+at+1, j
+					matched, kept, next, last = matched+1, kept+content(english[j].stem), next+at+1, j
 				} else {
 					extra++
 				}
 			}
-			if matched < need || matched == k {
+			if kept < need || matched == k {
 				continue
 			}
 			share := float64(matched) / float64(k)
