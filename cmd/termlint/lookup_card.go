@@ -157,6 +157,9 @@ func (p *cardPrinter) card(m glossary.Match) {
 		p.wrapped("  ", "not the term in:", strings.Join(c.ZHExcept, ", "))
 	}
 	var links []string
+	if k := c.KindOrDefault(); k != glossary.KindTerm {
+		links = append(links, p.cs.Dim("kind: ")+kindText(k))
+	}
 	if c.Family != "" && c.Family != c.ID {
 		links = append(links, p.cs.Dim("family: ")+p.ref(c.Family))
 	}
@@ -183,6 +186,17 @@ func (p *cardPrinter) card(m glossary.Match) {
 			fmt.Fprintf(p.w, "  %s\n", l)
 		}
 	}
+}
+
+// kindText names a concept's kind with what it means for a translator.
+func kindText(k glossary.Kind) string {
+	switch k {
+	case glossary.KindName:
+		return "name (of an institution, meeting, document or title)"
+	case glossary.KindPhrase:
+		return "phrase (may be paraphrased: never reported missing or inconsistent)"
+	}
+	return string(k)
 }
 
 // statusByStyle says a rendering's status in the styles where it has one

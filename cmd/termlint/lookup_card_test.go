@@ -111,3 +111,67 @@ func TestLookupBriefStatusInStyle(t *testing.T) {
 		t.Errorf("json renderings %q, want %q and no status_in for bridge", got, want)
 	}
 }
+
+// TestLookupCardKind: the card names a concept's kind, and what it means,
+// among the concept's links when it is a name or a phrase; a term, said
+// or not, has no kind line. The JSON gives kind as the glossary does.
+func TestLookupCardKind(t *testing.T) {
+	g := filepath.Join(writeFiles(t, map[string]string{"g.yaml": `concepts:
+  - id: qiaowuju
+    zh: 桥务局
+    kind: name
+    tags: [institution]
+    renderings: [{en: Bridge Affairs Bureau, status: preferred}]
+  - id: xin-qiaomian
+    zh: 新桥面
+    kind: phrase
+    renderings: [{en: new bridge deck, status: preferred}]
+  - id: qiaotou
+    zh: 桥头
+    kind: term
+    renderings: [{en: bridgehead, status: preferred}]
+  - id: qiaodun
+    zh: 桥墩
+    renderings: [{en: pier, status: preferred}]
+`}), "g.yaml")
+	for _, tc := range []struct{ query, want string }{
+		{"桥务局", `桥务局  qiáo wù jú  qiaowuju
+
+  Bridge Affairs Bureau  preferred
+
+  kind: name (of an institution, meeting, document or title)
+  tags: institution
+`},
+		{"新桥面", `新桥面  xīn qiáo miàn  xin-qiaomian
+
+  new bridge deck  preferred
+
+  kind: phrase (may be paraphrased: never reported missing or inconsistent)
+`},
+		{"桥头", "桥头  qiáo tóu  qiaotou\n\n  bridgehead  preferred\n"},
+		{"桥墩", "桥墩  qiáo dūn  qiaodun\n\n  pier  preferred\n"},
+	} {
+		code, out, errOut := runCLI(t, "--no-config", "-g", g, "lookup", tc.query)
+		if code != 0 || out != tc.want || errOut != "" {
+			t.Errorf("lookup %s: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", tc.query, code, errOut, out, tc.want)
+		}
+	}
+	code, out, _ := runCLI(t, "--no-config", "-g", g, "lookup", "--format", "json", "新桥面", "桥墩")
+	var got struct {
+		Results []struct {
+			Matches []struct {
+				ID   string `json:"id"`
+				Kind string `json:"kind"`
+			} `json:"matches"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 || len(got.Results) != 2 || len(got.Results[0].Matches) == 0 || len(got.Results[1].Matches) == 0 {
+		t.Fatalf("json: exit %d, %v: %s", code, err, out)
+	}
+	if m := got.Results[0].Matches[0]; m.ID != "xin-qiaomian" || m.Kind != "phrase" {
+		t.Errorf("json: %s has kind %q, want phrase", m.ID, m.Kind)
+	}
+	if m := got.Results[1].Matches[0]; m.ID != "qiaodun" || m.Kind != "" {
+		t.Errorf("json: %s has kind %q, want none", m.ID, m.Kind)
+	}
+}
