@@ -270,8 +270,8 @@ func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, instead] {
 		var stems []string
 		for _, t := range seg.Terms {
 			con := t.Concept
-			if reported[con] || con.IsPart() || p.Checker.termRendered(t, rendered) {
-				continue
+			if reported[con] || con.IsPart() || con.KindOrDefault() == glossary.KindPhrase || p.Checker.termRendered(t, rendered) {
+				continue // a phrase may be paraphrased (glossary.KindPhrase)
 			}
 			if english == nil {
 				text = string(seg.English.Text)

@@ -407,7 +407,7 @@ func (s *ScopePass) conceptInconsistency() []*Finding {
 	for i, k := range s.keys {
 		c, r := k.r.Concept, k.r.Rendering
 		w, ok := wins[c]
-		if !ok || r == w || retiredIn(r, s.House) || nonPreferred(k.r, s.Style) || s.sideBySide(r, w) {
+		if !ok || r == w || c.KindOrDefault() == glossary.KindPhrase || retiredIn(r, s.House) || nonPreferred(k.r, s.Style) || s.sideBySide(r, w) {
 			continue
 		}
 		t := tallies[c]
