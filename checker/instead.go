@@ -188,7 +188,8 @@ func (in instead) named() bool { return in.rendering != nil }
 // named: one that starts or ends on a joining word ("and Road Forum for
 // International Cooperation", "major country, China has made outstanding
 // achievements in its diplomacy with"), runs over a sentence or clause
-// break (a full stop, semicolon, colon, bullet) the rendering has not, or
+// break (a full stop, semicolon, colon, bullet) the rendering has not,
+// opens or closes a bracket or quotation it does not close or open, or
 // lies inside the rendering of another of the segment's terms.
 func (c *Checker) insteadOf(seg *Segment, t *Term, text string, english []looseToken) instead {
 	if n, ok := c.nearestMiss(t.Concept, english); ok && nameable(seg, t.Concept, text, n.start, n.end, n.rendering) {
@@ -208,6 +209,12 @@ func nameable(seg *Segment, con *glossary.Concept, text string, start, end int, 
 	}
 	if strings.ContainsAny(phrase, ".;:!?•") && !strings.ContainsAny(r.EN, ".;:!?") {
 		return false
+	}
+	for _, pair := range []string{"()", "[]", "“”"} {
+		opening, closing := string([]rune(pair)[0]), string([]rune(pair)[1])
+		if strings.Count(phrase, opening) != strings.Count(phrase, closing) {
+			return false // "general secretary of the Communist Party of China (CPC"
+		}
 	}
 	return !renderedByOther(seg, con, [2]int{start, end})
 }
