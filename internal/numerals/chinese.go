@@ -1,6 +1,7 @@
 package numerals
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -101,6 +102,14 @@ func chineseDigits(text string, i int) (Number, int, bool) {
 		j += len("年")
 	case strings.HasPrefix(text[j:], "月") && j == end:
 		return Number{}, j, false // a month: the English names it
+	case strings.HasPrefix(text[j:], "年代") && j == end && n.Value < 100 && n.Value == math.Trunc(n.Value):
+		n.Value, n.Kind, n.Digits = 1900+n.Value, Year, 4 // 80年代: the 1980s
+		j += len("年代")
+	case strings.HasPrefix(text[j:], "成") && j == end && n.Value < 10 && !followedByWord(text, j+len("成")):
+		n.Value, n.Kind = n.Value*10, Percent // 6成: 60 percent
+		j += len("成")
+	case strings.HasPrefix(text[j:], "里") && !strings.HasPrefix(text[j:], "里面"):
+		n.Converted = n.Value / 2 // kilometres
 	case strings.HasPrefix(text[j:], "亩"):
 		n.Converted = n.Value / 15 // hectares
 	case strings.HasPrefix(text[j:], "斤"):
@@ -237,5 +246,22 @@ func hanKind(text string, n Number, end int) (Number, bool) {
 	if after == '月' {
 		return n, false
 	}
+	switch rest := text[end:]; {
+	case strings.HasPrefix(rest, "年代") && n.Value < 100:
+		n.Value, n.Kind, n.Digits = 1900+n.Value, Year, 4 // 八十年代: the 1980s
+	case strings.HasPrefix(rest, "里") && !strings.HasPrefix(rest, "里面"):
+		n.Converted = n.Value / 2 // kilometres
+	}
 	return n, true
+}
+
+// cheng are the characters after 成 that make a word of it (成为, 成功)
+// rather than tenths (六成).
+const cheng = "为功果立本长员就绩熟交效型都不了"
+
+// followedByWord reports whether text[i:] starts with a character that
+// makes a word with the 成 before it.
+func followedByWord(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return strings.ContainsRune(cheng, r)
 }

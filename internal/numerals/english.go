@@ -182,8 +182,8 @@ func englishWords(text string, i int) (Number, int, bool) {
 	value := float64(v)
 	kind := Plain
 	j := end
-	// twenty-five, twenty-fifth
-	if v >= 20 && v%10 == 0 && j < len(text) && text[j] == '-' {
+	// twenty-five, twenty-fifth, thirty two
+	if v >= 20 && v%10 == 0 && j < len(text) && (text[j] == '-' || text[j] == ' ') {
 		w2, k := wordAt(text, j+1)
 		if u, ok := wordValues[w2]; ok && u < 10 {
 			value, j = value+float64(u), k

@@ -34,6 +34,7 @@ func TestChinese(t *testing.T) {
 		{"14 亿多人口，90后和00后，1.5亿亩，1.3万亿斤，10亿千瓦", []string{"1400000000", "1990", "2000", "150000000", "1300000000000", "1000000000"}},
 		{"3000多万人，2万多家，4万多亿元，下降0.5个百分点", []string{"30000000", "20000", "4000000000000", "0.5%"}},
 		{"１２３４５", []string{"12345"}},
+		{"80年代和上世纪八十年代，6成是男性，3成为，20里外", []string{"1980", "1980", "60%", "3", "20"}},
 	} {
 		if got := strs(Chinese(tt.text)); !slices.Equal(got, tt.want) {
 			t.Errorf("Chinese(%q) = %q, want %q", tt.text, got, tt.want)
@@ -51,6 +52,7 @@ func TestEnglish(t *testing.T) {
 		{"since the 19th National Congress; the fourteenth plan; twenty-five years; three hundred; five per cent", []string{"19th", "14th", "25", "300", "5%"}},
 		{"the G20 summit, COVID-19 and 5G, PM2.5 levels; in the 1990s; 1,386,000 people; items 1, 234 and 5", []string{"name:20", "name:19", "name:5", "name:2.5", "1990", "1386000", "1", "234", "5"}},
 		{"one of the first, a hundred", []string{"1", "1st"}},
+		{"Thirty two counties", []string{"32"}},
 	} {
 		if got := strs(English(tt.text)); !slices.Equal(got, tt.want) {
 			t.Errorf("English(%q) = %q, want %q", tt.text, got, tt.want)
@@ -81,6 +83,9 @@ func TestSame(t *testing.T) {
 		{zh("1000万亩"), en("667,000 hectares"), true},
 		{zh("1.3万亿斤"), en("650 million metric tons"), true},
 		{zh("二十国集团"), en("G20"), true},
+		{zh("20里外"), en("10 kilometers away"), true},
+		{zh("八十年代"), en("the 1980s"), true},
+		{zh("6成"), en("60%"), true},
 	} {
 		if got := Same(tt.a, tt.b); got != tt.want {
 			t.Errorf("Same(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
