@@ -3,9 +3,13 @@ package checker
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/textnorm"
 )
 
 // NoDate is the year under which the uses in files whose path and front
@@ -35,14 +39,24 @@ type Usage struct {
 	// Unrendered are the occurrences of the Chinese term in bilingual
 	// segments whose English has none of the concept's renderings.
 	Unrendered Tally
+	// Unlisted are the phrases the English of those segments has instead,
+	// the most used first: renderings the glossary does not list. A phrase
+	// is what check names (a near miss of a rendering, or the part of one
+	// the English keeps), or a rendering as a reviewer reads it, which
+	// check accepts (see PhraseKind). Unnamed are the unrendered
+	// occurrences with no phrase to name. The counts of Unlisted and
+	// Unnamed add up to Unrendered's.
+	Unlisted []*PhraseUsage
+	Unnamed  Tally
 	// Files are the files the concept occurs in, in walk order.
 	Files []*FileUsage
 	// Summary holds the totals over every file read.
 	Summary UsageSummary
 
-	opts   UsageOptions
-	byRend map[*glossary.Rendering]*RenderingUsage
-	added  int // files added, for ordering examples
+	opts     UsageOptions
+	byRend   map[*glossary.Rendering]*RenderingUsage
+	byPhrase map[string]*PhraseUsage
+	added    int // files added, for ordering examples
 }
 
 // UsageSummary holds a usage's totals.
@@ -52,8 +66,13 @@ type UsageSummary struct {
 	// Chinese counts the occurrences of the concept's Chinese term and
 	// variants (inside longer terms too) in translated segments of
 	// bilingual files; Rendered, the concept's renderings in their English;
-	// Unrendered, the Chinese occurrences left without a rendering.
-	Chinese, Rendered, Unrendered int
+	// Unrendered, the Chinese occurrences left without a rendering, of
+	// which Unlisted have a phrase in its place (see Usage.Unlisted) and
+	// Unnamed none. Extra counts the renderings beyond the term's
+	// occurrences in their segment (the English says it twice where the
+	// Chinese says it once), so that Chinese = Rendered - Extra +
+	// Unlisted + Unnamed.
+	Chinese, Rendered, Extra, Unrendered, Unlisted, Unnamed int
 	// English counts the renderings in English-only files.
 	English int
 	// Unaligned counts renderings in bilingual files whose segment's
@@ -71,6 +90,45 @@ type RenderingUsage struct {
 	*glossary.Rendering
 	Tally
 }
+
+// PhraseUsage is how often the English of bilingual segments whose
+// Chinese has the concept's term used one phrase in place of all its
+// renderings: an unlisted rendering, as check names it.
+type PhraseUsage struct {
+	// Phrase is the phrase as written most often (of forms written as
+	// often, one with a lower-case first letter, then the first seen).
+	Phrase string
+	// Key is the phrase folded as the glossary folds renderings (case,
+	// hyphens, plurals, British spellings: textnorm.Key); phrases with one
+	// key are counted as one.
+	Key string
+	// Rendering is the concept's rendering the phrase is near or part of,
+	// where it was first seen, and Kind how.
+	Rendering *glossary.Rendering
+	Kind      PhraseKind
+	Tally
+
+	forms map[string]int
+	first []string // the forms, in the order first seen
+}
+
+// PhraseKind says how an unlisted phrase stands to the rendering it is
+// named after.
+type PhraseKind string
+
+const (
+	// PhraseVariant is a near miss of the rendering: most of its words in
+	// order, which check reports as a variant.
+	PhraseVariant PhraseKind = "variant"
+	// PhrasePart is the part of the rendering the English keeps (its head
+	// word with the rendering's words around it), which a missing finding
+	// quotes.
+	PhrasePart PhraseKind = "part"
+	// PhraseLoose is the rendering as a reviewer reads it (another
+	// article or form of its words, a word or two inserted), which check
+	// takes for the rendering and usage counts as unlisted.
+	PhraseLoose PhraseKind = "loose"
+)
 
 // Tally counts uses and keeps a few examples of them.
 type Tally struct {
@@ -126,12 +184,17 @@ type FileUsage struct {
 	Year      string
 	Bilingual bool
 	// The counts are as in UsageSummary, for this file.
-	Chinese, Unrendered, English, Unaligned, Untranslated int
+	Chinese, Extra, Unrendered, Unnamed, English, Unaligned, Untranslated int
 	// Renderings count the uses of each rendering.
 	Renderings map[*glossary.Rendering]int
+	// Unlisted counts the uses of each unlisted phrase, by its Key.
+	Unlisted map[string]int
 
 	examples   map[*glossary.Rendering][]*UsageExample
 	unrendered []*UsageExample
+	unnamed    []*UsageExample
+	phrases    map[string]*PhraseUsage // by key: forms, examples; no counts
+	phraseKeys []string                // the keys of phrases, in the order first seen
 }
 
 // Rendered counts the uses of the concept's renderings in the file.
@@ -162,7 +225,8 @@ func (c *Checker) FileUsage(f *File, concepts []*glossary.Concept, opts UsageOpt
 	}
 	for i, con := range concepts {
 		fu := &FileUsage{Concept: con, Path: f.Path, Year: year, Bilingual: f.Bilingual(),
-			Renderings: make(map[*glossary.Rendering]int), examples: make(map[*glossary.Rendering][]*UsageExample)}
+			Renderings: make(map[*glossary.Rendering]int), Unlisted: make(map[string]int),
+			examples: make(map[*glossary.Rendering][]*UsageExample), phrases: make(map[string]*PhraseUsage)}
 		u := fileScan{c: c, f: f, fu: fu, con: con, max: opts.Examples}
 		if f.Bilingual() {
 			for _, seg := range f.Segments {
@@ -189,6 +253,18 @@ type fileScan struct {
 	// anchored are the English phrases unrendered terms of the segment
 	// point at.
 	anchored map[*Occurrence]bool
+	// loose is the segment's English read loosely, once needed, and
+	// named the stretches of it named as unlisted phrases.
+	loose *segmentEnglish
+	named map[[2]int]bool
+}
+
+// segmentEnglish is a segment's English as the missing rule reads it.
+type segmentEnglish struct {
+	text     string
+	tokens   []looseToken
+	stems    []string
+	rendered map[*glossary.Concept]bool
 }
 
 // termAt is an occurrence of the concept's Chinese, with the concept of
@@ -276,6 +352,7 @@ func (u *fileScan) segment(seg *Segment) {
 	}
 	u.fu.Chinese += len(zh)
 	u.anchored = make(map[*Occurrence]bool)
+	u.loose, u.named = nil, nil
 	pair := make([]int, len(en)) // index into zh, or -1
 	taken := make([]bool, len(zh))
 	for i, e := range en {
@@ -299,12 +376,14 @@ func (u *fileScan) segment(seg *Segment) {
 		z := zh[0] // a rendering beyond the terms is shown with the first
 		if pair[i] >= 0 {
 			z = zh[pair[i]]
+		} else {
+			u.fu.Extra++
 		}
 		u.rendered(e, seg, z.Term, nil)
 	}
 	for j, z := range zh {
 		if !taken[j] {
-			u.unrendered(seg, z)
+			u.unrendered(seg, z, len(en) == 0)
 		}
 	}
 }
@@ -333,12 +412,24 @@ func (u *fileScan) rendered(e renderingAt, seg *Segment, zh *Term, count *int) {
 
 // unrendered counts an occurrence of the Chinese term whose segment's
 // English has no rendering left for it, and keeps it as an example while
-// there are too few.
-func (u *fileScan) unrendered(seg *Segment, z termAt) {
+// there are too few. Where the English has no rendering of the concept
+// at all (none), it is counted under the phrase the English has instead,
+// if one can be named, and as unnamed otherwise.
+func (u *fileScan) unrendered(seg *Segment, z termAt, none bool) {
 	fu := u.fu
 	fu.Unrendered++
-	if len(fu.unrendered) >= u.max {
-		return
+	var in instead
+	var kind PhraseKind
+	if none {
+		in, kind = u.instead(seg, z)
+	}
+	if in.named() {
+		u.unlisted(seg, z, in, kind)
+	} else {
+		fu.Unnamed++
+	}
+	if len(fu.unrendered) >= u.max && (in.named() || len(fu.unnamed) >= u.max) {
+		return // examples enough of both the unrendered and the unnamed
 	}
 	start, end := seg.English.Start(), seg.English.Start()
 	if o := u.anchor(seg, z); o != nil {
@@ -346,7 +437,160 @@ func (u *fileScan) unrendered(seg *Segment, z termAt) {
 	}
 	ex := &UsageExample{Excerpt: u.english(seg, start, end), ZH: u.chinese(seg, z.Term), offset: z.Start}
 	ex.Segment = collapse(seg.English.Text)
-	fu.unrendered = append(fu.unrendered, ex)
+	if len(fu.unrendered) < u.max {
+		fu.unrendered = append(fu.unrendered, ex)
+	}
+	if !in.named() && len(fu.unnamed) < u.max {
+		fu.unnamed = append(fu.unnamed, ex)
+	}
+}
+
+// instead returns the phrase seg's English has in place of the
+// concept's renderings for term z, as check names it (insteadOf), and
+// how it stands to the rendering it is named after; nothing when the
+// term is rendered after all (by its parts, or by a term overlapping
+// it), when the segment looks misaligned, or when another occurrence of
+// the segment already has that stretch of English. Where the English
+// holds a rendering as a reviewer reads it, the phrase is that reading
+// (looseStretch), never a near miss inside it nor a kept part of it.
+func (u *fileScan) instead(seg *Segment, z termAt) (instead, PhraseKind) {
+	if seg.misaligned != "" {
+		return instead{}, ""
+	}
+	e := u.loose
+	if e == nil {
+		e = &segmentEnglish{text: string(seg.English.Text), rendered: renderedConcepts(seg.Renderings)}
+		e.tokens = looseTokens(e.text)
+		for _, t := range e.tokens {
+			e.stems = append(e.stems, t.stem)
+		}
+		u.loose, u.named = e, make(map[[2]int]bool)
+	}
+	if u.c.termRendered(z.Term, e.rendered) {
+		return instead{}, ""
+	}
+	var in instead
+	kind := PhrasePart
+	if u.c.looselyRendered(u.con, e.stems) {
+		in, kind = u.c.looseStretch(seg, u.con, e.text, e.tokens, e.stems), PhraseLoose
+	} else if in = u.c.insteadOf(seg, z.Term, e.text, e.tokens); in.variant {
+		kind = PhraseVariant
+	}
+	span := [2]int{in.start, in.end}
+	if !in.named() || u.named[span] {
+		return instead{}, ""
+	}
+	u.named[span] = true
+	return in, kind
+}
+
+// looseStretch returns the shortest stretch of seg's English (text,
+// read loosely as tokens and their stems) that holds one of concept
+// con's renderings as a reviewer reads it, the first that does in the
+// glossary's order, ending as early as it can, with the rendering's
+// words right before and after it; nothing when no rendering
+// does or the stretch is not nameable. It asks looselyRendered of each
+// rendering on its own, so that usage reads the English as the missing
+// rule does.
+func (c *Checker) looseStretch(seg *Segment, con *glossary.Concept, text string, tokens []looseToken, stems []string) instead {
+	for _, r := range con.Renderings {
+		one := *con // the concept with this rendering alone
+		one.Renderings = []*glossary.Rendering{r}
+		if !c.looselyRendered(&one, stems) {
+			continue
+		}
+		end := 0
+		for end < len(stems) && !c.looselyRendered(&one, stems[:end+1]) {
+			end++
+		}
+		start := end
+		for start > 0 && !c.looselyRendered(&one, stems[start:end+1]) {
+			start--
+		}
+		// The rendering's words next to it belong to it ("Chinese Dream
+		// of the rejuvenation of the Chinese nation", not "Dream of ...").
+		words := looseWords(r.EN)
+		for start > 0 && slices.Contains(words, stems[start-1]) {
+			start--
+		}
+		for end+1 < len(stems) && slices.Contains(words, stems[end+1]) {
+			end++
+		}
+		from, to := tokens[start].start, tokens[end].end
+		if !nameable(seg, con, text, from, to, r) {
+			return instead{}
+		}
+		return instead{rendering: r, start: from, end: to}
+	}
+	return instead{}
+}
+
+// unlisted counts a use of an unlisted phrase, and keeps it as an
+// example while the phrase has too few.
+func (u *fileScan) unlisted(seg *Segment, z termAt, in instead, kind PhraseKind) {
+	text := collapse([]byte(u.loose.text[in.start:in.end]))
+	for _, s := range []string{"'s", "’s"} { // "central Party leadership’s": the phrase, not its case
+		text = strings.TrimSuffix(text, s)
+	}
+	if sentenceStart(u.loose.text[:in.start]) && !startsUpper(in.rendering.EN) {
+		text = lowerFirst(text) // "Building the Belt and Road" starting a sentence
+	}
+	key := textnorm.Key(text)
+	u.fu.Unlisted[key]++
+	p := u.fu.phrases[key]
+	if p == nil {
+		p = &PhraseUsage{Key: key, Rendering: in.rendering, Kind: kind, forms: make(map[string]int)}
+		u.fu.phrases[key] = p
+		u.fu.phraseKeys = append(u.fu.phraseKeys, key)
+	}
+	p.addForm(text, 1)
+	if len(p.Examples) < u.max {
+		start, end := seg.English.Offset(in.start), seg.English.End(in.end)
+		p.Examples = append(p.Examples, &UsageExample{Excerpt: u.english(seg, start, end), ZH: u.chinese(seg, z.Term), offset: start})
+	}
+}
+
+// sentenceStart reports whether a phrase after before (the text of its
+// segment up to it) starts a sentence.
+func sentenceStart(before string) bool {
+	before = strings.TrimRightFunc(before, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"“‘'([", r) })
+	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;")
+}
+
+// lowerFirst puts the first letter of s in lower case when it is the
+// only capital of its word ("Building", not "BRI" or "McDonald").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	word, _, _ := strings.Cut(s[n:], " ")
+	if !unicode.IsUpper(r) || strings.IndexFunc(word, unicode.IsUpper) >= 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// addForm counts n uses of the phrase written as form.
+func (p *PhraseUsage) addForm(form string, n int) {
+	if p.forms[form] == 0 {
+		p.first = append(p.first, form)
+	}
+	p.forms[form] += n
+}
+
+// chooseForm sets Phrase to the form written most often; of forms
+// written as often, one that starts in lower case, then the first seen.
+// (A form starting a sentence is counted with its first letter in lower
+// case when the rendering's is: see unlisted.)
+func (p *PhraseUsage) chooseForm() {
+	lower := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return !unicode.IsUpper(r)
+	}
+	p.Phrase = ""
+	for _, f := range p.first {
+		if p.Phrase == "" || p.forms[f] > p.forms[p.Phrase] || p.forms[f] == p.forms[p.Phrase] && lower(f) && !lower(p.Phrase) {
+			p.Phrase = f
+		}
+	}
 }
 
 // anchor returns the English phrase nearest to where an unrendered term
@@ -449,13 +693,13 @@ func spanIndex(sp *input.Span, off int) int {
 
 // NewUsage starts the usage of a concept.
 func NewUsage(con *glossary.Concept, opts UsageOptions) *Usage {
-	u := &Usage{Concept: con, opts: opts, byRend: make(map[*glossary.Rendering]*RenderingUsage)}
+	u := &Usage{Concept: con, opts: opts, byRend: make(map[*glossary.Rendering]*RenderingUsage), byPhrase: make(map[string]*PhraseUsage)}
 	for _, r := range orderRenderings(con, opts.Style) {
 		ru := &RenderingUsage{Rendering: r, Tally: newTally()}
 		u.Renderings = append(u.Renderings, ru)
 		u.byRend[r] = ru
 	}
-	u.Unrendered = newTally()
+	u.Unrendered, u.Unnamed = newTally(), newTally()
 	return u
 }
 
@@ -477,7 +721,9 @@ func (u *Usage) Add(fu *FileUsage) {
 	}
 	u.Files = append(u.Files, fu)
 	s.Chinese += fu.Chinese
+	s.Extra += fu.Extra
 	s.Unrendered += fu.Unrendered
+	s.Unnamed += fu.Unnamed
 	s.English += fu.English
 	s.Unaligned += fu.Unaligned
 	s.Untranslated += fu.Untranslated
@@ -494,6 +740,23 @@ func (u *Usage) Add(fu *FileUsage) {
 	}
 	if fu.Unrendered > 0 {
 		u.Unrendered.add(fu.Path, year, fu.Unrendered, fu.unrendered, u.added, u.opts.Examples)
+	}
+	if fu.Unnamed > 0 {
+		u.Unnamed.add(fu.Path, year, fu.Unnamed, fu.unnamed, u.added, u.opts.Examples)
+	}
+	for _, key := range fu.phraseKeys {
+		fp, n := fu.phrases[key], fu.Unlisted[key]
+		s.Unlisted += n
+		p := u.byPhrase[key]
+		if p == nil {
+			p = &PhraseUsage{Key: key, Rendering: fp.Rendering, Kind: fp.Kind, Tally: newTally(), forms: make(map[string]int)}
+			u.byPhrase[key] = p
+			u.Unlisted = append(u.Unlisted, p)
+		}
+		for _, f := range fp.first {
+			p.addForm(f, fp.forms[f])
+		}
+		p.add(fu.Path, year, n, fp.Examples, u.added, u.opts.Examples)
 	}
 }
 
@@ -520,6 +783,12 @@ func (u *Usage) Finish() {
 		r.finish(u.opts.Examples)
 	}
 	u.Unrendered.finish(u.opts.Examples)
+	u.Unnamed.finish(u.opts.Examples)
+	slices.SortStableFunc(u.Unlisted, func(a, b *PhraseUsage) int { return cmp.Compare(b.Count, a.Count) })
+	for _, p := range u.Unlisted {
+		p.chooseForm()
+		p.finish(u.opts.Examples)
+	}
 }
 
 func (t *Tally) finish(limit int) {

@@ -38,9 +38,14 @@ concept id, or approximately), and show how the files render it.
 In bilingual files, each occurrence of the concept's Chinese term or a
 variant (inside longer terms too) is paired with the renderings of the
 concept in its segment's English; an occurrence the English has none of
-the concept's renderings for counts as "no known rendering", and its
-example shows the segment's English, so that you see what was written
-instead. In English-only files, the concept's renderings are counted.
+the concept's renderings for counts as "no known rendering". Where the
+English has a phrase in their place, the one check's variant and missing
+findings quote (a near miss of a rendering, or the part of one it keeps)
+or a rendering as a reviewer reads it ("high-quality industrial
+development"), the occurrence is counted under that phrase, an unlisted
+rendering; the others are "unnamed", and their examples show the
+segment's English, so that you see what was written instead. In
+English-only files, the concept's renderings are counted.
 Each rendering is counted by file and by year, the year a file's front
 matter (date:) or path (2019/, 2019-05-02-notes.md, speech_2013.txt)
 carries, "no date" otherwise; keyword-in-context examples show where each
@@ -175,6 +180,8 @@ type usageConceptJSON struct {
 	Match      matchInfoJSON        `json:"match"`
 	Renderings []usageRenderingJSON `json:"renderings"`
 	Unrendered usageTallyJSON       `json:"unrendered"`
+	Unlisted   []usagePhraseJSON    `json:"unlisted"`
+	Unnamed    usageTallyJSON       `json:"unnamed"`
 	Files      []usageFileJSON      `json:"files"`
 	Summary    usageSummaryJSON     `json:"summary"`
 }
@@ -185,6 +192,15 @@ type usageRenderingJSON struct {
 	Styles []string        `json:"styles"`
 	// Use marks the preferred rendering of --style.
 	Use bool `json:"use,omitempty"`
+	usageTallyJSON
+}
+
+// usagePhraseJSON is an unlisted phrase: what the English has in place
+// of the concept's renderings, and the rendering it is named after.
+type usagePhraseJSON struct {
+	Phrase    string             `json:"phrase"`
+	Rendering string             `json:"rendering"`
+	Kind      checker.PhraseKind `json:"kind"`
 	usageTallyJSON
 }
 
@@ -217,7 +233,10 @@ type usageFileJSON struct {
 	Bilingual    bool           `json:"bilingual"`
 	Chinese      int            `json:"chinese"`
 	Renderings   map[string]int `json:"renderings"`
+	Extra        int            `json:"extra"`
 	Unrendered   int            `json:"unrendered"`
+	Unlisted     map[string]int `json:"unlisted"`
+	Unnamed      int            `json:"unnamed"`
 	Unaligned    int            `json:"unaligned"`
 	Untranslated int            `json:"untranslated"`
 }
@@ -227,7 +246,10 @@ type usageSummaryJSON struct {
 	Bilingual    int `json:"bilingual"`
 	Chinese      int `json:"chinese"`
 	Rendered     int `json:"rendered"`
+	Extra        int `json:"extra"`
 	Unrendered   int `json:"unrendered"`
+	Unlisted     int `json:"unlisted"`
+	Unnamed      int `json:"unnamed"`
 	English      int `json:"english"`
 	Unaligned    int `json:"unaligned"`
 	Untranslated int `json:"untranslated"`
@@ -252,17 +274,27 @@ func writeUsageJSON(w io.Writer, opts *usageOptions, matches []glossary.Match, u
 			Match:      matchInfoJSON{m.Kind, m.Field, m.Text, m.Distance},
 			Renderings: []usageRenderingJSON{},
 			Unrendered: tallyJSON(u.Unrendered),
+			Unlisted:   []usagePhraseJSON{},
+			Unnamed:    tallyJSON(u.Unnamed),
 			Files:      []usageFileJSON{},
 			Summary:    usageSummaryJSON(u.Summary),
 		}
 		for _, r := range u.Renderings {
 			cj.Renderings = append(cj.Renderings, usageRenderingJSON{EN: r.EN, Status: r.Status, Styles: nonNil(r.Styles), Use: r.Rendering == use, usageTallyJSON: tallyJSON(r.Tally)})
 		}
+		for _, p := range u.Unlisted {
+			cj.Unlisted = append(cj.Unlisted, usagePhraseJSON{Phrase: p.Phrase, Rendering: p.Rendering.EN, Kind: p.Kind, usageTallyJSON: tallyJSON(p.Tally)})
+		}
 		for _, fu := range u.Files {
 			fj := usageFileJSON{Path: fu.Path, Year: fu.Year, Bilingual: fu.Bilingual, Chinese: fu.Chinese, Renderings: map[string]int{},
-				Unrendered: fu.Unrendered, Unaligned: fu.Unaligned, Untranslated: fu.Untranslated}
+				Extra: fu.Extra, Unrendered: fu.Unrendered, Unlisted: map[string]int{}, Unnamed: fu.Unnamed, Unaligned: fu.Unaligned, Untranslated: fu.Untranslated}
 			for r, n := range fu.Renderings {
 				fj.Renderings[r.EN] = n
+			}
+			for _, p := range u.Unlisted {
+				if n := fu.Unlisted[p.Key]; n > 0 {
+					fj.Unlisted[p.Phrase] = n
+				}
 			}
 			cj.Files = append(cj.Files, fj)
 		}

@@ -135,7 +135,7 @@ func TestUsageCommandJSON(t *testing.T) {
 	}
 	expect("the document", doc, "version", "query", "style", "concepts", "also")
 	concept := doc["concepts"].([]any)[0]
-	expect("a concept", concept, "concept", "zh", "zh_variants", "pinyin", "match", "renderings", "unrendered", "files", "summary")
+	expect("a concept", concept, "concept", "zh", "zh_variants", "pinyin", "match", "renderings", "unrendered", "unlisted", "unnamed", "files", "summary")
 	renderings := concept.(map[string]any)["renderings"].([]any)
 	expect("the style's rendering", renderings[0], "en", "status", "styles", "use", "count", "files", "years", "examples")
 	expect("a rendering", renderings[1], "en", "status", "styles", "count", "files", "years", "examples")
@@ -145,10 +145,75 @@ func TestUsageCommandJSON(t *testing.T) {
 	unrendered := concept.(map[string]any)["unrendered"]
 	expect("unrendered", unrendered, "count", "files", "years", "examples")
 	expect("an unrendered example", unrendered.(map[string]any)["examples"].([]any)[0], "file", "line", "column", "text", "context_before", "context_after", "segment", "zh")
-	expect("a file", concept.(map[string]any)["files"].([]any)[0], "path", "year", "bilingual", "chinese", "renderings", "unrendered", "unaligned", "untranslated")
-	expect("the summary", concept.(map[string]any)["summary"], "files", "bilingual", "chinese", "rendered", "unrendered", "english", "unaligned", "untranslated")
+	expect("unnamed", concept.(map[string]any)["unnamed"], "count", "files", "years", "examples")
+	expect("a file", concept.(map[string]any)["files"].([]any)[0], "path", "year", "bilingual", "chinese", "renderings", "extra", "unrendered", "unlisted", "unnamed", "unaligned", "untranslated")
+	expect("the summary", concept.(map[string]any)["summary"], "files", "bilingual", "chinese", "rendered", "extra", "unrendered", "unlisted", "unnamed", "english", "unaligned", "untranslated")
 	if r := renderings[0].(map[string]any); r["en"] != "neighborhood work" || r["use"] != true {
 		t.Errorf("first rendering %v %v, want neighborhood work marked use", r["en"], r["use"])
+	}
+}
+
+// TestUsageCommandUnlisted: the phrases the English has in place of the
+// glossary's renderings (checker/testdata/unlisted/drift.md says which),
+// in the table, the files and the examples, and in JSON, where the
+// counts add up.
+func TestUsageCommandUnlisted(t *testing.T) {
+	const fixture = "checker/testdata/unlisted/drift.md"
+	code, out, errOut := usageAt(t, "--examples", "1", "共建一带一路", fixture)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{
+		"no known rendering for 9 (unlisted phrases 5, unnamed 4)\n",
+		"(1 beyond the term's occurrences in their segment)",
+		"  no known rendering                                                     9×  no date: 9\n" +
+			"    \"joint construction of the Belt and Road\"   unlisted                 3×  no date: 3\n" +
+			"    \"building the Belt and Road\"                unlisted                 1×  no date: 1\n",
+		"    unnamed                                                              4×  no date: 4\n",
+		"Belt and Road cooperation 3 · beyond the Chinese 1 · no known rendering 9 (\"joint construction of the Belt and Road\" 3, \"building the Belt and Road\" 1, \"joint, high-standard building of the Belt and Road\" 1, unnamed 4)\n",
+		"\n\"joint construction of the Belt and Road\"  3×  unlisted, near the glossary's \"joint building of the Belt and Road\"\n",
+		"\n\"joint, high-standard building of the Belt and Road\"  1×  unlisted, the glossary's \"joint building of the Belt and Road\", read loosely\n",
+		"\nunnamed  4×  no known rendering, and no phrase to name\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+
+	_, out, _ = runCLI(t, "usage", "--format", "json", "--examples", "1", "睦邻友好", fixture)
+	var doc struct {
+		Concepts []struct {
+			Unlisted []struct {
+				Phrase, Rendering, Kind string
+				Count                   int
+				Files                   map[string]int
+				Examples                []struct{ Text string }
+			}
+			Unrendered, Unnamed struct{ Count int }
+			Files               []struct {
+				Unrendered, Unnamed int
+				Unlisted            map[string]int
+			}
+			Summary struct{ Chinese, Rendered, Extra, Unrendered, Unlisted, Unnamed int }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	c := doc.Concepts[0]
+	if len(c.Unlisted) != 1 {
+		t.Fatalf("unlisted %+v, want \"friendship\"", c.Unlisted)
+	}
+	p := c.Unlisted[0]
+	if p.Phrase != "friendship" || p.Rendering != "good-neighborly friendship" || p.Kind != "part" || p.Count != 1 ||
+		p.Files[fixture] != 1 || len(p.Examples) != 1 || p.Examples[0].Text != "friendship" {
+		t.Errorf("unlisted %+v", p)
+	}
+	if s := c.Summary; s.Chinese != 1 || s.Unrendered != 1 || s.Unlisted != 1 || s.Unnamed != 0 || c.Unnamed.Count != 0 || c.Unrendered.Count != 1 {
+		t.Errorf("summary %+v, unnamed %d", s, c.Unnamed.Count)
+	}
+	if f := c.Files[0]; f.Unrendered != 1 || f.Unnamed != 0 || f.Unlisted["friendship"] != 1 {
+		t.Errorf("file %+v", f)
 	}
 }
 

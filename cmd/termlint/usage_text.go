@@ -22,8 +22,12 @@ type usagePrinter struct {
 	style string
 }
 
-// unrenderedLabel names the occurrences with no known rendering.
-const unrenderedLabel = "no known rendering"
+// unrenderedLabel names the occurrences with no known rendering, and
+// unnamedLabel those of them with no unlisted phrase to name.
+const (
+	unrenderedLabel = "no known rendering"
+	unnamedLabel    = "unnamed"
+)
 
 func (p *usagePrinter) print(query string, matches []glossary.Match, usages []*checker.Usage, also []glossary.Match) {
 	if len(usages) > 1 {
@@ -60,8 +64,17 @@ func (p *usagePrinter) usage(m glossary.Match, u *checker.Usage) {
 	fmt.Fprintf(p.w, "  %s read, %d bilingual\n", plural(s.Files, "file"), s.Bilingual)
 	if s.Chinese > 0 {
 		line := fmt.Sprintf("  bilingual: %s %d× in the Chinese; its renderings %d× in the English", c.ZH, s.Chinese, s.Rendered)
+		if s.Extra > 0 {
+			line += fmt.Sprintf(" (%d beyond the term's occurrences in their segment)", s.Extra)
+		}
 		if s.Unrendered > 0 {
 			line += fmt.Sprintf(", no known rendering for %d", s.Unrendered)
+		}
+		switch {
+		case s.Unlisted > 0 && s.Unnamed > 0:
+			line += fmt.Sprintf(" (unlisted phrases %d, unnamed %d)", s.Unlisted, s.Unnamed)
+		case s.Unlisted > 0:
+			line += fmt.Sprintf(" (unlisted phrases %d)", s.Unlisted)
 		}
 		fmt.Fprintln(p.w, line)
 	}
@@ -95,6 +108,9 @@ func (p *usagePrinter) table(u *checker.Usage, use *glossary.Rendering) {
 		enWidth = max(enWidth, displayWidth(r.EN))
 		styleWidth = max(styleWidth, displayWidth(strings.Join(r.Styles, ", ")))
 	}
+	for _, ph := range u.Unlisted {
+		enWidth = max(enWidth, displayWidth(phraseLabel(ph))+2)
+	}
 	enWidth = min(enWidth, 44)
 	fmt.Fprintln(p.w)
 	row := func(mark, en, status, styles string, t checker.Tally) {
@@ -112,6 +128,32 @@ func (p *usagePrinter) table(u *checker.Usage, use *glossary.Rendering) {
 	if u.Unrendered.Count > 0 {
 		row("  ", unrenderedLabel, fmt.Sprintf("%-10s", ""), "", u.Unrendered)
 	}
+	if len(u.Unlisted) == 0 {
+		return
+	}
+	// The phrases the English has instead, then the rest, under it.
+	for _, ph := range u.Unlisted {
+		row("  ", "  "+phraseLabel(ph), fmt.Sprintf("%-10s", "unlisted"), "", ph.Tally)
+	}
+	if u.Unnamed.Count > 0 {
+		row("  ", "  "+unnamedLabel, fmt.Sprintf("%-10s", ""), "", u.Unnamed)
+	}
+}
+
+// phraseLabel is an unlisted phrase in quotation marks, as the table and
+// the files list show it.
+func phraseLabel(ph *checker.PhraseUsage) string { return fmt.Sprintf("%q", ph.Phrase) }
+
+// phraseRelation says how an unlisted phrase stands to the rendering it
+// is named after.
+func phraseRelation(ph *checker.PhraseUsage) string {
+	switch ph.Kind {
+	case checker.PhraseVariant:
+		return fmt.Sprintf("near the glossary's %q", ph.Rendering.EN)
+	case checker.PhraseLoose:
+		return fmt.Sprintf("the glossary's %q, read loosely", ph.Rendering.EN)
+	}
+	return fmt.Sprintf("part of the glossary's %q", ph.Rendering.EN)
 }
 
 // pad is the spaces that fill s, which may be coloured, out to width
@@ -176,10 +218,16 @@ func (p *usagePrinter) files(u *checker.Usage) {
 				counts = append(counts, fmt.Sprintf("%s %d", ru.EN, n))
 			}
 		}
+		if fu.Extra > 0 {
+			counts = append(counts, fmt.Sprintf("beyond the Chinese %d", fu.Extra))
+		}
+		if fu.Unrendered > 0 {
+			counts = append(counts, fmt.Sprintf("%s %d%s", unrenderedLabel, fu.Unrendered, unlistedCounts(u, fu)))
+		}
 		for _, c := range []struct {
 			label string
 			n     int
-		}{{unrenderedLabel, fu.Unrendered}, {"untranslated", fu.Untranslated}, {"not counted", fu.Unaligned}} {
+		}{{"untranslated", fu.Untranslated}, {"not counted", fu.Unaligned}} {
 			if c.n > 0 {
 				counts = append(counts, fmt.Sprintf("%s %d", c.label, c.n))
 			}
@@ -195,6 +243,25 @@ func (p *usagePrinter) files(u *checker.Usage) {
 	for _, r := range rows {
 		fmt.Fprintf(p.w, "  %s%s  %-*s  %-*s  %s\n", r.path, pad(r.path, pathW), yearW, r.year, kindW, r.kind, r.counts)
 	}
+}
+
+// unlistedCounts is how a file's occurrences with no known rendering
+// divide into unlisted phrases and unnamed ones (` ("phrase" 2, unnamed
+// 1)`), or "" when none has a phrase.
+func unlistedCounts(u *checker.Usage, fu *checker.FileUsage) string {
+	var parts []string
+	for _, ph := range u.Unlisted {
+		if n := fu.Unlisted[ph.Key]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", phraseLabel(ph), n))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	if fu.Unnamed > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", unnamedLabel, fu.Unnamed))
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // examples prints each rendering's examples, then those of occurrences
@@ -214,11 +281,18 @@ func (p *usagePrinter) examples(u *checker.Usage) {
 		measure(r.Tally)
 	}
 	measure(u.Unrendered)
-	block := func(title string, t checker.Tally, unrendered bool) {
+	measure(u.Unnamed)
+	for _, ph := range u.Unlisted {
+		measure(ph.Tally)
+	}
+	block := func(title, note string, t checker.Tally, unrendered bool) {
 		if len(t.Examples) == 0 {
 			return
 		}
-		fmt.Fprintf(p.w, "\n%s  %d×\n", p.cs.Bold(title), t.Count)
+		if note != "" {
+			note = "  " + p.cs.Dim(note)
+		}
+		fmt.Fprintf(p.w, "\n%s  %d×%s\n", p.cs.Bold(title), t.Count, note)
 		for _, ex := range t.Examples {
 			switch {
 			case !unrendered:
@@ -239,9 +313,16 @@ func (p *usagePrinter) examples(u *checker.Usage) {
 		}
 	}
 	for _, r := range u.Renderings {
-		block(r.EN, r.Tally, false)
+		block(r.EN, "", r.Tally, false)
 	}
-	block(unrenderedLabel, u.Unrendered, true)
+	if len(u.Unlisted) == 0 {
+		block(unrenderedLabel, "", u.Unrendered, true)
+		return
+	}
+	for _, ph := range u.Unlisted {
+		block(phraseLabel(ph), "unlisted, "+phraseRelation(ph), ph.Tally, true)
+	}
+	block(unnamedLabel, "no known rendering, and no phrase to name", u.Unnamed, true)
 }
 
 func location(c checker.Excerpt) string { return fmt.Sprintf("%s:%d:%d", c.File, c.Line, c.Column) }
