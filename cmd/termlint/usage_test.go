@@ -166,10 +166,11 @@ func TestUsageCommandUnlisted(t *testing.T) {
 	for _, want := range []string{
 		"no known rendering for 9 (unlisted phrases 5, unnamed 4)\n",
 		"(1 beyond the term's occurrences in their segment)",
-		"  no known rendering                                                     9×  no date: 9\n" +
-			"    \"joint construction of the Belt and Road\"   unlisted                 3×  no date: 3\n" +
-			"    \"building the Belt and Road\"                unlisted                 1×  no date: 1\n",
-		"    unnamed                                                              4×  no date: 4\n",
+		"  no known rendering                                                               9×  no date: 9\n" +
+			"    \"joint construction of the Belt and Road\"             unlisted                 3×  no date: 3\n" +
+			"    \"building the Belt and Road\"                          unlisted                 1×  no date: 1\n" +
+			"    \"joint, high-standard building of the Belt and Road\"  unlisted                 1×  no date: 1\n" +
+			"    unnamed                                                                        4×  no date: 4\n",
 		"Belt and Road cooperation 3 · beyond the Chinese 1 · no known rendering 9 (\"joint construction of the Belt and Road\" 3, \"building the Belt and Road\" 1, \"joint, high-standard building of the Belt and Road\" 1, unnamed 4)\n",
 		"\n\"joint construction of the Belt and Road\"  3×  unlisted, near the glossary's \"joint building of the Belt and Road\"\n",
 		"\n\"joint, high-standard building of the Belt and Road\"  1×  unlisted, the glossary's \"joint building of the Belt and Road\", read loosely\n",

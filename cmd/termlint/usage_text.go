@@ -111,7 +111,7 @@ func (p *usagePrinter) table(u *checker.Usage, use *glossary.Rendering) {
 	for _, ph := range u.Unlisted {
 		enWidth = max(enWidth, displayWidth(phraseLabel(ph))+2)
 	}
-	enWidth = min(enWidth, 44)
+	enWidth = min(enWidth, 56)
 	fmt.Fprintln(p.w)
 	row := func(mark, en, status, styles string, t checker.Tally) {
 		line := fmt.Sprintf("%s%s%s  %s  %s%s  %5s  %s", mark, en, pad(en, enWidth), status,
