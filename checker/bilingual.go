@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"fmt"
 	"iter"
 	"slices"
@@ -64,8 +65,15 @@ func (c *Checker) term(m match.Match) *Term {
 func (c *Checker) scanSegments(f *File) {
 	for i := range f.Document.Segments {
 		seg := &Segment{Segment: &f.Document.Segments[i], concepts: make(map[*glossary.Concept]bool)}
+		var unquoted map[*glossary.Concept]bool // concepts the Chinese has outside quotation marks
 		for _, m := range c.findChinese(seg.Chinese.Text) {
 			t := c.term(m)
+			if !chineseQuoted(seg.Chinese.Text, m.Start, m.End) {
+				if unquoted == nil {
+					unquoted = make(map[*glossary.Concept]bool)
+				}
+				t.each(func(t *Term) { unquoted[t.Concept] = true })
+			}
 			mapTerm(t, &seg.Chinese)
 			seg.Terms = append(seg.Terms, t)
 			seg.addConcepts(t)
@@ -76,6 +84,14 @@ func (c *Checker) scanSegments(f *File) {
 		}
 		occs = c.names.shadow(seg.English.Text, occs)
 		markQuoted(seg.English.Text, occs, quoteSpans(seg.English.Text))
+		for _, o := range occs {
+			// A phrase the English quotes where the Chinese does not
+			// (统筹好两个大局, managing the "two overall situations") is the
+			// translator's emphasis on a use, not a mention of a wording.
+			if o.Cited && slices.ContainsFunc(o.Readings, func(r Reading) bool { return unquoted[r.Concept] }) {
+				o.Cited = false
+			}
+		}
 		for _, o := range occs {
 			mapOccurrence(o, &seg.English, seg)
 			seg.align(o)
@@ -118,6 +134,39 @@ func (s *Segment) addConcepts(t *Term) {
 
 // mapTerm and mapOccurrence turn offsets in a span's text into offsets in
 // the file.
+// each calls fn on t and the terms inside and overlapping it.
+func (t *Term) each(fn func(*Term)) {
+	fn(t)
+	for _, n := range append(t.Nested, t.Overlaps...) {
+		n.each(fn)
+	}
+}
+
+// chineseQuotes are the quotation and title marks of Chinese text.
+var chineseQuotes = [][2]string{{"“", "”"}, {"「", "」"}, {"『", "』"}, {"《", "》"}}
+
+// maxChineseQuote is the longest quotation, in bytes, chineseQuoted looks
+// for around a term: a mention, not a page of speech.
+const maxChineseQuote = 300
+
+// chineseQuoted reports whether text[start:end] stands inside Chinese
+// quotation or title marks.
+func chineseQuoted(text []byte, start, end int) bool {
+	for _, q := range chineseQuotes {
+		open, close := []byte(q[0]), []byte(q[1])
+		from := max(0, start-maxChineseQuote)
+		i := bytes.LastIndex(text[from:start], open)
+		if i < 0 || bytes.Contains(text[from+i:start], close) {
+			continue
+		}
+		to := min(len(text), end+maxChineseQuote)
+		if j := bytes.Index(text[end:to], close); j >= 0 && !bytes.Contains(text[end:end+j], open) {
+			return true
+		}
+	}
+	return false
+}
+
 func mapTerm(t *Term, sp *input.Span) {
 	t.Start, t.End = sp.Offset(t.Start), sp.End(t.End)
 	for _, n := range append(t.Nested, t.Overlaps...) {
