@@ -15,9 +15,13 @@ import (
 // TestMisalignedFixtures runs the misaligned fixtures of testdata: a run
 // shifted by one that only the figures give away, and pairs whose figures
 // are reworded but which do correspond.
-func TestMisalignedFixtures(t *testing.T) {
+func TestMisalignedFixtures(t *testing.T) { checkFixtureDir(t, "testdata/misaligned") }
+
+// checkFixtureDir checks the fixtures of dir as TestFixtures does those
+// of the repository's testdata/check.
+func checkFixtureDir(t *testing.T, dir string) {
 	c := defaultChecker(t)
-	files, _ := filepath.Glob("testdata/misaligned/*.md")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}

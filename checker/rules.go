@@ -50,7 +50,7 @@ type Pass struct {
 
 // Rules are the rules, in the order they run. Missing and Untranslated
 // read the Chinese side, so they find nothing in an English-only file.
-var Rules = []*Rule{Inconsistent, StyleVariants, NonPreferred, Deprecated, Missing, Variant, Misaligned, Untranslated}
+var Rules = []*Rule{Inconsistent, StyleVariants, NonPreferred, Deprecated, Missing, Variant, Garbled, Misaligned, Untranslated}
 
 // DefaultRules are the Rules that run unless told otherwise: those not
 // Off.
