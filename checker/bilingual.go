@@ -65,14 +65,14 @@ func (c *Checker) term(m match.Match) *Term {
 func (c *Checker) scanSegments(f *File) {
 	for i := range f.Document.Segments {
 		seg := &Segment{Segment: &f.Document.Segments[i], concepts: make(map[*glossary.Concept]bool)}
-		var unquoted map[*glossary.Concept]bool // concepts the Chinese has outside quotation marks
+		var quoted map[*glossary.Concept]bool // concepts the Chinese quotes somewhere
 		for _, m := range c.findChinese(seg.Chinese.Text) {
 			t := c.term(m)
-			if !chineseQuoted(seg.Chinese.Text, m.Start, m.End) {
-				if unquoted == nil {
-					unquoted = make(map[*glossary.Concept]bool)
+			if chineseQuoted(seg.Chinese.Text, m.Start, m.End) {
+				if quoted == nil {
+					quoted = make(map[*glossary.Concept]bool)
 				}
-				t.each(func(t *Term) { unquoted[t.Concept] = true })
+				t.each(func(t *Term) { quoted[t.Concept] = true })
 			}
 			mapTerm(t, &seg.Chinese)
 			seg.Terms = append(seg.Terms, t)
@@ -85,10 +85,11 @@ func (c *Checker) scanSegments(f *File) {
 		occs = c.names.shadow(seg.English.Text, occs)
 		markQuoted(seg.English.Text, occs, quoteSpans(seg.English.Text))
 		for _, o := range occs {
-			// A phrase the English quotes where the Chinese does not
-			// (统筹好两个大局, managing the "two overall situations") is the
-			// translator's emphasis on a use, not a mention of a wording.
-			if o.Cited && slices.ContainsFunc(o.Readings, func(r Reading) bool { return unquoted[r.Concept] }) {
+			// A phrase the English quotes where the Chinese has the term
+			// but quotes it nowhere (统筹好两个大局, managing the "two
+			// overall situations") is the translator's emphasis on a use,
+			// not a mention of a wording.
+			if o.Cited && slices.ContainsFunc(o.Readings, func(r Reading) bool { return seg.concepts[r.Concept] && !quoted[r.Concept] }) {
 				o.Cited = false
 			}
 		}
