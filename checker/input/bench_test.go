@@ -70,3 +70,44 @@ func BenchmarkReadHTMLNested(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPairRuns doubles the paragraphs of a bilingual Markdown file in
+// the layouts pairing reads (alternating pairs, 中文<br/>English lines,
+// sections of several Chinese paragraphs over their English, asides, and
+// one run of every Chinese paragraph over one English): time and memory
+// per paragraph must stay flat (go test -bench PairRuns -benchmem
+// ./checker/input/).
+func BenchmarkPairRuns(b *testing.B) {
+	for _, layout := range []string{"mixed", "one-run"} {
+		for _, n := range []int{1000, 2000, 4000, 8000} {
+			var src bytes.Buffer
+			for i := range n {
+				switch {
+				case layout == "one-run":
+					src.WriteString("我们推进周边外交，深化互利合作。\n\n")
+				case i%4 == 0:
+					src.WriteString("我们推进周边外交。\n\nWe advance neighborhood diplomacy.\n\n")
+				case i%4 == 1:
+					src.WriteString("我们共建一带一路。<br/>We build the Belt and Road together.\n\n")
+				case i%4 == 2:
+					src.WriteString("【重要讲话】\n\n一年来成效明显。\n\n合作不断深化。\n\nResults were clear.<br/>Cooperation deepened.\n\n")
+				default:
+					src.WriteString("deepen mutual trust    深化互信\n\n")
+				}
+			}
+			if layout == "one-run" {
+				src.WriteString(strings.Repeat("We advance neighborhood diplomacy and deepen mutually beneficial cooperation. ", n) + "\n")
+			}
+			data := src.Bytes()
+			b.Run(fmt.Sprintf("%s/paragraphs=%d", layout, n), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					d, err := ReadWith("bench.md", data, Options{Bilingual: BilingualOn})
+					if err != nil || len(d.Segments) == 0 {
+						b.Fatal(err, "no segments")
+					}
+				}
+			})
+		}
+	}
+}
