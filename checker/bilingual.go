@@ -209,11 +209,26 @@ var Missing = &Rule{
 // reference is a translator's choice, not a term left out.
 //
 // Where the English keeps part of a rendering (see instead.go), the
-// message quotes it beside the glossary's.
+// message quotes it beside the glossary's. A paraphrase or a condensation
+// (see paraphrase.go) is an info note.
 func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 	var english []string
+	var text string
+	var tokens []looseToken
 	for t, in := range p.unrendered(seg) {
 		if in.variant {
+			continue
+		}
+		if tokens == nil {
+			text = string(seg.English.Text)
+			tokens = looseTokens(text)
+		}
+		if words, r, ok := paraphrase(seg, t, text, tokens); ok {
+			p.reportTermSeverity(SeverityInfo, t, paraphraseMessage(t, words, r), p.segmentStart(seg))
+			continue
+		}
+		if items, ok := condensed(seg, t, seg.Chinese.Text, text); ok {
+			p.reportTermSeverity(SeverityInfo, t, condensedMessage(t, items), p.segmentStart(seg))
 			continue
 		}
 		if before[t.Concept] {

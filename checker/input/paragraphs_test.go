@@ -245,6 +245,16 @@ func TestSpanOffsets(t *testing.T) {
 		if start, end := zh.Offset(i), zh.End(i+len(tt.phrase)); start != tt.start || end != tt.end {
 			t.Errorf("%q maps to %d-%d, want %d-%d", tt.phrase, start, end, tt.start, tt.end)
 		}
+		// Index maps back: the file offset of a byte to its index.
+		if back := zh.Index(tt.start); back != i {
+			t.Errorf("Index(%d) = %d, want %d (%q)", tt.start, back, i, tt.phrase)
+		}
+	}
+	if got := zh.Index(strings.Index(src, "&amp;") + 2); got != strings.Index(string(zh.Text), "&") {
+		t.Errorf("an offset inside an entity maps to %d, want the entity's index", got)
+	}
+	if zh.Index(0) != 0 || zh.Index(len(src)) != len(zh.Text) {
+		t.Errorf("offsets before and past the span map to %d and %d", zh.Index(0), zh.Index(len(src)))
 	}
 	if start, stop := zh.Start(), zh.Stop(); src[start:stop] != "周边**工作**要&amp;做好。" {
 		t.Errorf("Chinese span covers %q", src[start:stop])

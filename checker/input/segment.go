@@ -75,6 +75,24 @@ func (s *Span) End(i int) int {
 	return p.off + p.fileN
 }
 
+// Index returns the index in Text of the byte at file offset off, the
+// inverse of Offset: the start of a decoded piece for an offset inside
+// it, 0 before the span and len(Text) past it.
+func (s *Span) Index(off int) int {
+	k := sort.Search(len(s.pieces), func(k int) bool { return s.pieces[k].off > off }) - 1
+	if k < 0 {
+		return 0
+	}
+	p := s.pieces[k]
+	switch {
+	case off >= p.off+p.fileN:
+		return p.at + p.n
+	case p.exact:
+		return p.at + off - p.off
+	}
+	return p.at
+}
+
 // find returns the piece holding Text[i], or the last piece when i is
 // past the end.
 func (s *Span) find(i int) *piece {
