@@ -22,8 +22,11 @@ import (
 //   - a paraphrase keeps two or more of a rendering's content words, half
 //     of them or more, together in one clause near where the term stands,
 //     but not as a stretch of the rendering: "free trade negotiations with
-//     Japan" for "China-Japan-ROK free trade agreement". Names are not
-//     paraphrased: "the Party's 18th session" gets the name wrong;
+//     Japan" for "China-Japan-ROK free trade agreement", "deepen
+//     friendships … with our neighbors" for 同周边国家睦邻友好 (a word may
+//     be shared with another term's rendering, one at least is the
+//     term's own). Names are not paraphrased: "the Party's 18th session"
+//     gets the name wrong;
 //   - a condensation sums up, with its count ("six areas"), a Chinese list
 //     of that many items the term is one of (保居民就业、…、保产业链供应链稳定、…).
 //     Which count sums up which list is not told: the note names the
@@ -60,18 +63,22 @@ func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (words
 		var kept, keptWords []string
 		for i := range english {
 			var k, kw []string
+			own := false
 			for j, tok := range english[i:min(len(english), i+width)] {
 				if j > 0 && strings.ContainsAny(text[english[i+j-1].end:tok.start], clauseBreaks) {
 					break // one clause: "…Agreement on Investment, accelerate China's free trade…"
 				}
 				if !slices.Contains(content, tok.stem) || slices.Contains(k, tok.stem) ||
-					math.Abs(float64(tok.start)-at*float64(len(text))) > max(maxDrift*float64(len(text)), minDriftBytes) ||
-					renderedByOther(seg, t.Concept, [2]int{tok.start, tok.end}) {
+					math.Abs(float64(tok.start)-at*float64(len(text))) > max(maxDrift*float64(len(text)), minDriftBytes) {
 					continue
 				}
+				// A word of another term's rendering may carry part of
+				// this one ("with our neighbors" for 周边国家 carries the
+				// 睦邻 of 睦邻友好), but one word at least is the term's own.
+				own = own || !renderedByOther(seg, t.Concept, [2]int{tok.start, tok.end})
 				k, kw = append(k, tok.stem), append(kw, text[tok.start:tok.end])
 			}
-			if len(k) > len(kept) {
+			if own && len(k) > len(kept) {
 				kept, keptWords = k, kw
 			}
 		}
