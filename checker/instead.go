@@ -53,6 +53,19 @@ func renderedByOther(seg *Segment, con *glossary.Concept, span [2]int) bool {
 // other end of a long sentence is another word's.
 const maxDrift = 0.25
 
+// minDriftBytes is how far, in bytes, the English words named may stand
+// from the term's place whatever the segment's length: in one sentence,
+// word order says little ("两国增进战略互信" puts the term before the
+// middle, "The two countries deepen their strategic trust" its head at
+// the end).
+const minDriftBytes = 60
+
+// driftReach is how far, as a share of an English side of n bytes, words
+// named as a term's rendering may stand from its place.
+func driftReach(n int) float64 {
+	return max(maxDrift, minDriftBytes/float64(max(n, 1)))
+}
+
 // keptHead returns the part of one of concept con's multiword renderings
 // that the English (as looseTokens of text) keeps, and the rendering: the
 // rendering's head word with the rendering's words around it (see
@@ -68,7 +81,8 @@ const maxDrift = 0.25
 func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, english []looseToken) (string, *glossary.Rendering, bool) {
 	var kept string
 	var keptFrom *glossary.Rendering
-	bestDrift := maxDrift
+	reach := driftReach(len(text))
+	bestDrift := reach
 	other := otherTermWords(seg, con, english)
 	drift := func(start int) float64 { return math.Abs(float64(start)/float64(len(text)) - at) }
 	for _, r := range con.Renderings {
@@ -87,7 +101,7 @@ func keptHead(seg *Segment, con *glossary.Concept, at float64, text string, engl
 			if t.stem != head || lowerHead && startsUpper(text[t.start:t.end]) || other[i] {
 				continue // not the head, the head of a name ("Agreement"), or another term's
 			}
-			if drift(t.start) <= maxDrift {
+			if drift(t.start) <= reach {
 				heads = append(heads, i)
 			}
 		}
@@ -189,7 +203,8 @@ func (in instead) named() bool { return in.rendering != nil }
 // International Cooperation", "major country, China has made outstanding
 // achievements in its diplomacy with"), runs over a sentence or clause
 // break (a full stop, semicolon, colon, bullet) the rendering has not,
-// opens or closes a bracket or quotation it does not close or open, or
+// opens or closes a bracket or quotation it does not close or open, ends
+// inside a longer name ("Belt and Road" of "Belt and Road Forum"), or
 // lies inside the rendering of another of the segment's terms.
 func (c *Checker) insteadOf(seg *Segment, t *Term, text string, english []looseToken) instead {
 	if n, ok := c.nearestMiss(t.Concept, english); ok && nameable(seg, t.Concept, text, n.start, n.end, n.rendering) {
@@ -216,7 +231,17 @@ func nameable(seg *Segment, con *glossary.Concept, text string, start, end int, 
 			return false // "general secretary of the Communist Party of China (CPC"
 		}
 	}
+	if startsUpper(words[len(words)-1]) && continuesName(text[end:]) {
+		return false // "Belt and Road" of the "Belt and Road Forum for International Cooperation"
+	}
 	return !renderedByOther(seg, con, [2]int{start, end})
+}
+
+// continuesName reports whether text, right after a capitalized word,
+// goes on with another one: the word is inside a longer name.
+func continuesName(text string) bool {
+	rest := strings.TrimLeft(text, " ")
+	return len(rest) < len(text) && startsUpper(rest)
 }
 
 // keptInstead is the part of one of term t's renderings that seg's

@@ -39,10 +39,13 @@ func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (words
 	if len(text) == 0 {
 		return nil, nil, false
 	}
-	at := placeIn(seg, t)
-	stems := make([]string, len(english))
-	for i, tok := range english {
-		stems[i] = tok.stem
+	at, reach := placeIn(seg, t), driftReach(len(text))
+	// The English's content words, for telling a rendering cut short.
+	var stems []string
+	for _, tok := range english {
+		if !insteadEdgeWords[tok.stem] {
+			stems = append(stems, tok.stem)
+		}
 	}
 	if t.Concept.KindOrDefault() == glossary.KindName {
 		return nil, nil, false
@@ -69,7 +72,7 @@ func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (words
 					break // one clause: "…Agreement on Investment, accelerate China's free trade…"
 				}
 				if !slices.Contains(content, tok.stem) || slices.Contains(k, tok.stem) ||
-					math.Abs(float64(tok.start)-at*float64(len(text))) > max(maxDrift*float64(len(text)), minDriftBytes) {
+					math.Abs(float64(tok.start)/float64(len(text))-at) > reach {
 					continue
 				}
 				// A word of another term's rendering may carry part of
@@ -116,11 +119,6 @@ func nameLike(en string) bool {
 	}
 	return upper
 }
-
-// minDriftBytes is how far, in bytes, words a paraphrase keeps may stand
-// from the term's place in any segment: in a sentence, word order says
-// little.
-const minDriftBytes = 120
 
 // paraphraseSlack is how many words more than a rendering has may stand
 // among the words a paraphrase keeps of it.
