@@ -223,8 +223,8 @@ func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 			text = string(seg.English.Text)
 			tokens = looseTokens(text)
 		}
-		if words, r, ok := paraphrase(seg, t, text, tokens); ok {
-			p.reportTermSeverity(SeverityInfo, t, paraphraseMessage(t, words, r), p.segmentStart(seg))
+		if msg, ok := paraphrase(seg, t, text, tokens); ok {
+			p.reportTermSeverity(SeverityInfo, t, msg, p.segmentStart(seg))
 			continue
 		}
 		if items, ok := condensed(seg, t, seg.Chinese.Text, text); ok {

@@ -27,17 +27,20 @@ import (
 //     be shared with another term's rendering, one at least is the
 //     term's own). Names are not paraphrased: "the Party's 18th session"
 //     gets the name wrong;
+//   - a paraphrase may also keep the frame of a rendering of two content
+//     words and say its first otherwise: "relations with our neighbors"
+//     for "diplomacy with neighbors";
 //   - a condensation sums up, with its count ("six areas"), a Chinese list
 //     of that many items the term is one of (保居民就业、…、保产业链供应链稳定、…).
 //     Which count sums up which list is not told: the note names the
 //     list's size, not the English words.
 
-// paraphrase returns the words of seg's English (text, read loosely as
-// english) that keep a rendering of term t in other words, and that
-// rendering, or false (see above).
-func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (words []string, r *glossary.Rendering, ok bool) {
+// paraphrase returns the note for a rendering of term t that seg's
+// English (text, read loosely as english) keeps in other words, or false
+// (see above).
+func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (msg string, ok bool) {
 	if len(text) == 0 {
-		return nil, nil, false
+		return "", false
 	}
 	at, reach := placeIn(seg, t), driftReach(len(text))
 	// The English's content words, for telling a rendering cut short.
@@ -48,7 +51,7 @@ func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (words
 		}
 	}
 	if t.Concept.KindOrDefault() == glossary.KindName {
-		return nil, nil, false
+		return "", false
 	}
 	for _, cand := range t.Concept.Renderings {
 		// A name said otherwise is a name got wrong ("the Party's 18th
@@ -94,9 +97,36 @@ func paraphrase(seg *Segment, t *Term, text string, english []looseToken) (words
 		if wordForWord(inOrder, stems) {
 			continue
 		}
-		return keptWords, cand, true
+		return fmt.Sprintf("%s seems paraphrased here: the English has %s of the glossary's %q, not as a rendering", t.Concept.ZH, quoteAll(keptWords), cand.EN), true
 	}
-	return nil, nil, false
+	return substituted(seg, t, text, english, at, reach)
+}
+
+// substituted returns the note for a rendering of two content words and
+// a joining word ("diplomacy with neighbors") whose English keeps the
+// joining word and the second, with another word for the first:
+// "relations with our neighbors". Forms and retired renderings count:
+// they say what the term means.
+func substituted(seg *Segment, t *Term, text string, english []looseToken, at, reach float64) (string, bool) {
+	for _, cand := range t.Concept.Renderings {
+		for _, en := range append([]string{cand.EN}, cand.Forms...) {
+			w := looseWords(en)
+			if len(w) != 3 || !insteadEdgeWords[w[1]] || insteadEdgeWords[w[0]] || insteadEdgeWords[w[2]] || nameLike(en) {
+				continue
+			}
+			for i := 0; i+2 < len(english); i++ {
+				a, j, b := english[i], english[i+1], english[i+2]
+				if j.stem != w[1] || b.stem != w[2] || a.stem == w[0] || insteadEdgeWords[a.stem] ||
+					math.Abs(float64(a.start)/float64(len(text))-at) > reach ||
+					strings.ContainsAny(text[a.end:b.start], clauseBreaks) ||
+					renderedByOther(seg, t.Concept, [2]int{a.start, b.end}) {
+					continue
+				}
+				return fmt.Sprintf("%s seems paraphrased here: the English has %q for the glossary's %q", t.Concept.ZH, text[a.start:b.end], en), true
+			}
+		}
+	}
+	return "", false
 }
 
 // clauseBreaks end the clause a paraphrase stands in.
@@ -205,12 +235,8 @@ func countPhrase(text string) bool {
 	return false
 }
 
-// paraphraseMessage and condensedMessage say what the English does with
-// the term instead of leaving it out.
-func paraphraseMessage(t *Term, words []string, r *glossary.Rendering) string {
-	return fmt.Sprintf("%s seems paraphrased here: the English has %s of the glossary's %q, not as a rendering", t.Concept.ZH, quoteAll(words), r.EN)
-}
-
+// condensedMessage says what the English does with the term instead of
+// leaving it out.
 func condensedMessage(t *Term, items int) string {
 	return fmt.Sprintf("%s is one of a list of %d the English seems to sum up with its count; none of its renderings is in the English", t.Concept.ZH, items)
 }
