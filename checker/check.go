@@ -72,8 +72,10 @@ type Checker struct {
 	// hasExcept is set when some concept lists zh_except words, which
 	// findChinese drops.
 	hasExcept bool
-	// generic are the concepts some of whose renderings need a context to
-	// count: ordinary words in English, and so in Chinese (周边).
+	// generic are the concepts some of whose preferred renderings need a
+	// context to count: ordinary words in English, and so in Chinese
+	// (周边). A concept whose admitted variant alone needs one (互联互通's
+	// "interconnection") is a term like any.
 	generic map[*glossary.Concept]bool
 	// names are the renderings written as name patterns, which the
 	// matcher does not take.
@@ -122,7 +124,7 @@ func New(g *glossary.Glossary) *Checker {
 		for _, r := range con.Renderings {
 			if cc := compileContext(r.Context); cc != nil {
 				c.contexts[r] = cc
-				c.generic[con] = c.generic[con] || len(cc.require) > 0
+				c.generic[con] = c.generic[con] || len(cc.require) > 0 && r.Status == glossary.Preferred
 			}
 			if isNamePattern(r.EN) {
 				namePatterns = append(namePatterns, Reading{con, r})
