@@ -14,7 +14,7 @@ import (
 
 // Official translators paraphrase and condense. A term rendered in other
 // words, or a list of items the English sums up, is no term left out:
-// issue 19 item 4 asks for at most an info note. Two shapes are told
+// issue 19 item 4 asks for at most an info note. These shapes are told
 // apart from an omission, where the English drops words a rendering has
 // ("multilateralism" for "true multilateralism", "supply chains" for
 // "industrial and supply chains"), which stays a warning:
