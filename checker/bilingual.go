@@ -3,7 +3,6 @@ package checker
 import (
 	"bytes"
 	"fmt"
-	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -42,6 +41,39 @@ type Segment struct {
 	// misaligned says why the segment's two sides look not to correspond
 	// (markMisaligned), or is "".
 	misaligned string
+	// loose is the English read loosely and missed the unrendered terms,
+	// made once when first asked for: the variant, missing and usage
+	// passes all read them, and stemming is the costly part.
+	loose  *segmentEnglish
+	missed []missedTerm
+	// missedDone says missed is made.
+	missedDone bool
+}
+
+// segmentEnglish is a segment's English as the missing rule reads it.
+type segmentEnglish struct {
+	text     string
+	tokens   []looseToken
+	stems    []string
+	rendered map[*glossary.Concept]bool
+}
+
+// english returns the segment's English read loosely, made once.
+func (s *Segment) english() *segmentEnglish {
+	if s.loose == nil {
+		e := &segmentEnglish{text: string(s.English.Text), rendered: renderedConcepts(s.Renderings)}
+		e.tokens = looseTokens(e.text)
+		e.stems = stemsOf(e.tokens)
+		s.loose = e
+	}
+	return s.loose
+}
+
+// missedTerm is a term its segment's English does not render, with what
+// the English has instead.
+type missedTerm struct {
+	t  *Term
+	in instead
 }
 
 // term converts a Chinese match to a Term, its concept the first of its
@@ -213,21 +245,17 @@ var Missing = &Rule{
 // (see paraphrase.go) is an info note.
 func (p *Pass) missing(seg *Segment, before map[*glossary.Concept]bool) {
 	var english []string
-	var text string
-	var tokens []looseToken
-	for t, in := range p.unrendered(seg) {
+	for _, m := range p.unrendered(seg) {
+		t, in := m.t, m.in
 		if in.variant {
 			continue
 		}
-		if tokens == nil {
-			text = string(seg.English.Text)
-			tokens = looseTokens(text)
-		}
-		if msg, ok := paraphrase(seg, t, text, tokens); ok {
+		e := seg.english()
+		if msg, ok := paraphrase(seg, t, e.text, e.tokens); ok {
 			p.reportTermSeverity(SeverityInfo, t, msg, p.segmentStart(seg))
 			continue
 		}
-		if items, ok := condensed(seg, t, seg.Chinese.Text, text); ok {
+		if items, ok := condensed(seg, t, seg.Chinese.Text, e.text); ok {
 			p.reportTermSeverity(SeverityInfo, t, condensedMessage(t, items), p.segmentStart(seg))
 			continue
 		}
@@ -299,9 +327,9 @@ var Variant = &Rule{
 			if seg.Untranslated {
 				continue
 			}
-			for t, in := range p.unrendered(seg) {
-				if in.variant {
-					p.reportVariant(seg, t, in)
+			for _, m := range p.unrendered(seg) {
+				if m.in.variant {
+					p.reportVariant(seg, m.t, m.in)
 				}
 			}
 		}
@@ -317,47 +345,40 @@ func (p *Pass) reportVariant(seg *Segment, t *Term, near instead) {
 	p.digest.found = append(p.digest.found, p.place(fd, p.File.Path, p.File.lines, p.File.Text, start, end))
 }
 
-// unrendered yields, once per concept, the terms of a segment's Chinese
+// unrendered returns, once per concept, the terms of a segment's Chinese
 // whose English renders none of the concept's renderings, strictly or as
 // a reviewer reads them, with what the English has instead (insteadOf: a
-// near miss, the part of a rendering it keeps, or nothing). Parts of compounds (工作), and ordinary words where
-// they modify a noun the glossary does not know (周边绿地), are left out.
-func (p *Pass) unrendered(seg *Segment) iter.Seq2[*Term, instead] {
-	return func(yield func(*Term, instead) bool) {
-		if seg.misaligned != "" {
-			return // the misaligned rule says so once for the run
-		}
-		rendered := renderedConcepts(seg.Renderings)
-		reported := make(map[*glossary.Concept]bool)
-		_, chinese := p.File.ChineseSource()
-		var text string
-		var english []looseToken // the segment's English read loosely, once needed
-		var stems []string
-		for _, t := range seg.Terms {
-			con := t.Concept
-			if reported[con] || con.IsPart() || con.KindOrDefault() == glossary.KindPhrase || p.Checker.termRendered(t, rendered) {
-				continue // a phrase may be paraphrased (glossary.KindPhrase)
-			}
-			if english == nil {
-				text = string(seg.English.Text)
-				english = looseTokens(text)
-				stems = make([]string, len(english))
-				for i, w := range english {
-					stems[i] = w.stem
-				}
-			}
-			if p.Checker.looselyRendered(con, stems) {
-				continue // the English has it, as a reviewer reads it
-			}
-			if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
-				continue // 周边绿地, 周边水域: the ordinary word, not the term
-			}
-			reported[con] = true
-			if !yield(t, p.Checker.insteadOf(seg, t, text, english)) {
-				return
-			}
-		}
+// near miss, the part of a rendering it keeps, or nothing). Parts of
+// compounds (工作), phrases (glossary.KindPhrase, which translators may
+// paraphrase), and ordinary words where they modify a noun the glossary
+// does not know (周边绿地) are left out. It is made once per segment, for
+// the variant and the missing rule.
+func (p *Pass) unrendered(seg *Segment) []missedTerm {
+	if seg.missedDone {
+		return seg.missed
 	}
+	seg.missedDone = true
+	if seg.misaligned != "" {
+		return nil // the misaligned rule says so once for the run
+	}
+	reported := make(map[*glossary.Concept]bool)
+	_, chinese := p.File.ChineseSource()
+	for _, t := range seg.Terms {
+		con := t.Concept
+		if reported[con] || con.IsPart() || con.KindOrDefault() == glossary.KindPhrase {
+			continue
+		}
+		e := seg.english()
+		if p.Checker.termRendered(t, e.rendered) || p.Checker.looselyRendered(con, e.stems) {
+			continue // the English has it, strictly or as a reviewer reads it
+		}
+		if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
+			continue // 周边绿地, 周边水域: the ordinary word, not the term
+		}
+		reported[con] = true
+		seg.missed = append(seg.missed, missedTerm{t, p.Checker.insteadOf(seg, t, e.text, e.tokens)})
+	}
+	return seg.missed
 }
 
 // chineseFunctionChars are the characters after a term that do not make

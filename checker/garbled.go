@@ -484,14 +484,7 @@ func garbleTokens(text string) []looseToken {
 }
 
 // garbleWords are the stems of garbleTokens.
-func garbleWords(text string) []string {
-	tokens := garbleTokens(text)
-	out := make([]string, len(tokens))
-	for i, t := range tokens {
-		out[i] = t.stem
-	}
-	return out
-}
+func garbleWords(text string) []string { return stemsOf(garbleTokens(text)) }
 
 // sharesWords reports whether a long rendering of con has two of the
 // words g keeps.

@@ -40,8 +40,10 @@ const maxInserted = 2
 // case, possessives and the words of looseSkip dropped, each word stemmed
 // with the Snowball English stemmer (a maintained one, rather than suffix
 // rules of our own).
-func looseWords(text string) []string {
-	tokens := looseTokens(text)
+func looseWords(text string) []string { return stemsOf(looseTokens(text)) }
+
+// stemsOf returns the stems of tokens.
+func stemsOf(tokens []looseToken) []string {
 	out := make([]string, len(tokens))
 	for i, t := range tokens {
 		out[i] = t.stem

@@ -259,14 +259,6 @@ type fileScan struct {
 	named map[[2]int]bool
 }
 
-// segmentEnglish is a segment's English as the missing rule reads it.
-type segmentEnglish struct {
-	text     string
-	tokens   []looseToken
-	stems    []string
-	rendered map[*glossary.Concept]bool
-}
-
 // termAt is an occurrence of the concept's Chinese, with the concept of
 // the outermost term it is in (its own when it stands alone).
 type termAt struct {
@@ -459,11 +451,7 @@ func (u *fileScan) instead(seg *Segment, z termAt) (instead, PhraseKind) {
 	}
 	e := u.loose
 	if e == nil {
-		e = &segmentEnglish{text: string(seg.English.Text), rendered: renderedConcepts(seg.Renderings)}
-		e.tokens = looseTokens(e.text)
-		for _, t := range e.tokens {
-			e.stems = append(e.stems, t.stem)
-		}
+		e = seg.english()
 		u.loose, u.named = e, make(map[[2]int]bool)
 	}
 	if u.c.termRendered(z.Term, e.rendered) {
