@@ -9,11 +9,6 @@ import (
 	"github.com/termlint/termlint/checker/input"
 )
 
-// TestGarbledFixtures runs the garbled fixtures of testdata: garbled long
-// renderings in English-only text, and text that shares words with
-// renderings without garbling one.
-func TestGarbledFixtures(t *testing.T) { checkFixtureDir(t, "testdata/garbled") }
-
 // TestGarbledMessage pins the note: both wordings, the Chinese term, the
 // rendering as the one suggestion, at info severity, and none in a
 // bilingual file, where the variant rule speaks.

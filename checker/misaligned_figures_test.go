@@ -2,46 +2,13 @@ package checker_test
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
-	"github.com/termlint/termlint/internal/fixture"
 )
-
-// TestMisalignedFixtures runs the misaligned fixtures of testdata: a run
-// shifted by one that only the figures give away, and pairs whose figures
-// are reworded but which do correspond.
-func TestMisalignedFixtures(t *testing.T) { checkFixtureDir(t, "testdata/misaligned") }
-
-// checkFixtureDir checks the fixtures of dir as TestFixtures does those
-// of the repository's testdata/check.
-func checkFixtureDir(t *testing.T, dir string) {
-	c := defaultChecker(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, path := range files {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			doc, opts, wants := readFixture(t, path)
-			findings, err := c.Check([]*checker.File{c.Scan(doc)}, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			missing, unexpected := fixture.Compare(wants, findings)
-			for _, w := range missing {
-				t.Errorf("%s:%d: want %s %q, not found", path, w.Line, w.Rule, w.Text)
-			}
-			for _, f := range unexpected {
-				t.Errorf("%s:%d:%d: unexpected %s %s %q: %s", path, f.Line, f.Column, f.Severity, f.Rule, f.Text, f.Message)
-			}
-		})
-	}
-}
 
 // TestMisalignedShiftedReport shifts, in a copy made here, six pairs of a
 // real Government Work Report (paragraphs of the form 中文<br/>English)
