@@ -161,10 +161,7 @@ var updateSeeds = flag.Bool("update", false, "rewrite testdata/check/seeds.golde
 // Central Committee" beside "Party Central Committee"), the 2013 wording
 // of seed 004, and variants one house uses side by side (info).
 func TestSeeds(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/seeds/00[0-4]_*.txt")
-	if len(files) == 0 {
-		t.Skip("seed corpus not found at ../../shared/seeds; this test runs where it is present (CI)")
-	}
+	files := fixture.Shared(t, "seeds/00[0-4]_*.txt")
 	c := defaultChecker(t)
 	var b strings.Builder
 	for _, path := range files {
@@ -207,14 +204,7 @@ func TestSeeds(t *testing.T) {
 // of bilingual seed 000 and expects exactly one new finding: the source
 // term of that segment reported missing.
 func TestSeedDeletedRendering(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/seeds/000_*.txt")
-	if len(files) == 0 {
-		t.Skip("seed corpus not found at ../../shared/seeds; this test runs where it is present (CI)")
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, data := fixture.SharedFile(t, "seeds/000_*.txt")
 	c := defaultChecker(t)
 	check := func(data []byte) []checker.Finding {
 		doc, err := input.Read("000.txt", data)

@@ -1,13 +1,13 @@
 package checker_test
 
 import (
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 // TestMisalignedShiftedReport shifts, in a copy made here, six pairs of a
@@ -17,11 +17,7 @@ import (
 // must report one misaligned run there, and nothing misaligned in the
 // file as it is.
 func TestMisalignedShiftedReport(t *testing.T) {
-	const path = "../../shared/realworld/bilingual-reports/_posts/2020-02-06-2019-report-on-the-work-of-the-government.md"
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Skip("real-world material not found at ../../shared/realworld; this test runs where it is present (CI)")
-	}
+	path, data := fixture.SharedFile(t, "realworld/bilingual-reports/_posts/2020-02-06-2019-report-on-the-work-of-the-government.md")
 	c := defaultChecker(t)
 	misaligned := func(text string) []checker.Finding {
 		doc, err := input.ReadWith(path, []byte(text), input.Options{Bilingual: input.BilingualOn})

@@ -7,26 +7,21 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 // TestBriefSeed002 runs lookup --in over seed 002, Chinese extracted from
 // a PDF, and expects 周边命运共同体 counted wherever it occurs, also where a
 // line break falls inside it.
 func TestBriefSeed002(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/seeds/002_*.txt")
-	if len(files) == 0 {
-		t.Skip("seed corpus not found at ../../../shared/seeds; this test runs where it is present (CI)")
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed, data := fixture.SharedFile(t, "seeds/002_*.txt")
 	squeezed := regexp.MustCompile(`\s+`).ReplaceAllString(string(data), "")
 	want := strings.Count(squeezed, "周边命运共同体")
 	if broken := want - strings.Count(string(data), "周边命运共同体"); broken == 0 {
 		t.Fatalf("seed 002 no longer breaks 周边命运共同体 across lines")
 	}
-	code, out, errOut := runCLI(t, "lookup", "--in", "--format", "json", files[0])
+	code, out, errOut := runCLI(t, "lookup", "--in", "--format", "json", seed)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 // recallFinding is a finding of check --format json, as the recall check
@@ -72,24 +74,17 @@ func hanShare(line string) float64 {
 // English keeps. go test -v -run TestRecallSeed000 lists each defect's
 // outcome.
 func TestRecallSeed000(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/seeds/000_*.txt")
-	if len(files) == 0 {
-		t.Skip("seed corpus not found at ../../../shared/seeds; this test runs where it is present (CI)")
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed, data := fixture.SharedFile(t, "seeds/000_*.txt")
 	lines := strings.Split(string(data), "\n")
 	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
 		lines = lines[:len(lines)-1]
 	}
 	if len(lines)%2 != 0 {
-		t.Fatalf("%s: %d lines; want English and Chinese lines in pairs", files[0], len(lines))
+		t.Fatalf("%s: %d lines; want English and Chinese lines in pairs", seed, len(lines))
 	}
 	for i := 0; i < len(lines); i += 2 {
 		if hanShare(lines[i]) > 0.2 || hanShare(lines[i+1]) < 0.8 {
-			t.Fatalf("%s:%d: not an English line followed by its Chinese", files[0], i+1)
+			t.Fatalf("%s:%d: not an English line followed by its Chinese", seed, i+1)
 		}
 	}
 	if n := len(recallDefects); n != 30 {
