@@ -450,13 +450,12 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 		d.Masked = maskSegments(text, d.Segments)
 	default:
 		if opts.Bilingual != BilingualOff {
-			if d.Segments, err = pairParagraphs(d, opts.Bilingual == BilingualOn); err != nil {
+			var un *unpaired
+			if d.Segments, un, err = pairParagraphs(d, opts.Bilingual == BilingualOn); err != nil {
 				return nil, positioned(name, text, lines, err)
 			}
-			if d.Segments == nil {
-				if off, why, ok := englishOnlyReason(d); ok {
-					d.Notices = append(d.Notices, notice(name, text, lines, off, why))
-				}
+			if un != nil {
+				d.Notices = append(d.Notices, notice(name, text, lines, un.offset, un.why))
 			}
 		}
 	}

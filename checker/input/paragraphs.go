@@ -72,23 +72,25 @@ type paragraph struct {
 // left over are no segment.
 //
 // A segment's ID is "paragraph N" for its N-th pair, counting from 1.
-func pairParagraphs(d *Document, force bool) ([]Segment, error) {
+// A file read as English only that holds a good deal of both scripts
+// comes back with why (see unpairedReason), for a notice.
+func pairParagraphs(d *Document, force bool) ([]Segment, *unpaired, error) {
 	if !force && !hasHan(d.Masked) {
-		return nil, nil // an English file has nothing to pair
+		return nil, nil, nil // an English file has nothing to pair
 	}
 	// Lines written 中文<br/>English are cut at the tag: the halves of a
 	// line are a pair.
 	ps, err := paragraphsOf(d, true, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rs := runsOf(d.Text, d.Masked, ps)
 	pairs := pairRuns(rs)
 	if !force && !bilingual(rs, pairs) {
-		return nil, nil
+		return nil, unpairedReason(ps, rs, pairs), nil
 	}
 	if len(pairs) == 0 {
-		return nil, errors.New("no Chinese and English paragraphs to pair")
+		return nil, nil, errors.New("no Chinese and English paragraphs to pair")
 	}
 	segs := make([]Segment, len(pairs))
 	for i, p := range pairs {
@@ -98,7 +100,7 @@ func pairParagraphs(d *Document, force bool) ([]Segment, error) {
 			English: runSpan(d.Text, d.Masked, ps, rs[p.english], false),
 		}
 	}
-	return segs, nil
+	return segs, nil, nil
 }
 
 // Align pairs the paragraphs of a Chinese document with those of its
@@ -131,7 +133,7 @@ func Align(chinese, english *Document) error {
 	}
 	if len(zh) != len(en) {
 		msg := fmt.Sprintf("%s has %s, %s has %d: cannot align them by position",
-			chinese.Path, paragraphCount(len(zh)), english.Path, len(en))
+			chinese.Path, plural(len(zh), "paragraph"), english.Path, len(en))
 		if i, j, ok := divergence(textLengths(zhSpans), textLengths(enSpans)); ok {
 			msg += "; they part near " + where(chinese, zh, i) + " and " + where(english, en, j)
 		}
@@ -143,14 +145,6 @@ func Align(chinese, english *Document) error {
 	}
 	english.Segments, english.ChinesePath, english.ChineseText = segs, chinese.Path, chinese.Text
 	return nil
-}
-
-// paragraphCount says "1 paragraph" or "N paragraphs".
-func paragraphCount(n int) string {
-	if n == 1 {
-		return "1 paragraph"
-	}
-	return fmt.Sprintf("%d paragraphs", n)
 }
 
 // where names the i-th paragraph of a file in a message, or the file's end.
@@ -322,19 +316,18 @@ func lineBreakTag(text, masked []byte, from, to int) int {
 	return -1
 }
 
-// englishOnlyReason says why a file with a good deal of Chinese and of
-// English was read as English only, and where: a user who expected
-// segments learns why there are none and which flag pairs them. ok is
-// false when the file is plainly English (or plainly Chinese).
-func englishOnlyReason(d *Document) (offset int, why string, ok bool) {
-	if !hasHan(d.Masked) {
-		return 0, "", false
-	}
-	ps, err := paragraphsOf(d, true, true)
-	if err != nil {
-		return 0, "", false
-	}
-	rs := runsOf(d.Text, d.Masked, ps)
+// unpaired is why a file with a good deal of Chinese and of English was
+// read as English only, and where: a user who expected segments learns
+// why there are none and which flag pairs them.
+type unpaired struct {
+	offset int
+	why    string
+}
+
+// unpairedReason says why paragraphs ps, in runs rs that pair as pairs,
+// do not make a bilingual file, or nil when the file is plainly English
+// (or plainly Chinese).
+func unpairedReason(ps []paragraph, rs []run, pairs []runPair) *unpaired {
 	var chinese, english weight
 	first := -1
 	for _, r := range rs {
@@ -350,9 +343,9 @@ func englishOnlyReason(d *Document) (offset int, why string, ok bool) {
 	}
 	total := float64(chinese.text + english.text)
 	if float64(chinese.text) < chineseShare*total || float64(english.text) < chineseShare*total {
-		return 0, "", false
+		return nil
 	}
-	return first, fmt.Sprintf("read as English only: %d Chinese and %d English paragraphs do not alternate closely enough to pair (%s would); --bilingual on pairs those that alternate", chinese.paras, english.paras, plural(len(pairRuns(rs)), "pair")), true
+	return &unpaired{first, fmt.Sprintf("read as English only: %d Chinese and %d English paragraphs do not alternate closely enough to pair (%s would); --bilingual on pairs those that alternate", chinese.paras, english.paras, plural(len(pairs), "pair"))}
 }
 
 // plural says "1 pair" or "N pairs".
@@ -401,12 +394,13 @@ func runsOf(text, masked []byte, ps []paragraph) []run {
 	var rs []run
 	prevEnd := 0
 	for i, p := range ps {
-		if aside(masked, p) {
+		t := decodeEntities(masked[p.start:p.end], p.entities)
+		han, latin := scriptCounts(t)
+		if aside(t, han, p) {
 			continue
 		}
 		ruled := thematicBreak(text[min(prevEnd, p.start):p.start])
 		prevEnd = p.end
-		han, latin := scriptCounts(decodeEntities(masked[p.start:p.end], p.entities))
 		if n := len(rs) - 1; n >= 0 && !ruled && rs[n].script == p.script && rs[n].line == p.line {
 			rs[n].paras = append(rs[n].paras, i)
 			rs[n].text += hanWeight*han + latin
@@ -423,13 +417,13 @@ func runsOf(text, masked []byte, ps []paragraph) []run {
 // "10.31 黄河保护法 Yellow River Law"), a bracketed label (【重要讲话】),
 // and the attribution of a quotation ("——2022年10月16日，…"), which the
 // English leaves out. Capitals (RCEP, ASEAN) are at home in Chinese text
-// and make no line English.
-func aside(masked []byte, p paragraph) bool {
+// and make no line English. t is the paragraph's text, entities decoded,
+// with han Han characters.
+func aside(t []byte, han int, p paragraph) bool {
 	if p.line != 0 || p.lang != NoScript {
 		return false // a half of 中文<br/>English, or a paragraph the markup says the language of
 	}
-	t := bytes.TrimSpace(decodeEntities(masked[p.start:p.end], p.entities))
-	han, _ := scriptCounts(t)
+	t = bytes.TrimSpace(t)
 	words := lowercaseLetters(t)
 	switch {
 	case han >= 2 && words >= 4 && 3*min(hanWeight*han, words) >= max(hanWeight*han, words):
