@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/numerals"
 )
 
 // Official translators paraphrase and condense. A term rendered in other
@@ -166,12 +167,6 @@ func contentStems(en string) []string {
 	return out
 }
 
-// countWords are the numbers an English summary of a list counts with.
-var countWords = map[string]int{
-	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
-
 // chineseClauseBreaks end the clause a Chinese list stands in.
 const chineseClauseBreaks = "，。；：！？,;:!?\x00\n"
 
@@ -204,7 +199,7 @@ func condensed(seg *Segment, t *Term, chinese []byte, text string) (int, bool) {
 	}
 	for _, w := range strings.Fields(text) {
 		word := strings.ToLower(strings.Trim(w, ",.;:()“”\"'"))
-		n, ok := countWords[word]
+		n, ok := numerals.WordValue(word)
 		if !ok {
 			n, _ = strconv.Atoi(word)
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/numerals"
 	"github.com/termlint/termlint/internal/textnorm"
 )
 
@@ -57,10 +58,6 @@ var determiners = []string{"the", "this", "that", "these", "those", "its", "our"
 // quantifiers are the determiners that take no numeral after them ("both
 // two overall situations").
 var quantifiers = []string{"every", "each", "any", "some", "no", "both", "all", "another", "either", "neither"}
-
-// numerals start a replacement that cannot follow a determiner ("both two
-// overall situations").
-var numerals = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 // possessiveDeterminers are the words whose person a replacement carries
 // ("countries in our periphery"): it fits only after no determiner.
@@ -190,7 +187,7 @@ func (s slot) fits(text, written string, from, to *glossary.Rendering, replaceme
 		}
 		// "the two top priorities" may become "the two major matters",
 		// but "both" or "a" takes no numeral after it.
-		if slices.Contains(numerals, first) && s.before() != slotDeterminer {
+		if _, numeral := numerals.WordValue(first); numeral && s.before() != slotDeterminer {
 			return false
 		}
 	}

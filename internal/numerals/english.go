@@ -167,6 +167,14 @@ var (
 	}
 )
 
+// WordValue returns the value of an English number word of one word
+// ("six", "twelve", "forty"), whatever its case: a count a sentence may
+// sum a list up with ("six areas"), which English leaves out below ten.
+func WordValue(w string) (int, bool) {
+	v, ok := wordValues[strings.ToLower(w)]
+	return v, ok
+}
+
 // englishWords reads a number written in words at text[i:] ("twenty-five",
 // "three hundred", "nineteenth", "five percent"). A number without a
 // word for its units or tens ("hundreds", "a million") is none.

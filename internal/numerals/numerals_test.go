@@ -92,3 +92,16 @@ func TestSame(t *testing.T) {
 		}
 	}
 }
+
+func TestWordValue(t *testing.T) {
+	for w, want := range map[string]int{"six": 6, "Six": 6, "twelve": 12, "forty": 40} {
+		if v, ok := WordValue(w); !ok || v != want {
+			t.Errorf("WordValue(%q) = %d, %v; want %d", w, v, ok, want)
+		}
+	}
+	for _, w := range []string{"sixth", "hundred", "areas", ""} {
+		if v, ok := WordValue(w); ok {
+			t.Errorf("WordValue(%q) = %d, want none", w, v)
+		}
+	}
+}
