@@ -260,7 +260,8 @@ func splitByScript(text, masked []byte, p paragraph, breaks bool) []paragraph {
 			b = a + i
 		}
 		// A line break written as HTML (中文<br/>English, the layout of
-		// many bilingual posts) parts a line as a newline does.
+		// many bilingual posts, or block tags on one line) parts a line
+		// as a newline does.
 		line := 0
 		if breaks && lineBreakTag(text, masked, a, b) >= 0 {
 			line = a + 1
@@ -305,15 +306,45 @@ func oneScript(ps []paragraph, line int) {
 	}
 }
 
-// lineBreakTag returns the offset of the first hidden <br> tag in
-// text[from:to], or -1.
+// lineBreakTag returns the offset of the first hidden tag in
+// text[from:to] that breaks a line as a newline does: <br>, a block
+// element's tag (<p>, <div>, <li> …), or one styled display:block
+// (<strong style="display:block">标题</strong><strong …>Title</strong>,
+// a bilingual post's title), or -1. Inline tags (<b>, <span>) do not:
+// "我们同<i>RCEP</i>成员合作" is one sentence.
 func lineBreakTag(text, masked []byte, from, to int) int {
 	for i := from; i < to; i++ {
-		if masked[i] == 0 && text[i] == '<' && i+3 <= to && bytes.EqualFold(text[i+1:i+3], []byte("br")) {
+		if masked[i] != 0 || text[i] != '<' {
+			continue
+		}
+		end := bytes.IndexByte(text[i:to], '>')
+		if end < 0 {
+			return -1
+		}
+		if breaksLine(text[i : i+end+1]) {
 			return i
 		}
+		i += end
 	}
 	return -1
+}
+
+// blockTags are the elements whose tags start or end a line of their own.
+var blockTags = []string{"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "header", "footer"}
+
+// breaksLine says whether an HTML tag ("<br/>", "</p>", "<strong
+// style='display:block'>") breaks a line.
+func breaksLine(tag []byte) bool {
+	t := bytes.ToLower(tag)
+	name := bytes.TrimLeft(t[1:], "/")
+	if n := bytes.IndexAny(name, " \t\n/>"); n >= 0 {
+		name = name[:n]
+	}
+	if slices.Contains(blockTags, string(name)) {
+		return true
+	}
+	t = bytes.ReplaceAll(t, []byte(" "), nil)
+	return bytes.Contains(t, []byte("display:block"))
 }
 
 // unpaired is why a file with a good deal of Chinese and of English was
@@ -390,7 +421,6 @@ type run struct {
 // run, and no pair spans it: what stands before it (a blogger's preface to
 // a bilingual post) is no part of what follows.
 func runsOf(text, masked []byte, ps []paragraph) []run {
-	markHalves(text, ps)
 	var rs []run
 	prevEnd := 0
 	for i, p := range ps {
@@ -466,23 +496,6 @@ func lowercaseLetters(t []byte) int {
 		}
 	}
 	return n
-}
-
-// markHalves marks as the halves of one line two paragraphs of different
-// scripts that one line holds, cut by block tags rather than a <br>
-// (<strong style="display:block">标题</strong><strong …>Title</strong>),
-// as splitByScript marks those cut at a <br>.
-func markHalves(text []byte, ps []paragraph) {
-	for i := 0; i+1 < len(ps); i++ {
-		a, b := &ps[i], &ps[i+1]
-		if a.line != 0 || b.line != 0 || a.script == b.script || a.end > b.start ||
-			bytes.ContainsAny(text[a.end:b.start], "\n\r") {
-			continue
-		}
-		lineStart := bytes.LastIndexByte(text[:a.start], '\n') + 1
-		a.line, b.line = lineStart+1, lineStart+1
-		i++
-	}
 }
 
 // thematicBreak says whether text between two paragraphs holds a line
