@@ -257,6 +257,10 @@ func TestMissingNamesKeptPart(t *testing.T) {
 		{"我们珍视睦邻友好。", "We value the Treaty of Friendship.", unnamed},
 		{"我们珍视睦邻友好。", "We value our ties with the people next door.", unnamed},
 	}
+	// In a sentence the kept part may stand anywhere near the term's
+	// place, even past a quarter of the sentence from it.
+	tests = append(tests, struct{ zh, en, want string }{"两国增进战略互信。", "The two countries deepen their strategic trust.",
+		`战略互信 is rendered "strategic trust" here, it seems: part of the glossary's "strategic mutual trust"`})
 	for _, tt := range tests {
 		doc, err := input.Read("d.md", []byte(tt.zh+"\n\n"+tt.en+"\n"))
 		if err != nil {
