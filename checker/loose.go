@@ -180,12 +180,6 @@ func (c *Checker) looselyRendered(con *glossary.Concept, english []string) bool 
 	return false
 }
 
-// looseFind reports whether text holds the stems of a rendering: in order
-// with at most maxInserted other words among them, or, for a rendering of
-// two to six words, in any order within a stretch of their number plus
-// one (the possessive alternation).
-func looseFind(stems, text []string) bool { return looseMatch(stems, text, false) }
-
 // wordForWord reports whether text holds stems one after another.
 func wordForWord(stems, text []string) bool {
 	for i := 0; i+len(stems) <= len(text); i++ {
@@ -196,7 +190,10 @@ func wordForWord(stems, text []string) bool {
 	return false
 }
 
-// looseMatch is looseFind for a rendering that is a list or not. A list
+// looseMatch reports whether text holds the stems of a rendering: in
+// order with at most maxInserted other words among them, or, for a
+// rendering of two to six words that is not a list, in any order within a
+// stretch of their number plus one (the possessive alternation). A list
 // ("amity, sincerity, mutual benefit and inclusiveness") is a fixed
 // sequence whose items keep their order: read in any order it would take
 // a garbled list ("amity, mutual benefit, sincerity and inclusiveness",
@@ -231,7 +228,7 @@ func looseMatch(stems, text []string, list bool) bool {
 	return false
 }
 
-// holdsAll reports whether span (of at most 7 words, as looseFind cuts
+// holdsAll reports whether span (of at most 7 words, as looseMatch cuts
 // it) holds every stem, each as often as stems does.
 func holdsAll(span, stems []string) bool {
 	var used [8]bool

@@ -23,7 +23,7 @@ func TestLooseFind(t *testing.T) {
 		{"connectivity", "", false},
 	}
 	for _, tt := range tests {
-		if got := looseFind(looseWords(tt.rendering), looseWords(tt.text)); got != tt.want {
+		if got := looseMatch(looseWords(tt.rendering), looseWords(tt.text), false); got != tt.want {
 			t.Errorf("%q in %q: %v, want %v (stems %q in %q)", tt.rendering, tt.text, got, tt.want, looseWords(tt.rendering), looseWords(tt.text))
 		}
 	}
