@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
@@ -72,6 +73,9 @@ type Checker struct {
 	// hasExcept is set when some concept lists zh_except words, which
 	// findChinese drops.
 	hasExcept bool
+	// hasContext is set when some concept lists zh_context words, outside
+	// whose sentences findChinese drops its term.
+	hasContext bool
 	// generic are the concepts some of whose preferred renderings need a
 	// context to count: ordinary words in English, and so in Chinese
 	// (周边). A concept whose admitted variant alone needs one (互联互通's
@@ -119,6 +123,7 @@ func New(g *glossary.Glossary) *Checker {
 	var namePatterns []Reading
 	c.contexts = make(map[*glossary.Rendering]*compiledContext)
 	c.hasExcept = slices.ContainsFunc(g.Concepts, func(con *glossary.Concept) bool { return len(con.ZHExcept) > 0 })
+	c.hasContext = slices.ContainsFunc(g.Concepts, func(con *glossary.Concept) bool { return len(con.ZHContext) > 0 })
 	c.generic = make(map[*glossary.Concept]bool)
 	for _, con := range g.Concepts {
 		for _, r := range con.Renderings {
@@ -229,13 +234,87 @@ func compileChinese(g *glossary.Glossary) *match.ChineseMatcher {
 
 // findChinese finds the glossary's Chinese terms in text, leaving out the
 // words concepts list in zh_except (城市周边 is no 周边) and what is
-// inside them.
+// inside them, and the terms of concepts whose zh_context words their
+// sentence lacks.
 func (c *Checker) findChinese(text []byte) []match.Match {
 	ms := c.chinese.Find(text)
-	if !c.hasExcept {
-		return ms
+	if c.hasExcept {
+		ms = c.dropExcept(ms)
 	}
-	return c.dropExcept(ms)
+	if c.hasContext {
+		ms = c.dropOutOfContext(text, ms)
+	}
+	return ms
+}
+
+// chineseSentenceEnds end a Chinese sentence for zh_context. Not line
+// breaks: text taken from a PDF breaks lines inside sentences and words.
+const chineseSentenceEnds = "。！？!?"
+
+// dropOutOfContext leaves out of ms, in text, the readings of concepts
+// with zh_context words none of which the match's sentence holds, and
+// the matches no reading is left to. Matches come in order, so each
+// sentence is found, and searched for a concept's words, once.
+func (c *Checker) dropOutOfContext(text []byte, ms []match.Match) []match.Match {
+	sentStart, sentEnd := 0, -1
+	var inContext map[*glossary.Concept]bool
+	keep := func(m *match.Match) bool {
+		if m.Start >= sentEnd {
+			sentStart = max(sentEnd, 0)
+			if i := lastIndexAny(text[sentStart:m.Start], chineseSentenceEnds); i >= 0 {
+				sentStart += i
+			}
+			sentEnd = len(text)
+			if i := bytes.IndexAny(text[m.End:], chineseSentenceEnds); i >= 0 {
+				sentEnd = m.End + i
+			}
+			clear(inContext)
+		}
+		ids := m.IDs[:0:0]
+		for _, id := range m.IDs {
+			con := c.g.Concepts[id]
+			if len(con.ZHContext) > 0 {
+				if inContext == nil {
+					inContext = make(map[*glossary.Concept]bool)
+				}
+				ok, seen := inContext[con]
+				if !seen {
+					sentence := text[sentStart:sentEnd]
+					ok = slices.ContainsFunc(con.ZHContext, func(w string) bool { return bytes.Contains(sentence, []byte(w)) })
+					inContext[con] = ok
+				}
+				if !ok {
+					continue
+				}
+			}
+			ids = append(ids, id)
+		}
+		m.IDs = ids
+		return len(ids) > 0
+	}
+	var filter func(ms []match.Match) []match.Match
+	filter = func(ms []match.Match) []match.Match {
+		out := ms[:0:0]
+		for _, m := range ms {
+			if keep(&m) {
+				m.Nested, m.Overlaps = filter(m.Nested), filter(m.Overlaps)
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return filter(ms)
+}
+
+// lastIndexAny is bytes.LastIndexAny returning the index just past the
+// character found, where the sentence after it starts.
+func lastIndexAny(b []byte, chars string) int {
+	i := bytes.LastIndexAny(b, chars)
+	if i < 0 {
+		return -1
+	}
+	_, size := utf8.DecodeRune(b[i:])
+	return i + size
 }
 
 // dropExcept leaves out of ms the matches that are only zh_except words,

@@ -61,7 +61,12 @@ type Concept struct {
 	// are not 周边, 相邻国家 does not hold 邻国. The Chinese matcher takes
 	// them leftmost-longest and then drops them.
 	ZHExcept []string `json:"zh_except,omitempty"`
-	Pinyin   string   `json:"pinyin"`
+	// ZHContext are Chinese words one of which the sentence around the
+	// term must hold for it to be this concept; none listed means any
+	// sentence. 周边地区 is China's neighboring region beside 我国 or 外交,
+	// and a county's surrounding area where no such word is near.
+	ZHContext []string `json:"zh_context,omitempty"`
+	Pinyin    string   `json:"pinyin"`
 	// Kind is what sort of concept this is, which decides how the checker
 	// holds a translation to it; empty is KindTerm (KindOrDefault).
 	Kind  Kind     `json:"kind,omitempty"`

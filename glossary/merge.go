@@ -135,6 +135,7 @@ func mergeConcept(base, over *Concept) *Concept {
 	str(cFamily, &c.Family, over.Family)
 	c.ZHVariants = unionAt(&c.at, cZHVariants, c.ZHVariants, over.ZHVariants, over.at)
 	c.ZHExcept = unionAt(&c.at, cZHExcept, c.ZHExcept, over.ZHExcept, over.at)
+	c.ZHContext = unionAt(&c.at, cZHContext, c.ZHContext, over.ZHContext, over.at)
 	c.Tags = unionAt(&c.at, cTags, c.Tags, over.Tags, over.at)
 	c.Related = unionAt(&c.at, cRelated, c.Related, over.Related, over.at)
 	if over.Parts != nil {

@@ -327,7 +327,7 @@ var (
 	glossaryFields = []string{"sources", "styles", "concepts"}
 	sourceFields   = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
 	styleFields    = []string{"description"}
-	conceptFields  = []string{"id", "zh", "zh_variants", "zh_except", "pinyin", "kind", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
+	conceptFields  = []string{"id", "zh", "zh_variants", "zh_except", "zh_context", "pinyin", "kind", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
 	// renderingFields ends with the paths into a rendering's context,
 	// whose positions a rendering records as its own fields'.
 	renderingFields = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "note", "shared", "seen", "context.require", "context.exclude"}
@@ -345,7 +345,7 @@ const (
 
 	sTitle, sKind, sPublisher, sDate, sURL, sLang, sNote = 0, 1, 2, 3, 4, 5, 6
 
-	cID, cZH, cZHVariants, cZHExcept, cPinyin, cKind, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+	cID, cZH, cZHVariants, cZHExcept, cZHContext, cPinyin, cKind, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
 
 	rEN, rForms, rStatus, rStyles, rStatusIn, rPhrase, rContext, rNote, rShared, rSeen, rContextRequire, rContextExclude = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
 
@@ -621,6 +621,8 @@ func (p *parser) concept(n *yaml.Node) *Concept {
 			p.strs(v, named("zh_variants"), &c.ZHVariants, cZHVariants)
 		case cZHExcept:
 			p.strs(v, named("zh_except"), &c.ZHExcept, cZHExcept)
+		case cZHContext:
+			p.strs(v, named("zh_context"), &c.ZHContext, cZHContext)
 		case cPinyin:
 			p.str(v, named("pinyin"), &c.Pinyin, cPinyin)
 		case cKind:

@@ -77,6 +77,12 @@ func (v *validator) concept(c *Concept) {
 			v.problems.errorf(c.At(fmt.Sprintf("zh_except.%d", i)), "%s lists %q in zh_except, which does not hold its Chinese term in a longer word", name, ex)
 		}
 	}
+	for i, word := range c.ZHContext {
+		// A word of the term itself would be in every sentence it is in.
+		if word == "" || slices.ContainsFunc(append([]string{c.ZH}, c.ZHVariants...), func(zh string) bool { return strings.Contains(zh, word) }) {
+			v.problems.errorf(c.At(fmt.Sprintf("zh_context.%d", i)), "%s lists %q in zh_context, which is empty or a part of its own Chinese term", name, word)
+		}
+	}
 	if v.unknownConcept(c.Family) {
 		v.conceptRef(c.At("family"), name, "family", c.Family)
 	}

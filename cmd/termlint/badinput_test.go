@@ -106,7 +106,7 @@ func TestBadInputCatalogue(t *testing.T) {
 			"  - {id: a, zh: 周边, renderings: [{en: x, status: preferred}], colour: red}\n" +
 			"  - {id: a, zh: [周边], renderings: [{en: y, status: preferred}]}\n"}, args: []string{"-g", "g.yaml", "."}, code: 2,
 			stderr: []string{
-				`g.yaml:2:63: unknown key "colour" in concept "a" (known keys: id, zh, zh_variants, zh_except, pinyin, kind, gloss, tags, notes, family, parts, related, renderings, examples)`,
+				`g.yaml:2:63: unknown key "colour" in concept "a" (known keys: id, zh, zh_variants, zh_except, zh_context, pinyin, kind, gloss, tags, notes, family, parts, related, renderings, examples)`,
 				`g.yaml:3:10: duplicate concept id "a" (first defined at g.yaml:2:10)`,
 				`g.yaml:3:17: concept "a" zh must be text, not a list`,
 				"termlint: the glossary has 3 errors; see termlint glossary validate",

@@ -82,7 +82,7 @@ func TestGlossaryFmtBadFile(t *testing.T) {
 	bad := "concepts:\n  - id: a\n    zh: 甲\n    colour: red\n    renderings: [{en: a}]\n"
 	t.Chdir(writeFiles(t, map[string]string{"bad.yaml": bad, "g.yaml": unformatted}))
 	code, out, errOut := runCLI(t, "--no-config", "glossary", "fmt", "bad.yaml", "g.yaml")
-	wantErr := "bad.yaml:4:5: unknown key \"colour\" in concept \"a\" (known keys: id, zh, zh_variants, zh_except, pinyin, kind, gloss, tags, notes, family, parts, related, renderings, examples)\n"
+	wantErr := "bad.yaml:4:5: unknown key \"colour\" in concept \"a\" (known keys: id, zh, zh_variants, zh_except, zh_context, pinyin, kind, gloss, tags, notes, family, parts, related, renderings, examples)\n"
 	if code != 2 || out != "" || errOut != wantErr {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and %q", code, out, errOut, wantErr)
 	}

@@ -156,6 +156,9 @@ func (p *cardPrinter) card(m glossary.Match) {
 	if len(c.ZHExcept) > 0 {
 		p.wrapped("  ", "not the term in:", strings.Join(c.ZHExcept, ", "))
 	}
+	if len(c.ZHContext) > 0 {
+		p.wrapped("  ", "the term only in sentences with:", strings.Join(c.ZHContext, ", "))
+	}
 	var links []string
 	if k := c.KindOrDefault(); k != glossary.KindTerm {
 		links = append(links, p.cs.Dim("kind: ")+kindText(k))

@@ -405,6 +405,8 @@ func (r *reader) entryNote(e *entry, n *node) {
 		e.c.Parts = v.items
 	case tn.kind == "zh_except" && v.list:
 		e.c.ZHExcept = v.items
+	case tn.kind == "zh_context" && v.list:
+		e.c.ZHContext = v.items
 	case tn.kind == "kind" && !v.list:
 		e.c.Kind = glossary.Kind(r.checked(n.pos, "termlint kind", v.text, func(k string) bool { return slices.Contains(glossary.Kinds, glossary.Kind(k)) }))
 	case tn.kind == "related" && v.list:

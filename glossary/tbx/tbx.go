@@ -22,7 +22,7 @@
 // What TBX-Basic has no data category for goes into notes that begin with
 // "termlint" (see notes.go): hand-written pinyin, a concept's kind (not a
 // termType, which in TBX-Basic is the form of one term, such as variant
-// or phrase, not how a concept is checked) and zh_except, family, parts,
+// or phrase, not how a concept is checked) and zh_except, zh_context, family, parts,
 // forms, shared, a rendering's status per style (status_in, whose styles
 // are not customer subsets: a tool that reads no note would take the
 // term's one status for theirs), phrase type and context patterns, the

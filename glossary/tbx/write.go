@@ -137,6 +137,9 @@ func writeConcept(x *xmlWriter, d dialect, c *glossary.Concept, ids map[string]e
 	if len(c.ZHExcept) > 0 {
 		x.leaf("note", valueNote("zh_except", list(c.ZHExcept)))
 	}
+	if len(c.ZHContext) > 0 {
+		x.leaf("note", valueNote("zh_context", list(c.ZHContext)))
+	}
 	if c.Kind != "" {
 		x.leaf("note", valueNote("kind", word(string(c.Kind))))
 	}

@@ -41,7 +41,7 @@ var (
 	glossaryKeys  = []string{"sources", "styles", "concepts"}
 	sourceKeys    = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
 	styleKeys     = []string{"description"}
-	conceptKeys   = []string{"id", "zh", "zh_variants", "zh_except", "pinyin", "kind", "gloss", "tags", "family", "parts", "notes", "related", "renderings", "examples"}
+	conceptKeys   = []string{"id", "zh", "zh_variants", "zh_except", "zh_context", "pinyin", "kind", "gloss", "tags", "family", "parts", "notes", "related", "renderings", "examples"}
 	renderingKeys = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "shared", "note", "seen"}
 	contextKeys   = []string{"require", "exclude"}
 	seenKeys      = []string{"source", "date", "url", "quote"}
@@ -75,6 +75,7 @@ var (
 	conceptLayout = &layout{keys: conceptKeys, child: fixed(map[string]*layout{
 		"zh_variants": flowList,
 		"zh_except":   flowList,
+		"zh_context":  flowList,
 		"tags":        flowList,
 		"parts":       flowList,
 		"related":     flowList,

@@ -71,6 +71,7 @@ func conceptNode(c *glossary.Concept) *yaml.Node {
 	add(m, "zh", str(c.ZH))
 	add(m, "zh_variants", strs(c.ZHVariants))
 	add(m, "zh_except", strs(c.ZHExcept))
+	add(m, "zh_context", strs(c.ZHContext))
 	if !c.PinyinGenerated {
 		add(m, "pinyin", str(c.Pinyin))
 	}
