@@ -41,11 +41,15 @@ type Segment struct {
 	// misaligned says why the segment's two sides look not to correspond
 	// (markMisaligned), or is "".
 	misaligned string
-	// loose is the English read loosely and missed the unrendered terms,
-	// made once when first asked for: the variant, missing and usage
-	// passes all read them, and stemming is the costly part.
-	loose  *segmentEnglish
-	missed []missedTerm
+	// rendered are the concepts the English renders strictly, loose the
+	// English read loosely and missed the unrendered terms, each made
+	// once when first asked for: the variant, missing and usage passes
+	// all read them. Stemming is the costly part, and what a segment
+	// holds longest, so the loose reading is made only for a segment
+	// with a term the strict reading does not find rendered.
+	rendered map[*glossary.Concept]bool
+	loose    *segmentEnglish
+	missed   []missedTerm
 	// missedDone says missed is made.
 	missedDone bool
 }
@@ -61,12 +65,21 @@ type segmentEnglish struct {
 // english returns the segment's English read loosely, made once.
 func (s *Segment) english() *segmentEnglish {
 	if s.loose == nil {
-		e := &segmentEnglish{text: string(s.English.Text), rendered: renderedConcepts(s.Renderings)}
+		e := &segmentEnglish{text: string(s.English.Text), rendered: s.renderedSet()}
 		e.tokens = looseTokens(e.text)
 		e.stems = stemsOf(e.tokens)
 		s.loose = e
 	}
 	return s.loose
+}
+
+// renderedSet returns the concepts the segment's English renders
+// strictly, made once.
+func (s *Segment) renderedSet() map[*glossary.Concept]bool {
+	if s.rendered == nil {
+		s.rendered = renderedConcepts(s.Renderings)
+	}
+	return s.rendered
 }
 
 // missedTerm is a term its segment's English does not render, with what
@@ -368,9 +381,12 @@ func (p *Pass) unrendered(seg *Segment) []missedTerm {
 		if reported[con] || con.IsPart() || con.KindOrDefault() == glossary.KindPhrase {
 			continue
 		}
+		if p.Checker.termRendered(t, seg.renderedSet()) {
+			continue // the English has it
+		}
 		e := seg.english()
-		if p.Checker.termRendered(t, e.rendered) || p.Checker.looselyRendered(con, e.stems) {
-			continue // the English has it, strictly or as a reviewer reads it
+		if p.Checker.looselyRendered(con, e.stems) {
+			continue // as a reviewer reads it
 		}
 		if p.Checker.generic[con] && modifiesUnknownNoun(chinese, t.End) {
 			continue // 周边绿地, 周边水域: the ordinary word, not the term

@@ -449,13 +449,13 @@ func (u *fileScan) instead(seg *Segment, z termAt) (instead, PhraseKind) {
 	if seg.misaligned != "" {
 		return instead{}, ""
 	}
+	if u.c.termRendered(z.Term, seg.renderedSet()) {
+		return instead{}, ""
+	}
 	e := u.loose
 	if e == nil {
 		e = seg.english()
 		u.loose, u.named = e, make(map[[2]int]bool)
-	}
-	if u.c.termRendered(z.Term, e.rendered) {
-		return instead{}, ""
 	}
 	var in instead
 	kind := PhrasePart

@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -691,6 +692,9 @@ type atom struct {
 	dec    []byte // the decoded text of an entity or escape; nil for the bytes as they are
 }
 
+// atomPool holds the atom slices paragraphSpan reuses.
+var atomPool = sync.Pool{New: func() any { return new([]atom) }}
+
 // paragraphSpan returns the span of a paragraph's text: its checkable
 // bytes, with entities and escapes decoded where its format has them, and
 // white space trimmed at both ends.
@@ -705,7 +709,12 @@ type atom struct {
 // marks the mask shows, which the matcher steps over as it does in an
 // English-only file; the Chinese side drops them.
 func paragraphSpan(text, masked []byte, p paragraph, chinese bool) Span {
-	atoms := scanAtoms(masked, p)
+	// The atoms live only while the span is built; reusing their slice
+	// saves what was a quarter of what a bilingual file allocated.
+	buf := atomPool.Get().(*[]atom)
+	defer atomPool.Put(buf)
+	atoms := scanAtoms((*buf)[:0], masked, p)
+	*buf = atoms
 	first, last := -1, -1
 	for k, a := range atoms {
 		if a.kind == atomText {
@@ -804,9 +813,8 @@ func atomBytes(text []byte, a atom) []byte {
 }
 
 // scanAtoms cuts a paragraph's bytes into atoms, in file order, merging
-// neighbouring bytes of one kind.
-func scanAtoms(masked []byte, p paragraph) []atom {
-	var atoms []atom
+// neighbouring bytes of one kind, and appends them to atoms.
+func scanAtoms(atoms []atom, masked []byte, p paragraph) []atom {
 	add := func(kind atomKind, off, n int, dec []byte) {
 		if k := len(atoms) - 1; dec == nil && k >= 0 && atoms[k].kind == kind && atoms[k].dec == nil && atoms[k].off+atoms[k].n == off {
 			atoms[k].n += n
