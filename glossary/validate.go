@@ -110,7 +110,7 @@ func (v *validator) concept(c *Concept) {
 		v.problems.errorf(c.Pos, "%s has no renderings", name)
 	}
 	// The preferred rendering of each style ("" for none), in a list: a
-	// concept has few styles.
+	// concept has few styles, but may have thousands.
 	type pref struct {
 		style string
 		r     *Rendering
@@ -119,6 +119,7 @@ func (v *validator) concept(c *Concept) {
 	}
 	var buf [4]pref
 	preferred := buf[:0]
+	var preferredStyles firstKeys // the styles of preferred, in order
 	for _, r := range c.Renderings {
 		for i, s := range r.Styles {
 			if v.styles[s] == nil {
@@ -145,7 +146,7 @@ func (v *validator) concept(c *Concept) {
 			if _, ok := r.StatusIn[s]; ok && s != "" {
 				at = "status_in." + s
 			}
-			if i := slices.IndexFunc(preferred, func(p pref) bool { return p.style == s }); i >= 0 {
+			if i := preferredStyles.index(s); i >= 0 {
 				prev := preferred[i]
 				in := "with no style"
 				if s != "" {
@@ -154,6 +155,7 @@ func (v *validator) concept(c *Concept) {
 				v.problems.errorf(r.At(at), "%s has two preferred renderings %s: %q and %q (at %s)", name, in, prev.r.EN, r.EN, prev.at)
 				continue
 			}
+			preferredStyles.add(s)
 			preferred = append(preferred, pref{s, r, r.At(at)})
 		}
 	}
@@ -382,20 +384,19 @@ func (v *validator) englishCollisions() (problems Problems) {
 		n += len(c.Renderings)
 	}
 	first := make(map[string]use, n)
-	var keys []string // the keys of one rendering's texts so far
+	var keys firstKeys // the keys of one rendering's texts so far
 	for _, c := range v.g.Concepts {
 		for _, r := range c.Renderings {
-			keys = keys[:0]
+			keys.reset()
 			for i := 0; i <= len(r.Forms); i++ {
 				text, k := r.EN, r.foldedEN()
 				if i > 0 {
 					text = r.Forms[i-1]
 					k = renderingKey(text)
 				}
-				if k == "" || slices.Contains(keys, k) {
+				if k == "" || keys.add(k) >= 0 {
 					continue
 				}
-				keys = append(keys, k)
 				u := use{c, r, i}
 				prev, ok := first[k]
 				switch {
