@@ -33,6 +33,44 @@ type builder struct {
 
 	warnings glossary.Problems
 	errs     []string
+
+	// notes holds the notes of each concept and rendering given one, by
+	// the field they go to, joined into it when the glossary is built:
+	// joining row by row and searching the joined text made a concept of
+	// many rows cost the square of their number.
+	notes map[*string]*noteList
+	// preferred finds, by concept and style, the renderings made
+	// preferred in the style (see notePreferred).
+	preferred map[preferredKey][]*glossary.Rendering
+	// recorded says which rendering and style preferred holds.
+	recorded map[recordedKey]bool
+	// seenIn finds a rendering's seen entries by source and date (see
+	// seen).
+	seenIn map[seenKey]*glossary.Seen
+}
+
+// noteList is the notes of one field, in order, each once.
+type noteList struct {
+	sep  string
+	list []string
+	has  map[string]bool
+}
+
+type preferredKey struct {
+	c     *concept
+	style string
+}
+
+type recordedKey struct {
+	r     *glossary.Rendering
+	style string
+}
+
+// seenKey is a rendering's seen entry of a source on a date; with the
+// date "", its entry of the source that has no date yet.
+type seenKey struct {
+	r            *glossary.Rendering
+	source, date string
 }
 
 // concept is a concept being built, with what the importer needs to
@@ -62,6 +100,33 @@ func newBuilder(file string) *builder {
 		sourceByName: map[string]string{},
 		styleDefs:    map[string]*glossary.Style{},
 		sourceDefs:   map[string]*glossary.Source{},
+		notes:        map[*string]*noteList{},
+		preferred:    map[preferredKey][]*glossary.Rendering{},
+		recorded:     map[recordedKey]bool{},
+		seenIn:       map[seenKey]*glossary.Seen{},
+	}
+}
+
+// addNote adds note n to the notes of field dst (a concept's notes or a
+// rendering's note), separated by sep, unless they hold it already.
+func (b *builder) addNote(dst *string, n, sep string) {
+	if n == "" {
+		return
+	}
+	l := b.notes[dst]
+	if l == nil {
+		l = &noteList{sep: sep, has: map[string]bool{}}
+		if *dst != "" {
+			l.list = strings.Split(*dst, sep)
+			for _, x := range l.list {
+				l.has[x] = true
+			}
+		}
+		b.notes[dst] = l
+	}
+	if !l.has[n] {
+		l.has[n] = true
+		l.list = append(l.list, n)
 	}
 }
 
@@ -153,12 +218,41 @@ func (b *builder) rendering(c *concept, en string, p glossary.Pos) (*glossary.Re
 	return r, true
 }
 
+// notePreferred records the styles rendering r of c is preferred in now,
+// for preferredIn; it is called whenever a row may have made r preferred.
+func (b *builder) notePreferred(c *concept, r *glossary.Rendering) {
+	for _, s := range r.PreferredStyles() {
+		if k := (recordedKey{r, s}); !b.recorded[k] {
+			b.recorded[k] = true
+			pk := preferredKey{c, s}
+			b.preferred[pk] = append(b.preferred[pk], r)
+		}
+	}
+}
+
 // preferredIn returns c's preferred rendering in style ("" for none)
 // other than r, or nil: a rendering's status in the style counts
-// (Rendering.PreferredStyles).
-func preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rendering {
-	for _, x := range c.Renderings {
-		if x != r && slices.Contains(x.PreferredStyles(), style) {
+// (Rendering.PreferredStyles). It looks only at the renderings
+// notePreferred recorded in the style, the first of which is usually
+// the answer, and drops those no longer preferred in it: looking at
+// every rendering of c made a concept of many rows cost the square of
+// their number.
+func (b *builder) preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rendering {
+	pk := preferredKey{c, style}
+	list := b.preferred[pk]
+	for i, x := range list {
+		if !slices.Contains(x.PreferredStyles(), style) {
+			kept := slices.DeleteFunc(slices.Clone(list[i:]), func(x *glossary.Rendering) bool {
+				if slices.Contains(x.PreferredStyles(), style) {
+					return false
+				}
+				delete(b.recorded, recordedKey{x, style})
+				return true
+			})
+			b.preferred[pk] = append(list[:i:i], kept...)
+			return b.preferredIn(c, style, r)
+		}
+		if x != r {
 			return x
 		}
 	}
@@ -167,9 +261,10 @@ func preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rend
 
 // conflict returns a rendering of c other than r preferred in one of the
 // styles r is preferred in, and that style.
-func conflict(c *concept, r *glossary.Rendering) (*glossary.Rendering, string) {
+func (b *builder) conflict(c *concept, r *glossary.Rendering) (*glossary.Rendering, string) {
+	b.notePreferred(c, r)
 	for _, s := range r.PreferredStyles() {
-		if x := preferredIn(c, s, r); x != nil {
+		if x := b.preferredIn(c, s, r); x != nil {
 			return x, s
 		}
 	}
@@ -186,21 +281,29 @@ func inStyle(s string) string {
 
 // seen records that r was seen in source on date ("" for none), once
 // per source and date. An undated entry of the source takes the date, so
-// that a rendering listed twice, once with a date, is seen once.
-func seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
-	for _, s := range r.Seen {
-		if s.Source != source {
-			continue
+// that a rendering listed twice, once with a date, is seen once. The
+// entries are found through b.seenIn, not by a search of r's: a
+// rendering seen on thousands of dates would cost the square of them.
+// A rendering has an undated entry of a source only while it has no
+// other of that source.
+func (b *builder) seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
+	undated := seenKey{r, source, ""}
+	if u := b.seenIn[undated]; u != nil {
+		if date != "" {
+			u.Date = date
+			delete(b.seenIn, undated)
+			b.seenIn[seenKey{r, source, date}] = u
+			b.seenIn[seenKey{r, source, "\x00any"}] = u
 		}
-		switch {
-		case s.Date == date || date == "":
-			return
-		case s.Date == "":
-			s.Date = date
-			return
-		}
+		return
 	}
-	r.Seen = append(r.Seen, &glossary.Seen{Source: source, Date: date, Pos: p})
+	if date == "" && b.seenIn[seenKey{r, source, "\x00any"}] != nil || date != "" && b.seenIn[seenKey{r, source, date}] != nil {
+		return
+	}
+	s := &glossary.Seen{Source: source, Date: date, Pos: p}
+	r.Seen = append(r.Seen, s)
+	b.seenIn[seenKey{r, source, date}] = s
+	b.seenIn[seenKey{r, source, "\x00any"}] = s
 }
 
 // fileSource returns the id of the source a file's renderings are seen
@@ -275,6 +378,9 @@ func (b *builder) glossary() *glossary.Glossary {
 		}
 		taken[c.id] = c
 		c.ID = ids.Take(c.id)
+	}
+	for dst, l := range b.notes {
+		*dst = strings.Join(l.list, l.sep)
 	}
 	for _, c := range b.concepts {
 		if c.ID == "" {
