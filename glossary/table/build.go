@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/textnorm"
@@ -47,6 +48,21 @@ type builder struct {
 	// seenIn finds a rendering's seen entries by source and date (see
 	// seen).
 	seenIn map[seenKey]*glossary.Seen
+}
+
+// looks counts, while countingLooks is set, the entries the builder
+// looked at to find a concept's preferred rendering in a style, a
+// rendering's seen entry or a note: the work the doubling tests of rows
+// per concept bound, which no allocation shows.
+var (
+	countingLooks atomic.Bool
+	looks         atomic.Int64
+)
+
+func countLooks(n int) {
+	if countingLooks.Load() {
+		looks.Add(int64(n))
+	}
 }
 
 // noteList is the notes of one field, in order, each once.
@@ -124,6 +140,7 @@ func (b *builder) addNote(dst *string, n, sep string) {
 		}
 		b.notes[dst] = l
 	}
+	countLooks(1)
 	if !l.has[n] {
 		l.has[n] = true
 		l.list = append(l.list, n)
@@ -241,6 +258,7 @@ func (b *builder) preferredIn(c *concept, style string, r *glossary.Rendering) *
 	pk := preferredKey{c, style}
 	list := b.preferred[pk]
 	for i, x := range list {
+		countLooks(1)
 		if !slices.Contains(x.PreferredStyles(), style) {
 			kept := slices.DeleteFunc(slices.Clone(list[i:]), func(x *glossary.Rendering) bool {
 				if slices.Contains(x.PreferredStyles(), style) {
@@ -287,6 +305,7 @@ func inStyle(s string) string {
 // A rendering has an undated entry of a source only while it has no
 // other of that source.
 func (b *builder) seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
+	countLooks(1)
 	undated := seenKey{r, source, ""}
 	if u := b.seenIn[undated]; u != nil {
 		if date != "" {

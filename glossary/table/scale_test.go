@@ -82,13 +82,20 @@ func importCost(tb testing.TB, read func([]byte) (*glossary.Glossary, glossary.P
 }
 
 // TestImportIsLinear bounds the work of importing tables of many rows
-// by counting allocations and bytes allocated: twice the rows may cost
-// about twice as much.
+// by counting the entries looked at to find preferred renderings, seen
+// entries and notes, the allocations and the bytes allocated: twice the
+// rows may cost about twice as much.
 func TestImportIsLinear(t *testing.T) {
 	for _, shape := range importShapes {
 		t.Run(shape.name, func(t *testing.T) {
-			smallAllocs, smallBytes := importCost(t, shape.read, shape.make(5_000))
-			largeAllocs, largeBytes := importCost(t, shape.read, shape.make(10_000))
+			small, large := shape.make(5_000), shape.make(10_000)
+			smallLooks := table.CountLooks(func() { importCost(t, shape.read, small) })
+			largeLooks := table.CountLooks(func() { importCost(t, shape.read, large) })
+			if largeLooks > 2*smallLooks+100 {
+				t.Errorf("twice the rows looked at %d entries, %.1f times the %d of half as many; want about twice", largeLooks, float64(largeLooks)/float64(smallLooks), smallLooks)
+			}
+			smallAllocs, smallBytes := importCost(t, shape.read, small)
+			largeAllocs, largeBytes := importCost(t, shape.read, large)
 			if float64(largeAllocs) > 2.3*float64(smallAllocs) {
 				t.Errorf("twice the rows took %d allocations, %.1f times the %d of half as many; want about twice", largeAllocs, float64(largeAllocs)/float64(smallAllocs), smallAllocs)
 			}
