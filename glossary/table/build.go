@@ -45,9 +45,10 @@ type builder struct {
 	preferred map[preferredKey][]*glossary.Rendering
 	// recorded says which rendering and style preferred holds.
 	recorded map[recordedKey]bool
-	// seenIn finds a rendering's seen entries by source and date (see
-	// seen).
-	seenIn map[seenKey]*glossary.Seen
+	// seenFrom holds each rendering's first seen entry of each source,
+	// and seenOn the dates of its entries of each source (see seen).
+	seenFrom map[seenFromKey]*glossary.Seen
+	seenOn   map[seenOnKey]bool
 }
 
 // looks counts, while countingLooks is set, the entries the builder
@@ -82,9 +83,12 @@ type recordedKey struct {
 	style string
 }
 
-// seenKey is a rendering's seen entry of a source on a date; with the
-// date "", its entry of the source that has no date yet.
-type seenKey struct {
+type seenFromKey struct {
+	r      *glossary.Rendering
+	source string
+}
+
+type seenOnKey struct {
 	r            *glossary.Rendering
 	source, date string
 }
@@ -119,7 +123,8 @@ func newBuilder(file string) *builder {
 		notes:        map[*string]*noteList{},
 		preferred:    map[preferredKey][]*glossary.Rendering{},
 		recorded:     map[recordedKey]bool{},
-		seenIn:       map[seenKey]*glossary.Seen{},
+		seenFrom:     map[seenFromKey]*glossary.Seen{},
+		seenOn:       map[seenOnKey]bool{},
 	}
 }
 
@@ -257,17 +262,18 @@ func (b *builder) notePreferred(c *concept, r *glossary.Rendering) {
 func (b *builder) preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rendering {
 	pk := preferredKey{c, style}
 	list := b.preferred[pk]
-	for i, x := range list {
+	for _, x := range list {
 		countLooks(1)
 		if !slices.Contains(x.PreferredStyles(), style) {
-			kept := slices.DeleteFunc(slices.Clone(list[i:]), func(x *glossary.Rendering) bool {
+			// A later row took the style from x: drop x, and any other
+			// such, and look again.
+			b.preferred[pk] = slices.DeleteFunc(list, func(x *glossary.Rendering) bool {
 				if slices.Contains(x.PreferredStyles(), style) {
 					return false
 				}
 				delete(b.recorded, recordedKey{x, style})
 				return true
 			})
-			b.preferred[pk] = append(list[:i:i], kept...)
 			return b.preferredIn(c, style, r)
 		}
 		if x != r {
@@ -299,30 +305,31 @@ func inStyle(s string) string {
 
 // seen records that r was seen in source on date ("" for none), once
 // per source and date. An undated entry of the source takes the date, so
-// that a rendering listed twice, once with a date, is seen once. The
-// entries are found through b.seenIn, not by a search of r's: a
-// rendering seen on thousands of dates would cost the square of them.
-// A rendering has an undated entry of a source only while it has no
-// other of that source.
+// that a rendering listed twice, once with a date, is seen once: such an
+// entry is the only one of its source. The entries are found through
+// maps, not by a search of r's: a rendering seen on thousands of dates
+// would cost the square of them.
 func (b *builder) seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
 	countLooks(1)
-	undated := seenKey{r, source, ""}
-	if u := b.seenIn[undated]; u != nil {
-		if date != "" {
-			u.Date = date
-			delete(b.seenIn, undated)
-			b.seenIn[seenKey{r, source, date}] = u
-			b.seenIn[seenKey{r, source, "\x00any"}] = u
-		}
+	from := seenFromKey{r, source}
+	first := b.seenFrom[from]
+	switch {
+	case first == nil:
+	case date == "" || b.seenOn[seenOnKey{r, source, date}]:
 		return
-	}
-	if date == "" && b.seenIn[seenKey{r, source, "\x00any"}] != nil || date != "" && b.seenIn[seenKey{r, source, date}] != nil {
+	case first.Date == "":
+		first.Date = date
+		b.seenOn[seenOnKey{r, source, date}] = true
 		return
 	}
 	s := &glossary.Seen{Source: source, Date: date, Pos: p}
 	r.Seen = append(r.Seen, s)
-	b.seenIn[seenKey{r, source, date}] = s
-	b.seenIn[seenKey{r, source, "\x00any"}] = s
+	if first == nil {
+		b.seenFrom[from] = s
+	}
+	if date != "" {
+		b.seenOn[seenOnKey{r, source, date}] = true
+	}
 }
 
 // fileSource returns the id of the source a file's renderings are seen
