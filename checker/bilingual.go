@@ -417,8 +417,9 @@ func modifiesUnknownNoun(chinese []byte, end int) bool {
 // termRendered reports whether term t is rendered: its concept is, or a
 // term overlapping it is (the Chinese cut the other way).
 func (c *Checker) termRendered(t *Term, rendered map[*glossary.Concept]bool) bool {
-	return c.rendered(t.Concept, rendered) ||
-		slices.ContainsFunc(t.Overlaps, func(o *Term) bool { return c.rendered(o.Concept, rendered) })
+	w := partsWalk{parts: c.parts, set: rendered}
+	return w.rendered(t.Concept) ||
+		slices.ContainsFunc(t.Overlaps, func(o *Term) bool { return w.rendered(o.Concept) })
 }
 
 // renderedConcepts collects the concepts any of the occurrences may render,
@@ -439,22 +440,64 @@ func renderedConcepts(os []*Occurrence) map[*glossary.Concept]bool {
 	return set
 }
 
-// rendered reports whether concept con is rendered: one of its renderings
-// is there, or it is a compound each of whose parts is.
-func (c *Checker) rendered(con *glossary.Concept, set map[*glossary.Concept]bool) bool {
-	if set[con] {
+// partsWalk answers, for one set of rendered concepts, whether a concept
+// is rendered: one of its renderings is in the set, or it is a compound
+// each of whose parts is. Compounds share parts (a_i and b_i both made of
+// a_{i+1} and b_{i+1}), so each concept's answer is kept: without that the
+// walk is exponential in the depth of the parts graph. A glossary that
+// was not validated may have parts that form a cycle; a concept met again
+// while its own parts are being walked counts as not rendered, so the
+// walk ends.
+type partsWalk struct {
+	parts map[*glossary.Concept][]*glossary.Concept
+	set   map[*glossary.Concept]bool
+	// known holds the answer for each compound walked, or walking for one
+	// whose parts are being walked; made by the first compound.
+	known map[*glossary.Concept]walkState
+	// visits counts the concepts looked at, for tests that bound the work.
+	visits int
+}
+
+type walkState uint8
+
+const (
+	walking walkState = iota + 1
+	isRendered
+	notRendered
+)
+
+// rendered reports whether concept con is rendered.
+func (w *partsWalk) rendered(con *glossary.Concept) bool {
+	w.visits++
+	if w.set[con] {
 		return true
 	}
-	parts := c.parts[con]
+	parts := w.parts[con]
 	if len(parts) == 0 {
 		return false
 	}
+	switch w.known[con] {
+	case isRendered:
+		return true
+	case walking, notRendered:
+		return false
+	}
+	if w.known == nil {
+		w.known = make(map[*glossary.Concept]walkState)
+	}
+	w.known[con] = walking
+	all := true
 	for _, part := range parts {
-		if part == nil || !c.rendered(part, set) {
-			return false
+		if part == nil || !w.rendered(part) {
+			all = false
+			break
 		}
 	}
-	return true
+	w.known[con] = notRendered
+	if all {
+		w.known[con] = isRendered
+	}
+	return all
 }
 
 // Untranslated reports segments awaiting translation.

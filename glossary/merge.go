@@ -146,12 +146,17 @@ func mergeConcept(base, over *Concept) *Concept {
 	if over.Pinyin != "" {
 		c.PinyinGenerated = false
 	}
-	for _, r := range over.Renderings {
-		key := r.foldedEN()
-		if i := slices.IndexFunc(c.Renderings, func(x *Rendering) bool { return x.foldedEN() == key }); i >= 0 {
-			c.Renderings[i] = mergeRendering(c.Renderings[i], r)
-		} else {
-			c.Renderings = append(c.Renderings, copyRendering(r))
+	if len(over.Renderings) > 0 {
+		var byEN firstKeys
+		for _, r := range c.Renderings {
+			byEN.add(r.foldedEN())
+		}
+		for _, r := range over.Renderings {
+			if i := byEN.add(r.foldedEN()); i >= 0 {
+				c.Renderings[i] = mergeRendering(c.Renderings[i], r)
+			} else {
+				c.Renderings = append(c.Renderings, copyRendering(r))
+			}
 		}
 	}
 	if over.Examples != nil {

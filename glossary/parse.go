@@ -683,13 +683,10 @@ func (p *parser) concept(n *yaml.Node) *Concept {
 // checkDuplicateRenderings reports a rendering listed twice in one concept,
 // which a merge could not tell apart.
 func (p *parser) checkDuplicateRenderings(c *Concept, w what) {
-	for i, r := range c.Renderings {
-		k := r.foldedEN()
-		for _, prev := range c.Renderings[:i] {
-			if prev.foldedEN() == k {
-				p.problems.errorf(r.At("en"), "%s lists the rendering %q twice (first at %s); put spelling variants under forms", w, r.EN, prev.At("en"))
-				break
-			}
+	var seen firstKeys
+	for _, r := range c.Renderings {
+		if i := seen.add(r.foldedEN()); i >= 0 {
+			p.problems.errorf(r.At("en"), "%s lists the rendering %q twice (first at %s); put spelling variants under forms", w, r.EN, c.Renderings[i].At("en"))
 		}
 	}
 }

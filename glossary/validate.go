@@ -27,7 +27,7 @@ type ValidateOptions struct {
 // styles (status_in's included) and concepts; one Chinese term or English
 // rendering under two concepts; concepts without renderings; more than
 // one preferred rendering per style, by each rendering's status in the
-// style (Rendering.StatusFor); a style named both in a rendering's styles
+// style (Rendering.StatusFor); parts that form a cycle; a style named both in a rendering's styles
 // and its status_in; and examples that do not hold. Problems a single
 // file shows by itself are Parse's (an unknown status, phrase type or
 // concept kind, a context pattern that is none, an unknown placeholder),
@@ -48,6 +48,7 @@ func Validate(g *Glossary, opts ValidateOptions) Problems {
 	for _, c := range g.Concepts {
 		v.concept(c)
 	}
+	v.partsCycles()
 	wg.Wait()
 	problems := append(append(v.problems, chinese...), english...)
 	problems.Sort()
@@ -109,7 +110,7 @@ func (v *validator) concept(c *Concept) {
 		v.problems.errorf(c.Pos, "%s has no renderings", name)
 	}
 	// The preferred rendering of each style ("" for none), in a list: a
-	// concept has few styles.
+	// concept has few styles, but may have thousands.
 	type pref struct {
 		style string
 		r     *Rendering
@@ -118,6 +119,7 @@ func (v *validator) concept(c *Concept) {
 	}
 	var buf [4]pref
 	preferred := buf[:0]
+	var preferredStyles firstKeys // the styles of preferred, in order
 	for _, r := range c.Renderings {
 		for i, s := range r.Styles {
 			if v.styles[s] == nil {
@@ -144,7 +146,7 @@ func (v *validator) concept(c *Concept) {
 			if _, ok := r.StatusIn[s]; ok && s != "" {
 				at = "status_in." + s
 			}
-			if i := slices.IndexFunc(preferred, func(p pref) bool { return p.style == s }); i >= 0 {
+			if i := preferredStyles.index(s); i >= 0 {
 				prev := preferred[i]
 				in := "with no style"
 				if s != "" {
@@ -153,6 +155,7 @@ func (v *validator) concept(c *Concept) {
 				v.problems.errorf(r.At(at), "%s has two preferred renderings %s: %q and %q (at %s)", name, in, prev.r.EN, r.EN, prev.at)
 				continue
 			}
+			preferredStyles.add(s)
 			preferred = append(preferred, pref{s, r, r.At(at)})
 		}
 	}
@@ -207,6 +210,84 @@ func (v *validator) unknownConcept(id string) bool {
 		}
 	}
 	return !v.named[id]
+}
+
+// partsCycles reports each cycle in the parts graph (a compound made,
+// through its parts, of itself), at the parts entry that closes it, with
+// the ids around it: a → b → a. The checker holds a compound rendered when
+// each of its parts is, which a cycle leaves without an answer. A concept
+// listing itself is concept's to report. The walk is iterative and visits
+// each concept once, so neither a deep nor a wide graph can stop it.
+func (v *validator) partsCycles() {
+	byID := make(map[string]*Concept)
+	for _, c := range v.g.Concepts {
+		if len(c.Parts) > 0 {
+			byID[c.ID] = nil
+		}
+	}
+	if len(byID) == 0 {
+		return
+	}
+	for _, c := range v.g.Concepts {
+		if len(c.Parts) > 0 && byID[c.ID] == nil {
+			byID[c.ID] = c
+		}
+	}
+	const (
+		unseen = iota
+		onPath // its parts are being walked
+		done
+	)
+	state := make(map[*Concept]int, len(byID))
+	var path []partsFrame
+	for _, root := range v.g.Concepts {
+		if len(root.Parts) == 0 || state[root] != unseen {
+			continue
+		}
+		state[root] = onPath
+		path = append(path[:0], partsFrame{c: root})
+		for len(path) > 0 {
+			top := &path[len(path)-1]
+			if top.next == len(top.c.Parts) {
+				state[top.c] = done
+				path = path[:len(path)-1]
+				continue
+			}
+			i := top.next
+			top.next++
+			id := top.c.Parts[i]
+			part := byID[id]
+			if part == nil || part == top.c {
+				continue // a leaf, unknown, or the concept itself
+			}
+			switch state[part] {
+			case unseen:
+				state[part] = onPath
+				path = append(path, partsFrame{c: part})
+			case onPath:
+				v.problems.errorf(top.c.At(fmt.Sprintf("parts.%d", i)), "concept %q is made of itself through its parts: %s", top.c.ID, cycleOf(path, part))
+			}
+		}
+	}
+}
+
+// partsFrame is a concept on the path of partsCycles' walk and the
+// index of the next of its parts to walk.
+type partsFrame struct {
+	c    *Concept
+	next int
+}
+
+// cycleOf names the cycle that closes at part, which is on path: the ids
+// from part to the top of path, then part again.
+func cycleOf(path []partsFrame, part *Concept) string {
+	var ids []string
+	for _, f := range path {
+		if f.c == part || len(ids) > 0 {
+			ids = append(ids, f.c.ID)
+		}
+	}
+	return strings.Join(append(ids, part.ID), " → ")
 }
 
 // conceptRef reports a reference to an unknown concept.
@@ -303,20 +384,19 @@ func (v *validator) englishCollisions() (problems Problems) {
 		n += len(c.Renderings)
 	}
 	first := make(map[string]use, n)
-	var keys []string // the keys of one rendering's texts so far
+	var keys firstKeys // the keys of one rendering's texts so far
 	for _, c := range v.g.Concepts {
 		for _, r := range c.Renderings {
-			keys = keys[:0]
+			keys.reset()
 			for i := 0; i <= len(r.Forms); i++ {
 				text, k := r.EN, r.foldedEN()
 				if i > 0 {
 					text = r.Forms[i-1]
 					k = renderingKey(text)
 				}
-				if k == "" || slices.Contains(keys, k) {
+				if k == "" || keys.add(k) >= 0 {
 					continue
 				}
-				keys = append(keys, k)
 				u := use{c, r, i}
 				prev, ok := first[k]
 				switch {

@@ -8,7 +8,8 @@ import (
 // goldmark, like every CommonMark parser, has inputs on which its time or
 // memory grows faster than the input: lists and quotations nested
 // hundreds of levels deep, a paragraph of thousands of unclosed links,
-// emphasis marks or code spans, thousands of footnotes, a table of a million cells. A
+// emphasis marks or code spans, thousands of footnotes, a table whose
+// header of a thousand columns pads each of a thousand short rows. A
 // file of a megabyte can then take minutes. termlint runs unattended over
 // files nobody vetted, so a Markdown file past one of these limits is read
 // as plain text instead, with a notice. The limits are far beyond what a
@@ -18,13 +19,20 @@ const (
 	// maxNestingColumns is the widest run of list and quotation markers,
 	// with the indentation between them, a line may start with.
 	maxNestingColumns = 256
-	// maxBracketsPerBlock, maxEmphasisPerBlock, maxPipesPerBlock and
-	// maxBackticksPerBlock bound the "[", the "*" and "_", the "|" and the
-	// "`" of one block (a run of lines without a blank one).
+	// maxBracketsPerBlock, maxEmphasisPerBlock and maxBackticksPerBlock
+	// bound the "[", the "*" and "_" and the "`" of one block (a run of
+	// lines without a blank one).
 	maxBracketsPerBlock  = 2_000
 	maxEmphasisPerBlock  = 20_000
-	maxPipesPerBlock     = 20_000
 	maxBackticksPerBlock = 50_000
+	// maxPaddedCells and paddedCellsPerByte bound the cells a table's rows
+	// leave out, which goldmark makes for each row up to the header's
+	// width: maxPaddedCells, and paddedCellsPerByte more for each byte of
+	// the block. Cells written cost time in proportion to the input, so a
+	// table of any number of rows is read; one whose header is far wider
+	// than its rows is not.
+	maxPaddedCells     = 50_000
+	paddedCellsPerByte = 8
 	// maxFootnoteRefs bounds the "[^" of a file.
 	maxFootnoteRefs = 5_000
 )
@@ -35,11 +43,16 @@ func MarkdownTooHard(data []byte) (offset int, why string) {
 	if n := bytes.Count(data, []byte("[^")); n > maxFootnoteRefs {
 		return bytes.Index(data, []byte("[^")), fmt.Sprintf("%d footnote references (more than %d)", n, maxFootnoteRefs)
 	}
-	var brackets, emphasis, pipes, backticks int
+	var brackets, emphasis, backticks int
+	// The table of the block: the cells of its header (counted as the
+	// header line's pipes, an upper bound), the pipes of the line before,
+	// the cells its rows left out, and where the block starts.
+	headerPipes, lastPipes, padded, blockStart := 0, -1, 0, 0
 	for i := 0; i < len(data); {
 		line, next := lineAt(data, i)
 		if len(bytes.TrimSpace(line)) == 0 {
-			brackets, emphasis, pipes, backticks = 0, 0, 0, 0
+			brackets, emphasis, backticks = 0, 0, 0
+			headerPipes, lastPipes, padded, blockStart = 0, -1, 0, next
 			i = next
 			continue
 		}
@@ -48,21 +61,45 @@ func MarkdownTooHard(data []byte) (offset int, why string) {
 		}
 		brackets += bytes.Count(line, []byte("["))
 		emphasis += bytes.Count(line, []byte("*")) + bytes.Count(line, []byte("_"))
-		pipes += bytes.Count(line, []byte("|"))
+		pipes := bytes.Count(line, []byte("|"))
+		switch {
+		case lastPipes >= 0 && isDelimiterRow(line):
+			headerPipes = max(headerPipes, lastPipes)
+		case headerPipes > pipes:
+			padded += headerPipes - pipes
+		}
+		lastPipes = pipes
 		backticks += bytes.Count(line, []byte("`"))
 		switch {
 		case brackets > maxBracketsPerBlock:
 			return i, fmt.Sprintf("a paragraph with more than %d brackets", maxBracketsPerBlock)
 		case emphasis > maxEmphasisPerBlock:
 			return i, fmt.Sprintf("a paragraph with more than %d emphasis marks", maxEmphasisPerBlock)
-		case pipes > maxPipesPerBlock:
-			return i, fmt.Sprintf("a table or paragraph with more than %d cell separators", maxPipesPerBlock)
+		case padded > maxPaddedCells+paddedCellsPerByte*(next-blockStart):
+			return i, fmt.Sprintf("a table whose rows leave out more of its header's cells than %d and %d for each byte", maxPaddedCells, paddedCellsPerByte)
 		case backticks > maxBackticksPerBlock:
 			return i, fmt.Sprintf("a paragraph with more than %d backticks", maxBackticksPerBlock)
 		}
 		i = next
 	}
 	return -1, ""
+}
+
+// isDelimiterRow reports whether line is the row of a table that
+// separates the header from the body: pipes, hyphens, colons and spaces,
+// with a hyphen and a pipe.
+func isDelimiterRow(line []byte) bool {
+	if bytes.IndexByte(line, '-') < 0 || bytes.IndexByte(line, '|') < 0 {
+		return false
+	}
+	for _, c := range line {
+		switch c {
+		case '|', '-', ':', ' ', '\t', '\r', '\n':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // nestingColumns returns the width of the list and quotation markers a

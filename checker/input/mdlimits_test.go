@@ -27,9 +27,9 @@ var pathological = []struct {
 	{"nested quotations", func(n int) string { return strings.Repeat(">", n) + " Belt and Road\n" }, 300, 255, "nested 301 columns deep"},
 	{"unclosed links", func(n int) string { return strings.Repeat("[a](", n) + "\n" }, 2_001, 2_000, "more than 2000 brackets"},
 	{"emphasis marks", func(n int) string { return strings.Repeat("*a_b*c_d**e_f*g**h*i_j** ", n) + "\n" }, 2_600, 1_428, "more than 20000 emphasis marks"},
-	{"table cells", func(n int) string {
-		return "|" + strings.Repeat("a|", n) + "\n|" + strings.Repeat("-|", n) + "\n" + strings.Repeat("|"+strings.Repeat("b|", n)+"\n", 50)
-	}, 400, 383, "more than 20000 cell separators"},
+	{"rows padded to a wide header", func(n int) string {
+		return "|" + strings.Repeat("a|", n) + "\n|" + strings.Repeat("-|", n) + "\n" + strings.Repeat("|\n", n)
+	}, 400, 240, "a table whose rows leave out more of its header's cells than"},
 	{"backtick runs", func(n int) string {
 		var b strings.Builder
 		for i := 1; b.Len() < n; i++ {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/textnorm"
@@ -33,6 +34,63 @@ type builder struct {
 
 	warnings glossary.Problems
 	errs     []string
+
+	// notes holds the notes of each concept and rendering given one, by
+	// the field they go to, joined into it when the glossary is built:
+	// joining row by row and searching the joined text made a concept of
+	// many rows cost the square of their number.
+	notes map[*string]*noteList
+	// preferred finds, by concept and style, the renderings made
+	// preferred in the style (see notePreferred).
+	preferred map[preferredKey][]*glossary.Rendering
+	// recorded says which rendering and style preferred holds.
+	recorded map[recordedKey]bool
+	// seenFrom holds each rendering's first seen entry of each source,
+	// and seenOn the dates of its entries of each source (see seen).
+	seenFrom map[seenFromKey]*glossary.Seen
+	seenOn   map[seenOnKey]bool
+}
+
+// looks counts, while countingLooks is set, the entries the builder
+// looked at to find a concept's preferred rendering in a style, a
+// rendering's seen entry or a note: the work the doubling tests of rows
+// per concept bound, which no allocation shows.
+var (
+	countingLooks atomic.Bool
+	looks         atomic.Int64
+)
+
+func countLooks(n int) {
+	if countingLooks.Load() {
+		looks.Add(int64(n))
+	}
+}
+
+// noteList is the notes of one field, in order, each once.
+type noteList struct {
+	sep  string
+	list []string
+	has  map[string]bool
+}
+
+type preferredKey struct {
+	c     *concept
+	style string
+}
+
+type recordedKey struct {
+	r     *glossary.Rendering
+	style string
+}
+
+type seenFromKey struct {
+	r      *glossary.Rendering
+	source string
+}
+
+type seenOnKey struct {
+	r            *glossary.Rendering
+	source, date string
 }
 
 // concept is a concept being built, with what the importer needs to
@@ -62,6 +120,35 @@ func newBuilder(file string) *builder {
 		sourceByName: map[string]string{},
 		styleDefs:    map[string]*glossary.Style{},
 		sourceDefs:   map[string]*glossary.Source{},
+		notes:        map[*string]*noteList{},
+		preferred:    map[preferredKey][]*glossary.Rendering{},
+		recorded:     map[recordedKey]bool{},
+		seenFrom:     map[seenFromKey]*glossary.Seen{},
+		seenOn:       map[seenOnKey]bool{},
+	}
+}
+
+// addNote adds note n to the notes of field dst (a concept's notes or a
+// rendering's note), separated by sep, unless they hold it already.
+func (b *builder) addNote(dst *string, n, sep string) {
+	if n == "" {
+		return
+	}
+	l := b.notes[dst]
+	if l == nil {
+		l = &noteList{sep: sep, has: map[string]bool{}}
+		if *dst != "" {
+			l.list = strings.Split(*dst, sep)
+			for _, x := range l.list {
+				l.has[x] = true
+			}
+		}
+		b.notes[dst] = l
+	}
+	countLooks(1)
+	if !l.has[n] {
+		l.has[n] = true
+		l.list = append(l.list, n)
 	}
 }
 
@@ -153,12 +240,43 @@ func (b *builder) rendering(c *concept, en string, p glossary.Pos) (*glossary.Re
 	return r, true
 }
 
+// notePreferred records the styles rendering r of c is preferred in now,
+// for preferredIn; it is called whenever a row may have made r preferred.
+func (b *builder) notePreferred(c *concept, r *glossary.Rendering) {
+	for _, s := range r.PreferredStyles() {
+		if k := (recordedKey{r, s}); !b.recorded[k] {
+			b.recorded[k] = true
+			pk := preferredKey{c, s}
+			b.preferred[pk] = append(b.preferred[pk], r)
+		}
+	}
+}
+
 // preferredIn returns c's preferred rendering in style ("" for none)
 // other than r, or nil: a rendering's status in the style counts
-// (Rendering.PreferredStyles).
-func preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rendering {
-	for _, x := range c.Renderings {
-		if x != r && slices.Contains(x.PreferredStyles(), style) {
+// (Rendering.PreferredStyles). It looks only at the renderings
+// notePreferred recorded in the style, the first of which is usually
+// the answer, and drops those no longer preferred in it: looking at
+// every rendering of c made a concept of many rows cost the square of
+// their number.
+func (b *builder) preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rendering {
+	pk := preferredKey{c, style}
+	list := b.preferred[pk]
+	for _, x := range list {
+		countLooks(1)
+		if !slices.Contains(x.PreferredStyles(), style) {
+			// A later row took the style from x: drop x, and any other
+			// such, and look again.
+			b.preferred[pk] = slices.DeleteFunc(list, func(x *glossary.Rendering) bool {
+				if slices.Contains(x.PreferredStyles(), style) {
+					return false
+				}
+				delete(b.recorded, recordedKey{x, style})
+				return true
+			})
+			return b.preferredIn(c, style, r)
+		}
+		if x != r {
 			return x
 		}
 	}
@@ -167,9 +285,10 @@ func preferredIn(c *concept, style string, r *glossary.Rendering) *glossary.Rend
 
 // conflict returns a rendering of c other than r preferred in one of the
 // styles r is preferred in, and that style.
-func conflict(c *concept, r *glossary.Rendering) (*glossary.Rendering, string) {
+func (b *builder) conflict(c *concept, r *glossary.Rendering) (*glossary.Rendering, string) {
+	b.notePreferred(c, r)
 	for _, s := range r.PreferredStyles() {
-		if x := preferredIn(c, s, r); x != nil {
+		if x := b.preferredIn(c, s, r); x != nil {
 			return x, s
 		}
 	}
@@ -186,21 +305,31 @@ func inStyle(s string) string {
 
 // seen records that r was seen in source on date ("" for none), once
 // per source and date. An undated entry of the source takes the date, so
-// that a rendering listed twice, once with a date, is seen once.
-func seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
-	for _, s := range r.Seen {
-		if s.Source != source {
-			continue
-		}
-		switch {
-		case s.Date == date || date == "":
-			return
-		case s.Date == "":
-			s.Date = date
-			return
-		}
+// that a rendering listed twice, once with a date, is seen once: such an
+// entry is the only one of its source. The entries are found through
+// maps, not by a search of r's: a rendering seen on thousands of dates
+// would cost the square of them.
+func (b *builder) seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
+	countLooks(1)
+	from := seenFromKey{r, source}
+	first := b.seenFrom[from]
+	switch {
+	case first == nil:
+	case date == "" || b.seenOn[seenOnKey{r, source, date}]:
+		return
+	case first.Date == "":
+		first.Date = date
+		b.seenOn[seenOnKey{r, source, date}] = true
+		return
 	}
-	r.Seen = append(r.Seen, &glossary.Seen{Source: source, Date: date, Pos: p})
+	s := &glossary.Seen{Source: source, Date: date, Pos: p}
+	r.Seen = append(r.Seen, s)
+	if first == nil {
+		b.seenFrom[from] = s
+	}
+	if date != "" {
+		b.seenOn[seenOnKey{r, source, date}] = true
+	}
 }
 
 // fileSource returns the id of the source a file's renderings are seen
@@ -275,6 +404,9 @@ func (b *builder) glossary() *glossary.Glossary {
 		}
 		taken[c.id] = c
 		c.ID = ids.Take(c.id)
+	}
+	for dst, l := range b.notes {
+		*dst = strings.Join(l.list, l.sep)
 	}
 	for _, c := range b.concepts {
 		if c.ID == "" {

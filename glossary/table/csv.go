@@ -406,7 +406,7 @@ func (b *builder) csvRendering(c *concept, pc piece, st glossary.Status, explici
 		if len(sources) == 0 {
 			title = b.base
 		}
-		seen(r, b.source(s, title, p), date, p)
+		b.seen(r, b.source(s, title, p), date, p)
 	}
 	forms, _ := cell(colForms)
 	for _, f := range slices.Concat(pc.forms, splitList(forms)) {
@@ -416,15 +416,9 @@ func (b *builder) csvRendering(c *concept, pc piece, st glossary.Status, explici
 	}
 	note, _ := cell(colNote)
 	for _, n := range []string{pc.note, note} {
-		if n == "" || n == r.Note || slices.Contains(strings.Split(r.Note, listSeparator), n) {
-			continue
-		}
-		if r.Note != "" {
-			n = r.Note + listSeparator + n
-		}
-		r.Note = n
+		b.addNote(&r.Note, n, listSeparator)
 	}
-	if x, s := conflict(c, r); x != nil {
+	if x, s := b.conflict(c, r); x != nil {
 		// Point at where the row makes r preferred in the style: its
 		// styles cell for a status of the style's own.
 		at := statusAt

@@ -304,12 +304,7 @@ func (m *mdReader) row(r []mdCell, zhCol, enCol int, cols map[column]int) {
 		}
 	}
 	for _, n := range notes {
-		if !strings.Contains(c.Notes, n) {
-			if c.Notes != "" {
-				c.Notes += "\n"
-			}
-			c.Notes += n
-		}
+		m.b.addNote(&c.Notes, n, "\n")
 	}
 	if i, ok := cols[colForms]; ok {
 		if forms := acronyms(strings.TrimSpace(cell(i, ok).text)); forms != nil {
@@ -320,18 +315,13 @@ func (m *mdReader) row(r []mdCell, zhCol, enCol int, cols map[column]int) {
 	first := true // the row's first rendering not marked deprecated
 	for _, p := range pieces {
 		rd, _ := m.b.rendering(c, p.en, enCell.pos)
-		seen(rd, m.b.source(m.source, m.b.base, enCell.pos), "", enCell.pos)
+		m.b.seen(rd, m.b.source(m.source, m.b.base, enCell.pos), "", enCell.pos)
 		for _, f := range p.forms {
 			if !containsFold(rd.Forms, f) && !strings.EqualFold(f, rd.EN) {
 				rd.Forms = append(rd.Forms, f)
 			}
 		}
-		if p.note != "" && !strings.Contains(rd.Note, p.note) {
-			if rd.Note != "" {
-				rd.Note += listSeparator
-			}
-			rd.Note += p.note
-		}
+		m.b.addNote(&rd.Note, p.note, listSeparator)
 		switch {
 		case p.status != "":
 			if rd.Status == glossary.Preferred {
@@ -343,6 +333,7 @@ func (m *mdReader) row(r []mdCell, zhCol, enCol int, cols map[column]int) {
 			first = false
 			m.prefer(c, rd, enCell.pos)
 		}
+		m.b.notePreferred(c, rd)
 	}
 }
 
@@ -352,7 +343,7 @@ func (m *mdReader) prefer(c *concept, rd *glossary.Rendering, p glossary.Pos) {
 	if rd.Status != glossary.Admitted {
 		return
 	}
-	if x := preferredIn(c, m.opts.Style, rd); x != nil {
+	if x := m.b.preferredIn(c, m.opts.Style, rd); x != nil {
 		m.b.warnf(p, "%s already has the preferred rendering %q %s (line %d); %q is admitted", c.ZH, x.EN, inStyle(m.opts.Style), x.Pos.Line, rd.EN)
 		return
 	}

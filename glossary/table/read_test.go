@@ -210,6 +210,8 @@ func TestReadCellRenderings(t *testing.T) {
 				"外交: diplomacy [admitted]",
 			},
 			[]string{`6:15: date "spring" is not written YYYY, YYYY-MM or YYYY-MM-DD; ignored`}},
+		{"an undated entry takes the first date, once", "zh,en,sources,date\n周边,neighborhood,xinhua,\n周边,neighborhood,xinhua,2024-05\n周边,neighborhood,xinhua,\n周边,neighborhood,xinhua,2024-05\n周边,neighborhood,xinhua,2025\n周边,neighborhood,cgtn,2023\n周边,neighborhood,cgtn,\n",
+			[]string{"周边: neighborhood [admitted] {seen xinhua@2024-05 xinhua@2025 cgtn@2023}"}, nil},
 		{"日期 and year", "中文\t英文\t日期\n周边\tneighborhood\t2023\n", []string{"周边: neighborhood [admitted] {seen terms-csv@2023}"}, nil},
 		{"year", "zh,en,year,sources\n周边,neighborhood,2022,xinhua\n", []string{"周边: neighborhood [admitted] {seen xinhua@2022}"}, nil},
 		{"placeholder", "zh,en\n周边,N/A\n外交,diplomacy\n", []string{"外交: diplomacy [admitted]"}, []string{"2:4: the row has no en; skipped"}},

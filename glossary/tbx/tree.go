@@ -81,6 +81,15 @@ type lineIndex struct {
 	name   string
 	data   []byte
 	starts []int // the offset at which each line begins
+	// last is the position pos returned last, at offset lastOff: the
+	// parser asks for offsets in order, so the column of the next on the
+	// same line is counted from there, not from the line's start, which
+	// made a TBX file on one line cost the square of its length.
+	last    glossary.Pos
+	lastOff int
+	// counted is how many bytes pos has counted code points in, for tests
+	// that bound the work.
+	counted int
 }
 
 func newLineIndex(name string, data []byte) *lineIndex {
@@ -96,8 +105,14 @@ func newLineIndex(name string, data []byte) *lineIndex {
 func (ix *lineIndex) pos(offset int64) glossary.Pos {
 	off := min(max(int(offset), 0), len(ix.data))
 	line := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > off })
-	start := ix.starts[line-1]
-	return glossary.Pos{File: ix.name, Line: line, Column: utf8.RuneCount(ix.data[start:off]) + 1}
+	from, col := ix.starts[line-1], 1
+	if line == ix.last.Line && off >= ix.lastOff {
+		from, col = ix.lastOff, ix.last.Column
+	}
+	ix.counted += off - from
+	ix.last = glossary.Pos{File: ix.name, Line: line, Column: col + utf8.RuneCount(ix.data[from:off])}
+	ix.lastOff = off
+	return ix.last
 }
 
 // parseTree reads data as XML into a tree of nodes. DTD entities are never
@@ -105,7 +120,11 @@ func (ix *lineIndex) pos(offset int64) glossary.Pos {
 // any other. The encoding named in the XML declaration is ignored, for the
 // caller has already decoded the data to UTF-8.
 func parseTree(name string, data []byte) (*node, error) {
-	ix := newLineIndex(name, data)
+	return parseTreeIndexed(newLineIndex(name, data), data)
+}
+
+// parseTreeIndexed is parseTree with the index of data's lines.
+func parseTreeIndexed(ix *lineIndex, data []byte) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
