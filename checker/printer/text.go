@@ -44,6 +44,7 @@ func (p Text) Print(w io.Writer, r *Report) error {
 	// its first finding comes.
 	var path string
 	var lines [][]byte
+	var cols *lineColumns
 	for i, f := range out {
 		sev := string(f.Severity)
 		switch f.Severity {
@@ -56,9 +57,9 @@ func (p Text) Print(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
 		if i == 0 || f.File != path {
-			path, lines = f.File, bytes.Split(r.Texts[f.File], []byte("\n"))
+			path, lines, cols = f.File, bytes.Split(r.Texts[f.File], []byte("\n")), new(lineColumns)
 		}
-		if before, match, after, ok := context(lines, f); ok {
+		if before, match, after, ok := context(lines, cols, f); ok {
 			fmt.Fprintf(b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
 		}
 		if len(f.Suggestions) > 0 {
@@ -83,15 +84,15 @@ func pluralWord(n int, word string) string {
 // context cuts the finding's first line into the text before the match,
 // the match (up to the line's end) and the text after, shortened to about
 // contextWidth characters around the match. It walks the line's
-// characters only as far as it needs: a file can be one line of
-// hundreds of megabytes.
-func context(lines [][]byte, f checker.Finding) (before, match, after string, ok bool) {
-	if f.Line < 1 || f.Line > len(lines) {
+// characters only as far as it needs, finding the match's start through
+// cols: a file can be one line of hundreds of megabytes and many findings.
+func context(lines [][]byte, cols *lineColumns, f checker.Finding) (before, match, after string, ok bool) {
+	if f.Line < 1 || f.Line > len(lines) || f.Column < 1 {
 		return "", "", "", false
 	}
 	line := bytes.TrimRight(lines[f.Line-1], "\r")
-	start, ok := runeOffset(line, 0, f.Column-1)
-	if !ok {
+	start, past := cols.offset(f.Line, line, f.Column-1)
+	if past > 0 {
 		return "", "", "", false
 	}
 	end, width := len(line), -1 // the match's width in characters, -1 to the line's end
