@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // TextColors colour parts of the text output; nil functions leave text
@@ -30,7 +31,9 @@ const contextWidth = 100
 
 // Text prints findings for people: one heading line per finding
 // (file:line:col: severity rule: message), the line it is on with the
-// match marked, the suggestion, and a summary line.
+// match marked, the suggestion, and a summary line. File names and text
+// are escaped by escape.Text: a control character or line break shows as
+// \x1b or \n.
 type Text struct {
 	Colors TextColors
 }
@@ -55,15 +58,17 @@ func (p Text) Print(w io.Writer, r *Report) error {
 		default:
 			sev = apply(c.Info, sev)
 		}
-		fmt.Fprintf(b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
+		// Names and text come from files: escaped, they cannot break a
+		// line or send the terminal a control sequence.
+		fmt.Fprintf(b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", escape.Text(f.File), f.Line, f.Column)), sev, f.Rule, escape.Text(f.Message))
 		if i == 0 || f.File != path {
 			path, lines, cols = f.File, bytes.Split(r.Texts[f.File], []byte("\n")), new(lineColumns)
 		}
 		if before, match, after, ok := context(lines, cols, f); ok {
-			fmt.Fprintf(b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
+			fmt.Fprintf(b, "  %s %s%s%s\n", apply(c.Dim, "|"), escape.Text(before), apply(c.Match, escape.Text(match)), escape.Text(after))
 		}
 		if len(f.Suggestions) > 0 {
-			fmt.Fprintf(b, "  %s use: %s\n", apply(c.Dim, "="), strings.Join(f.Suggestions, " or "))
+			fmt.Fprintf(b, "  %s use: %s\n", apply(c.Dim, "="), escape.Text(strings.Join(f.Suggestions, " or ")))
 		}
 	}
 	s := checker.Summarize(r.Files, out)
