@@ -133,3 +133,121 @@ func BenchmarkLongPattern(b *testing.B) {
 		}
 	}
 }
+
+// TestChineseAutomaton runs the cases of TestChineseMatcher through the
+// automaton.
+func TestChineseAutomaton(t *testing.T) {
+	withAutomaton(t, func() {
+		if compileChineseTerms().auto == nil {
+			t.Fatal("no automaton")
+		}
+		TestChineseMatcher(t)
+	})
+}
+
+// TestChineseAutomatonAgreesWithWalk compares the two ways of finding
+// Chinese terms, nested matches and overlaps over random texts of the
+// terms' characters, with spaces, quotation marks and punctuation
+// between them, and over random terms of three characters that repeat.
+func TestChineseAutomatonAgreesWithWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(20, 13))
+	var chars []string
+	for _, term := range chineseTerms {
+		for _, c := range term {
+			chars = append(chars, string(c))
+		}
+	}
+	chars = append(chars, " ", "\n", "“", "”", "。", "\x00", "\xff")
+	text := func(chars []string, n int) []byte {
+		var b strings.Builder
+		for range n {
+			b.WriteString(chars[r.IntN(len(chars))])
+		}
+		return []byte(b.String())
+	}
+	compileBoth := func(terms []string) (walk, auto *ChineseMatcher) {
+		var patterns []Pattern
+		for i, term := range terms {
+			patterns = append(patterns, Pattern{Text: term, ID: i})
+		}
+		walk = CompileChinese(patterns)
+		withAutomaton(t, func() { auto = CompileChinese(patterns) })
+		return walk, auto
+	}
+	walk, auto := compileBoth(chineseTerms)
+	for range 2000 {
+		text := text(chars, r.IntN(30))
+		if got, want := fmt.Sprint(auto.Find(text)), fmt.Sprint(walk.Find(text)); got != want {
+			t.Fatalf("text %q:\nautomaton %s\nwalk      %s", text, got, want)
+		}
+	}
+	few := []string{"周", "边", "“", " "}
+	for range 300 {
+		var terms []string
+		for range 1 + r.IntN(6) {
+			terms = append(terms, string(text(few[:2], 1+r.IntN(5))))
+		}
+		walk, auto := compileBoth(terms)
+		for range 20 {
+			text := text(few, r.IntN(25))
+			if got, want := fmt.Sprint(auto.Find(text)), fmt.Sprint(walk.Find(text)); got != want {
+				t.Fatalf("terms %q, text %q:\nautomaton %s\nwalk      %s", terms, text, got, want)
+			}
+		}
+	}
+}
+
+// longChineseTerm returns a term of n characters, one repeated, and
+// texts to look for it in: itself, itself less its last character, and
+// itself in quotation marks with a space in every tenth place.
+func longChineseTerm(n int) (term string, texts []string) {
+	term = strings.Repeat("周", n)
+	spaced := strings.ReplaceAll(strings.Repeat("周周周周周周周周周 ", n/10+1), " ", " ")
+	return term, []string{term, term[:len(term)-len("周")] + "。", "“" + spaced + "”"}
+}
+
+// TestLongChineseTermIsLinear bounds the steps the Chinese matcher takes
+// on a term of thousands of characters, in texts as long: doubling both
+// doubles them, where walking the trie from every character squared
+// them.
+func TestLongChineseTermIsLinear(t *testing.T) {
+	steps := 0
+	countSteps = func(n int) { steps += n }
+	defer func() { countSteps = nil }()
+	work := func(n int) []int {
+		term, texts := longChineseTerm(n)
+		m := CompileChinese([]Pattern{{Text: term, ID: 1}, {Text: "周周", ID: 2}})
+		var out []int
+		for _, text := range texts {
+			steps = 0
+			m.Find([]byte(text))
+			out = append(out, steps)
+		}
+		return out
+	}
+	for _, n := range []int{1000, 2000, 4000} {
+		small, large := work(n), work(2*n)
+		for i := range small {
+			if float64(large[i]) > 2.2*float64(small[i]) || large[i] > 8*2*n {
+				t.Errorf("text %d: %d characters took %d steps, %.1f times the %d of %d; want about 2", i, 2*n, large[i], float64(large[i])/float64(small[i]), small[i], n)
+			}
+		}
+	}
+}
+
+// BenchmarkLongChineseTerm times the Chinese matcher on a term of one
+// character repeated, in the term itself, doubling both: time and memory
+// per run should double with them.
+func BenchmarkLongChineseTerm(b *testing.B) {
+	for _, n := range []int{1 << 15, 1 << 16, 1 << 17} {
+		term, texts := longChineseTerm(n)
+		m := CompileChinese([]Pattern{{Text: term, ID: 1}, {Text: "周周", ID: 2}})
+		b.Run(fmt.Sprintf("chars=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(texts[0])))
+			b.ReportAllocs()
+			for b.Loop() {
+				m.Find([]byte(texts[0]))
+			}
+		})
+	}
+}

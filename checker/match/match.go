@@ -201,10 +201,17 @@ func Compile(patterns []Pattern) *Matcher {
 }
 
 // link builds the automaton of the trie whose nodes have the parents and
-// edge symbols given, in the usual breadth-first way: a node's failure
-// link is found from its parent's, so that the whole costs the trie's
-// size.
+// edge symbols given (see linkTrie).
 func (m *Matcher) link(parents, edgeSyms []int32) *automaton {
+	return linkTrie(parents, edgeSyms, m.child, func(n int32) bool { return m.outs[n] < m.outs[n+1] })
+}
+
+// linkTrie builds the automaton of a trie whose nodes have the parents
+// and edge symbols given, child and hasOut telling its edges and the
+// nodes where patterns end, in the usual breadth-first way: a node's
+// failure link is found from its parent's, so that the whole costs the
+// trie's size.
+func linkTrie(parents, edgeSyms []int32, child func(node, sym int32) int32, hasOut func(node int32) bool) *automaton {
 	n := len(parents)
 	a := &automaton{depth: make([]int32, n), fail: make([]int32, n), dict: make([]int32, n)}
 	// A node comes after its parent, so depths come in one pass; nodes
@@ -230,18 +237,30 @@ func (m *Matcher) link(parents, edgeSyms []int32) *automaton {
 		if a.depth[v] > 1 {
 			sym := edgeSyms[v]
 			f := a.fail[parents[v]]
-			for f != 0 && m.child(f, sym) == 0 {
+			for f != 0 && child(f, sym) == 0 {
 				f = a.fail[f]
 			}
-			a.fail[v] = m.child(f, sym)
+			a.fail[v] = child(f, sym)
 		}
-		if f := a.fail[v]; m.outs[f] < m.outs[f+1] {
+		if f := a.fail[v]; hasOut(f) {
 			a.dict[v] = f
 		} else {
 			a.dict[v] = a.dict[f]
 		}
 	}
 	return a
+}
+
+// step moves the automaton from state by sym, following failure links
+// where the trie has no edge, and returns the new state and the steps
+// taken.
+func (a *automaton) step(state, sym int32, child func(node, sym int32) int32) (int32, int) {
+	steps := 1
+	for state != 0 && child(state, sym) == 0 {
+		state = a.fail[state]
+		steps++
+	}
+	return child(state, sym), steps
 }
 
 // intern returns the symbol for a folded key, adding it if it is new.
@@ -419,12 +438,9 @@ func (m *Matcher) occurrences(run []tok, occ *occurrences, s *scratch) {
 	found := occ.found[:0]
 	state := int32(0)
 	for j, t := range run {
-		for state != 0 && m.child(state, t.sym) == 0 {
-			state = a.fail[state]
-			s.steps++
-		}
-		state = m.child(state, t.sym)
-		s.steps++
+		var steps int
+		state, steps = a.step(state, t.sym, m.child)
+		s.steps += steps
 		n := state
 		if m.outs[n] == m.outs[n+1] {
 			n = a.dict[n]
@@ -437,8 +453,15 @@ func (m *Matcher) occurrences(run []tok, occ *occurrences, s *scratch) {
 			}
 		}
 	}
-	// Group them by start, keeping each start's in order of their ends.
-	first := slices.Grow(occ.first[:0], len(run)+1)[:len(run)+1]
+	occ.found = found
+	occ.group(len(run))
+}
+
+// group indexes the occurrences found, in a run of n tokens, by start,
+// keeping each start's in order of their ends.
+func (occ *occurrences) group(n int) {
+	found := occ.found
+	first := slices.Grow(occ.first[:0], n+1)[:n+1]
 	clear(first)
 	for _, f := range found {
 		first[f.start+1]++
@@ -454,15 +477,21 @@ func (m *Matcher) occurrences(run []tok, occ *occurrences, s *scratch) {
 	// Each first[i] is now where run[i]'s occurrences end: shift back.
 	copy(first[1:], first[:len(first)-1])
 	first[0] = 0
-	occ.first, occ.list, occ.found = first, list, found
+	occ.first, occ.list = first, list
 }
 
 // longest returns the longest occurrence starting at run[i] and ending by
 // limit, as Matcher.longest does.
 func (occ *occurrences) longest(i, limit int, s *scratch) (end int, node int32) {
+	s.steps++
+	return occ.longestAt(i, limit)
+}
+
+// longestAt returns the longest occurrence starting at token i and ending
+// by limit: its end and node, or 0 and 0.
+func (occ *occurrences) longestAt(i, limit int) (end int, node int32) {
 	list := occ.list[occ.first[i]:occ.first[i+1]]
 	k := sort.Search(len(list), func(k int) bool { return int(list[k].end) > limit }) - 1
-	s.steps++
 	if k < 0 {
 		return 0, 0
 	}
