@@ -89,3 +89,23 @@ func TestHostileNamesTextShowsEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileNamesUsage checks the usage report, which quotes files'
+// names and lines too, over the hostile tree.
+func TestHostileNamesUsage(t *testing.T) {
+	dir := hostileTree(t)
+	_, stdout, stderr := runCLI(t, "--no-config", "usage", "一带一路", dir)
+	for stream, out := range map[string]string{"stdout": stdout, "stderr": stderr} {
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "::") {
+				t.Errorf("%s has the forged workflow command %q", stream, line)
+			}
+		}
+		if c := rawControl(out); c != "" {
+			t.Errorf("%s has %q raw:\n%s", stream, c, out)
+		}
+	}
+	if want := `x\n::error file=README.md::forged\n.md:1:25`; !strings.Contains(stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	}
+}
