@@ -111,7 +111,8 @@ func (c *Checker) garbledIndex() *garbledIndex {
 		return v.(*garbledIndex)
 	}
 	ix := &garbledIndex{byStem: make(map[string][]int), concepts: make(map[string]int)}
-	memo := make(map[string]string) // word -> stem: a large glossary repeats its words
+	memo := make(map[string]string)  // word -> stem: a large glossary repeats its words
+	indexed := make(map[string]bool) // a rendering's words already indexed
 	for _, con := range c.g.Concepts {
 		var words []string
 		stems := make([][]string, len(con.Renderings))
@@ -142,10 +143,17 @@ func (c *Checker) garbledIndex() *garbledIndex {
 			if lr.contentK < minNearMiss {
 				continue
 			}
+			// Each content word once; a set, not a look back over the
+			// words before, so that a rendering of many words costs
+			// their number, not its square (issue 20, item 6).
 			for i, st := range lr.stems {
-				if lr.content[i] && !slices.Contains(lr.stems[:i], st) {
+				if lr.content[i] && !indexed[st] {
+					indexed[st] = true
 					ix.byStem[st] = append(ix.byStem[st], len(ix.renderings))
 				}
+			}
+			for _, st := range lr.stems {
+				delete(indexed, st)
 			}
 			ix.renderings = append(ix.renderings, lr)
 		}

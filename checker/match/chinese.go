@@ -38,6 +38,13 @@ type ChineseMatcher struct {
 	// asciiStart says which ASCII characters (folded) start a pattern, so
 	// that the English between Chinese terms costs no map lookups.
 	asciiStart [utf8.RuneSelf]bool
+	// auto, when some term is longer than walkDepth characters, is the
+	// trie's Aho-Corasick links, as Matcher has them: walking the trie
+	// from every character of a text would cost text × term length.
+	auto *automaton
+	// parents and runes are each node's parent and edge character, kept
+	// while compiling for the automaton.
+	parents, runes []int32
 }
 
 type chineseEdge struct {
@@ -48,20 +55,29 @@ type chineseEdge struct {
 // CompileChinese builds a matcher for Chinese patterns. A pattern that
 // folds to nothing (only spaces and quotation marks) is ignored.
 func CompileChinese(patterns []Pattern) *ChineseMatcher {
-	m := &ChineseMatcher{root: make(map[rune]int32), edges: make(map[chineseEdge]int32), outs: [][]int{nil}}
+	m := &ChineseMatcher{root: make(map[rune]int32), edges: make(map[chineseEdge]int32), outs: [][]int{nil},
+		parents: []int32{0}, runes: []int32{0}}
+	longest := 0
 	for _, p := range patterns {
 		node := int32(0)
+		depth := 0
 		for _, r := range p.Text {
 			r, skip := foldChinese(r)
 			if skip {
 				continue
 			}
 			node = m.add(node, r)
+			depth++
 		}
 		if node != 0 {
 			m.outs[node] = append(m.outs[node], p.ID)
 		}
+		longest = max(longest, depth)
 	}
+	if longest > walkDepth {
+		m.auto = linkTrie(m.parents, m.runes, m.child, func(n int32) bool { return len(m.outs[n]) > 0 })
+	}
+	m.parents, m.runes = nil, nil
 	return m
 }
 
@@ -71,6 +87,7 @@ func (m *ChineseMatcher) add(node int32, r rune) int32 {
 	}
 	next := int32(len(m.outs))
 	m.outs = append(m.outs, nil)
+	m.parents, m.runes = append(m.parents, node), append(m.runes, r)
 	if node == 0 {
 		m.root[r] = next
 		if r < utf8.RuneSelf {
@@ -123,6 +140,9 @@ func isQuote(r rune) bool {
 // character of the term: spaces and quotation marks around it are not
 // part of it.
 func (m *ChineseMatcher) Find(text []byte) []Match {
+	if m.auto != nil {
+		return m.findLinked(text)
+	}
 	return m.find(text, 0, len(text), false)
 }
 
@@ -188,6 +208,9 @@ func (m *ChineseMatcher) longest(text []byte, start, to, exclude int) (end int, 
 			}
 			continue
 		}
+		if countSteps != nil {
+			countSteps(1) // a test bounding the walks' work
+		}
 		if cur = m.child(cur, f); cur == 0 {
 			break
 		}
@@ -196,4 +219,92 @@ func (m *ChineseMatcher) longest(text []byte, start, to, exclude int) (end int, 
 		}
 	}
 	return end, node
+}
+
+// chineseTok is a character of a text that is not seen through, folded.
+type chineseTok struct {
+	start, end int
+	r          rune
+}
+
+// chineseRun is a text's characters and the terms that occur in them, as
+// the automaton finds them: Find's matches, nesting and overlaps over
+// them are those the trie walks find.
+type chineseRun struct {
+	m    *ChineseMatcher
+	toks []chineseTok
+	occ  occurrences
+	// steps counts the work, as scratch.steps does for Matcher.
+	steps int
+}
+
+// findLinked is Find through the automaton: the text's characters are
+// folded once, the terms occurring in them found in one pass, and the
+// matches, nested matches and overlaps read from those occurrences.
+func (m *ChineseMatcher) findLinked(text []byte) []Match {
+	run := &chineseRun{m: m}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		if f, skip := foldChinese(r); !skip {
+			run.toks = append(run.toks, chineseTok{i, i + n, f})
+		}
+		i += n
+	}
+	a := m.auto
+	var found []foundAt
+	state := int32(0)
+	for j, t := range run.toks {
+		var steps int
+		state, steps = a.step(state, t.r, m.child)
+		run.steps += steps
+		n := state
+		if len(m.outs[n]) == 0 {
+			n = a.dict[n]
+		}
+		for ; n != 0; n = a.dict[n] {
+			run.steps++
+			found = append(found, foundAt{int32(j + 1 - int(a.depth[n])), int32(j + 1), n})
+		}
+	}
+	run.occ.found = found
+	run.occ.group(len(run.toks))
+	out := run.find(0, len(run.toks), false)
+	if countSteps != nil {
+		countSteps(run.steps)
+	}
+	return out
+}
+
+// find is ChineseMatcher.find over characters from to to.
+func (c *chineseRun) find(from, to int, inside bool) []Match {
+	var out []Match
+	for i := from; i < to; {
+		limit := to
+		if inside && i == from {
+			limit = to - 1 // not the parent match itself
+		}
+		end, node := c.occ.longestAt(i, limit)
+		c.steps++
+		if node == 0 {
+			i++
+			continue
+		}
+		out = append(out, Match{Start: c.toks[i].start, End: c.toks[end-1].end, IDs: c.m.outs[node],
+			Nested: c.find(i, end, true), Overlaps: c.overlaps(i, end, to)})
+		i = end
+	}
+	return out
+}
+
+// overlaps is ChineseMatcher.overlaps over characters.
+func (c *chineseRun) overlaps(start, end, to int) []Match {
+	var out []Match
+	for i := start + 1; i < end; i++ {
+		e, node := c.occ.longestAt(i, to)
+		c.steps++
+		if node != 0 && e > end {
+			out = append(out, Match{Start: c.toks[i].start, End: c.toks[e-1].end, IDs: c.m.outs[node]})
+		}
+	}
+	return out
 }

@@ -10,14 +10,34 @@ import (
 // findings report them. Columns count Unicode code points. A line ends at
 // "\n"; a "\r" before it belongs to the line it ends, so CRLF text has the
 // same columns as LF text.
+//
+// Each Position costs a binary search and counts at most markStride bytes:
+// a long line that is not ASCII keeps marks, the column of a character
+// every markStride bytes, so that a file of one long line with Chinese in
+// it costs no more per position than a short one.
 type Lines struct {
 	text   []byte
 	starts []int  // byte offset of each line's start
 	ascii  []bool // whether each line is ASCII, so its columns are bytes
+	// marks holds, for each non-ASCII line longer than markStride, the
+	// offsets and columns of characters about markStride bytes apart, in
+	// order, the line's start first.
+	marks map[int][]lineMark
 }
 
-// NewLines indexes the line starts of text once, so that each Position
-// is a binary search.
+// lineMark is a character start on a long line and its 0-based column.
+type lineMark struct{ offset, column int }
+
+// markStride is how many bytes apart the marks of a long line are: the
+// most a Position counts.
+const markStride = 256
+
+// runeCount counts code points as utf8.RuneCount does; a test counts the
+// bytes it is given, to bound the work of Position.
+var runeCount = utf8.RuneCount
+
+// NewLines indexes the line starts of text once, and the marks of its
+// long non-ASCII lines, so that each Position is a binary search.
 func NewLines(text []byte) *Lines {
 	l := &Lines{text: text, starts: []int{0}}
 	for i := 0; ; {
@@ -26,7 +46,11 @@ func NewLines(text []byte) *Lines {
 		if j >= 0 {
 			end = i + j + 1
 		}
-		l.ascii = append(l.ascii, isASCII(text[i:end]))
+		ascii := isASCII(text[i:end])
+		l.ascii = append(l.ascii, ascii)
+		if !ascii && end-i > markStride {
+			l.markLine(len(l.ascii)-1, i, end)
+		}
 		if j < 0 {
 			break
 		}
@@ -34,6 +58,32 @@ func NewLines(text []byte) *Lines {
 		l.starts = append(l.starts, i)
 	}
 	return l
+}
+
+// markLine keeps the marks of line n, text[start:end]. Characters are
+// decoded as utf8.RuneCount decodes them, so that counting from a mark
+// gives the column counting from the line's start gives.
+func (l *Lines) markLine(n, start, end int) {
+	if l.marks == nil {
+		l.marks = make(map[int][]lineMark)
+	}
+	marks := make([]lineMark, 0, (end-start)/markStride+1)
+	marks = append(marks, lineMark{start, 0})
+	next := start + markStride
+	column := 0
+	for i := start; i < end; column++ {
+		if i >= next {
+			marks = append(marks, lineMark{i, column})
+			next = i + markStride
+		}
+		if c := l.text[i]; c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(l.text[i:end])
+		i += size
+	}
+	l.marks[n] = marks
 }
 
 func isASCII(b []byte) bool {
@@ -56,5 +106,10 @@ func (l *Lines) Position(offset int) (line, column int) {
 	if l.ascii[n] {
 		return n + 1, offset - start + 1
 	}
-	return n + 1, utf8.RuneCount(l.text[start:offset]) + 1
+	from := lineMark{start, 0}
+	if marks := l.marks[n]; marks != nil {
+		k := sort.Search(len(marks), func(i int) bool { return marks[i].offset > offset }) - 1
+		from = marks[k]
+	}
+	return n + 1, from.column + runeCount(l.text[from.offset:offset]) + 1
 }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"testing"
 	"unicode/utf8"
 )
@@ -68,5 +69,88 @@ func TestLinesOfMatches(t *testing.T) {
 	}
 	if line, col := l.Position(ms[0].End); line != 3 || col != 14 {
 		t.Errorf("end at %d:%d, want 3:14", line, col)
+	}
+}
+
+// TestLinesLongLineAgreesWithCounting checks the marks of long lines
+// against counting from the line's start, at every offset of lines with
+// Chinese, invalid UTF-8 and characters that straddle the marks' stride.
+func TestLinesLongLineAgreesWithCounting(t *testing.T) {
+	var b []byte
+	for i := range 300 {
+		b = append(b, "ab 周边\xe5\x91 𐐀x"[i%9:]...)
+		if i%97 == 0 {
+			b = append(b, '\n')
+		}
+	}
+	l := NewLines(b)
+	start, line := 0, 1
+	for off := 0; off <= len(b); off++ {
+		gl, gc := l.Position(off)
+		if want := utf8.RuneCount(b[start:off]) + 1; gl != line || gc != want {
+			t.Fatalf("Position(%d) = %d:%d, want %d:%d", off, gl, gc, line, want)
+		}
+		if off < len(b) && b[off] == '\n' {
+			start, line = off+1, line+1
+		}
+	}
+}
+
+// longChineseLine returns one line of about n bytes of English with a
+// Chinese word in every sentence, and the offset of each word's start.
+func longChineseLine(n int) (text []byte, offsets []int) {
+	for len(text) < n {
+		offsets = append(offsets, len(text))
+		text = append(text, "The policy of 周边 diplomacy was restated. "...)
+	}
+	return text, offsets
+}
+
+// TestLinesLongLineIsLinear bounds the bytes Position counts for every
+// sentence of one long line with Chinese in it: they grow as the line
+// does, not as its square (issue 20, item 3).
+func TestLinesLongLineIsLinear(t *testing.T) {
+	counted := 0
+	runeCount = func(b []byte) int { counted += len(b); return utf8.RuneCount(b) }
+	defer func() { runeCount = utf8.RuneCount }()
+	// work returns the bytes counted and the positions asked for.
+	work := func(n int) (int, int) {
+		text, offsets := longChineseLine(n)
+		l := NewLines(text)
+		counted = 0
+		for _, off := range offsets {
+			l.Position(off)
+			l.Position(off + 20)
+		}
+		return counted, 2 * len(offsets)
+	}
+	for _, n := range []int{1 << 16, 1 << 17, 1 << 18} {
+		small, _ := work(n)
+		large, positions := work(2 * n)
+		if float64(large) > 2.2*float64(small) {
+			t.Errorf("a line of %d bytes counted %d bytes for its positions, %.1f times the %d of %d bytes; want about 2", 2*n, large, float64(large)/float64(small), small, n)
+		}
+		if large > positions*markStride {
+			t.Errorf("%d positions on a line of %d bytes counted %d bytes; want at most %d each", positions, 2*n, large, markStride)
+		}
+	}
+}
+
+// BenchmarkLinesLongLine times the positions of every sentence of one
+// long line with Chinese in it, doubling the line: time and memory per
+// run should double with it.
+func BenchmarkLinesLongLine(b *testing.B) {
+	for _, n := range []int{1 << 19, 1 << 20, 1 << 21} {
+		text, offsets := longChineseLine(n)
+		b.Run(fmt.Sprintf("bytes=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				l := NewLines(text)
+				for _, off := range offsets {
+					l.Position(off)
+				}
+			}
+		})
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
+	"sort"
 	"sync"
 	"unicode/utf8"
 )
@@ -72,6 +73,32 @@ type Matcher struct {
 	// scratch pools Find's buffers and word caches, which hold this
 	// matcher's symbols.
 	scratch sync.Pool
+	// auto, when some pattern is longer than walkDepth tokens, is the
+	// trie's Aho-Corasick links, through which Find finds every
+	// occurrence in one pass over a run of known words rather than
+	// walking the trie from each of its words.
+	auto *automaton
+}
+
+// walkDepth is the longest pattern, in tokens, for which Find walks the
+// trie from every word of a run: at most walkDepth steps a word, which
+// is linear in the text and faster than the automaton. A longer pattern
+// (a rendering of a million characters validates) would make the walks
+// cost text × pattern length; a test lowers it to run every pattern
+// through the automaton.
+var walkDepth = 64
+
+// automaton holds the Aho-Corasick links of a matcher's trie.
+type automaton struct {
+	// depth is each node's depth, its pattern prefix's length in tokens.
+	depth []int32
+	// fail is each node's failure link: the node of the longest proper
+	// suffix of its prefix that is also in the trie (0, the root, if
+	// none).
+	fail []int32
+	// dict is each node's dictionary link: the nearest node along its
+	// failure links at which some pattern ends (0 if none).
+	dict []int32
 }
 
 // group is the patterns that share one folded key: the same symbols and the
@@ -100,6 +127,9 @@ func Compile(patterns []Pattern) *Matcher {
 		byKey    = make(map[string]int32) // node and caps -> group
 		ends     []pending
 		numNodes int32 = 1
+		// Each node's parent and symbol, for the automaton.
+		parents, edgeSyms = []int32{0}, []int32{0}
+		longest           int
 	)
 	for _, p := range patterns {
 		text = append(text[:0], p.Text...)
@@ -118,12 +148,14 @@ func Compile(patterns []Pattern) *Matcher {
 			seq = append(seq, t.sym)
 		}
 		// Walk the trie, adding what is missing.
+		longest = max(longest, len(seq))
 		node := int32(0)
 		for _, sym := range seq {
 			child := m.child(node, sym)
 			if child == 0 {
 				child = numNodes
 				numNodes++
+				parents, edgeSyms = append(parents, node), append(edgeSyms, sym)
 				if node == 0 {
 					m.root[sym] = child
 				} else {
@@ -162,7 +194,73 @@ func Compile(patterns []Pattern) *Matcher {
 	for c := range m.marks {
 		m.marks[c] = m.syms.get(asciiBytes[c : c+1])
 	}
+	if longest > walkDepth {
+		m.auto = m.link(parents, edgeSyms)
+	}
 	return m
+}
+
+// link builds the automaton of the trie whose nodes have the parents and
+// edge symbols given (see linkTrie).
+func (m *Matcher) link(parents, edgeSyms []int32) *automaton {
+	return linkTrie(parents, edgeSyms, m.child, func(n int32) bool { return m.outs[n] < m.outs[n+1] })
+}
+
+// linkTrie builds the automaton of a trie whose nodes have the parents
+// and edge symbols given, child and hasOut telling its edges and the
+// nodes where patterns end, in the usual breadth-first way: a node's
+// failure link is found from its parent's, so that the whole costs the
+// trie's size.
+func linkTrie(parents, edgeSyms []int32, child func(node, sym int32) int32, hasOut func(node int32) bool) *automaton {
+	n := len(parents)
+	a := &automaton{depth: make([]int32, n), fail: make([]int32, n), dict: make([]int32, n)}
+	// A node comes after its parent, so depths come in one pass; nodes
+	// sorted by depth are then breadth-first.
+	count := []int32{0}
+	for v := 1; v < n; v++ {
+		d := a.depth[parents[v]] + 1
+		a.depth[v] = d
+		if int(d) >= len(count) {
+			count = append(count, 0)
+		}
+		count[d]++
+	}
+	for d := 1; d < len(count); d++ {
+		count[d] += count[d-1]
+	}
+	order := make([]int32, n)
+	for v := n - 1; v >= 1; v-- {
+		count[a.depth[v]]--
+		order[count[a.depth[v]]] = int32(v)
+	}
+	for _, v := range order[1:] {
+		if a.depth[v] > 1 {
+			sym := edgeSyms[v]
+			f := a.fail[parents[v]]
+			for f != 0 && child(f, sym) == 0 {
+				f = a.fail[f]
+			}
+			a.fail[v] = child(f, sym)
+		}
+		if f := a.fail[v]; hasOut(f) {
+			a.dict[v] = f
+		} else {
+			a.dict[v] = a.dict[f]
+		}
+	}
+	return a
+}
+
+// step moves the automaton from state by sym, following failure links
+// where the trie has no edge, and returns the new state and the steps
+// taken.
+func (a *automaton) step(state, sym int32, child func(node, sym int32) int32) (int32, int) {
+	steps := 1
+	for state != 0 && child(state, sym) == 0 {
+		state = a.fail[state]
+		steps++
+	}
+	return child(state, sym), steps
 }
 
 // intern returns the symbol for a folded key, adding it if it is new.
@@ -201,7 +299,14 @@ type scratch struct {
 	sc    scanner
 	run   []tok
 	cache *wordCache
+	occ   occurrences
+	// steps counts trie steps and occurrences looked at, which a test
+	// reads through countSteps to bound Find's work.
+	steps int
 }
+
+// countSteps, when a test sets it, is told how many steps each Find took.
+var countSteps func(steps int)
 
 // Find returns the leftmost-longest non-overlapping matches in text, in
 // order: of the patterns that occur, the one starting at the earliest word
@@ -225,6 +330,7 @@ func (m *Matcher) Find(text []byte) []Match {
 	defer m.scratch.Put(s)
 	s.sc.reset(text, m, false)
 	s.sc.cache = s.cache
+	s.steps = 0
 	run := s.run[:0]
 	var out []Match
 	var t token
@@ -233,7 +339,7 @@ func (m *Matcher) Find(text []byte) []Match {
 		if sym == 0 {
 			// No pattern has this token: matches lie on either side.
 			if len(run) > 0 {
-				out = m.findRun(out, run)
+				out = m.findRun(out, run, s)
 				run = run[:0]
 			}
 			continue
@@ -241,7 +347,10 @@ func (m *Matcher) Find(text []byte) []Match {
 		run = append(run, tok{t.start, t.end, sym, t.caps})
 	}
 	if len(run) > 0 {
-		out = m.findRun(out, run)
+		out = m.findRun(out, run, s)
+	}
+	if countSteps != nil {
+		countSteps(s.steps)
 	}
 	s.run = run[:0]
 	s.sc.reset(nil, nil, false)
@@ -249,14 +358,20 @@ func (m *Matcher) Find(text []byte) []Match {
 }
 
 // findRun appends the leftmost-longest matches in a run of known tokens.
-func (m *Matcher) findRun(out []Match, run []tok) []Match {
+// With an automaton, the run's occurrences are found first, in one pass.
+func (m *Matcher) findRun(out []Match, run []tok, s *scratch) []Match {
+	var occ *occurrences
+	if m.auto != nil {
+		occ = &s.occ
+		m.occurrences(run, occ, s)
+	}
 	for i := 0; i < len(run); {
-		end, node := m.longest(run, i, len(run))
+		end, node := m.longest(run, occ, i, len(run), s)
 		if end == 0 {
 			i++
 			continue
 		}
-		out = append(out, m.match(run, i, end, node))
+		out = append(out, m.match(run, occ, i, end, node, s))
 		i = end
 	}
 	return out
@@ -264,29 +379,34 @@ func (m *Matcher) findRun(out []Match, run []tok) []Match {
 
 // match builds the match of run[i:end] ending at trie node, with its nested
 // matches: the leftmost-longest matches in the same tokens that are shorter.
-func (m *Matcher) match(run []tok, i, end int, node int32) Match {
+func (m *Matcher) match(run []tok, occ *occurrences, i, end int, node int32, s *scratch) Match {
 	mt := Match{Start: run[i].start, End: run[end-1].end, IDs: m.ids(node, run[i:end])}
 	for j := i; j < end; {
 		limit := end
 		if j == i {
 			limit = end - 1 // not the match itself
 		}
-		e, n := m.longest(run, j, limit)
+		e, n := m.longest(run, occ, j, limit, s)
 		if e == 0 {
 			j++
 			continue
 		}
-		mt.Nested = append(mt.Nested, m.match(run, j, e, n))
+		mt.Nested = append(mt.Nested, m.match(run, occ, j, e, n, s))
 		j = e
 	}
 	return mt
 }
 
 // longest returns the end of the longest match starting at run[i] and ending
-// by limit, and its trie node; end is 0 if there is none.
-func (m *Matcher) longest(run []tok, i, limit int) (end int, node int32) {
+// by limit, and its trie node; end is 0 if there is none. It looks the
+// match up in occ when there is an automaton, else walks the trie.
+func (m *Matcher) longest(run []tok, occ *occurrences, i, limit int, s *scratch) (end int, node int32) {
+	if occ != nil {
+		return occ.longest(i, limit, s)
+	}
 	n := m.root[run[i].sym]
 	for j := i + 1; n != 0 && j <= limit; j++ {
+		s.steps++
 		if m.outs[n] < m.outs[n+1] && m.accepts(n, run[i:j]) {
 			end, node = j, n
 		}
@@ -295,6 +415,87 @@ func (m *Matcher) longest(run []tok, i, limit int) (end int, node int32) {
 		}
 	}
 	return end, node
+}
+
+// occurrences are the patterns that occur in a run of tokens, by the
+// token they start at: first[i]:first[i+1] index the occurrences starting
+// at run[i] in list, in order of their ends.
+type occurrences struct {
+	first []int32
+	list  []occurrence
+	found []foundAt // as the automaton finds them, in order of their ends
+}
+
+type occurrence struct{ end, node int32 }
+
+type foundAt struct{ start, end, node int32 }
+
+// occurrences finds every occurrence of a pattern in run through the
+// automaton, in one pass: the failure links cost at most a step back for
+// each step forward, and each occurrence is met once.
+func (m *Matcher) occurrences(run []tok, occ *occurrences, s *scratch) {
+	a := m.auto
+	found := occ.found[:0]
+	state := int32(0)
+	for j, t := range run {
+		var steps int
+		state, steps = a.step(state, t.sym, m.child)
+		s.steps += steps
+		n := state
+		if m.outs[n] == m.outs[n+1] {
+			n = a.dict[n]
+		}
+		for ; n != 0; n = a.dict[n] {
+			s.steps++
+			start := j + 1 - int(a.depth[n])
+			if m.accepts(n, run[start:j+1]) {
+				found = append(found, foundAt{int32(start), int32(j + 1), n})
+			}
+		}
+	}
+	occ.found = found
+	occ.group(len(run))
+}
+
+// group indexes the occurrences found, in a run of n tokens, by start,
+// keeping each start's in order of their ends.
+func (occ *occurrences) group(n int) {
+	found := occ.found
+	first := slices.Grow(occ.first[:0], n+1)[:n+1]
+	clear(first)
+	for _, f := range found {
+		first[f.start+1]++
+	}
+	for i := 1; i < len(first); i++ {
+		first[i] += first[i-1]
+	}
+	list := slices.Grow(occ.list[:0], len(found))[:len(found)]
+	for _, f := range found {
+		list[first[f.start]] = occurrence{f.end, f.node}
+		first[f.start]++
+	}
+	// Each first[i] is now where run[i]'s occurrences end: shift back.
+	copy(first[1:], first[:len(first)-1])
+	first[0] = 0
+	occ.first, occ.list = first, list
+}
+
+// longest returns the longest occurrence starting at run[i] and ending by
+// limit, as Matcher.longest does.
+func (occ *occurrences) longest(i, limit int, s *scratch) (end int, node int32) {
+	s.steps++
+	return occ.longestAt(i, limit)
+}
+
+// longestAt returns the longest occurrence starting at token i and ending
+// by limit: its end and node, or 0 and 0.
+func (occ *occurrences) longestAt(i, limit int) (end int, node int32) {
+	list := occ.list[occ.first[i]:occ.first[i+1]]
+	k := sort.Search(len(list), func(k int) bool { return int(list[k].end) > limit }) - 1
+	if k < 0 {
+		return 0, 0
+	}
+	return int(list[k].end), list[k].node
 }
 
 // accepts reports whether some pattern ending at node matches the tokens:

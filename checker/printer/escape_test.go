@@ -157,3 +157,43 @@ func TestRDJSONLColumns(t *testing.T) {
 		t.Errorf("related location in b.md, whose text is unknown, at %+v, want 4:7", got)
 	}
 }
+
+// hostile is a finding in a file whose name forges a workflow command,
+// on a line with a terminal escape sequence and a bidirectional override.
+var hostile = checker.Finding{
+	Rule: "deprecated", Severity: checker.SeverityWarning,
+	File: "x\n::error file=README.md::forged\n.md", Line: 1, Column: 5, EndLine: 1, EndColumn: 9,
+	Message:     "\"OBOR\x1b[2J\" is deprecated",
+	Suggestions: []string{"Belt\u202e and Road"},
+}
+
+// TestTextEscapesNamesAndContent checks that the text format writes the
+// control characters of names, messages, quoted lines and suggestions as
+// Go escapes, so that each finding is its own lines.
+func TestTextEscapesNamesAndContent(t *testing.T) {
+	var buf bytes.Buffer
+	r := &printer.Report{Files: 1, Findings: []checker.Finding{hostile},
+		Texts: map[string][]byte{hostile.File: []byte("Say OBOR\x1b[2J\u0085 now.\r\n")}}
+	if err := (printer.Text{}).Print(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	want := `x\n::error file=README.md::forged\n.md:1:5: warning deprecated: "OBOR\x1b[2J" is deprecated` + "\n" +
+		`  | Say OBOR\x1b[2J\u0085 now.` + "\n" +
+		`  = use: Belt\u202e and Road` + "\n" +
+		"1 finding (0 errors, 1 warning, 0 info) in 1 file\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestGitHubEscapesControls checks that the github format percent-encodes
+// line breaks by the runner's rules and writes the other control
+// characters as the text format does.
+func TestGitHubEscapesControls(t *testing.T) {
+	got := printOne(t, printer.GitHub{}, hostile)
+	want := "::warning file=x%0A%3A%3Aerror file=README.md%3A%3Aforged%0A.md,line=1,col=5,endLine=1,endColumn=9,title=termlint deprecated::" +
+		`"OBOR\x1b[2J" is deprecated (use: Belt\u202e and Road)` + "\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

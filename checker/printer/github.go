@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // GitHub prints GitHub Actions workflow commands, one line per finding,
@@ -36,5 +38,8 @@ var dataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 // also end the value.
 var propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 
-func escapeData(s string) string     { return dataEscaper.Replace(s) }
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// escapeData and escapeProperty escape by the runner's rules, after the
+// control characters those rules leave raw (an escape sequence, a C1
+// control) are made visible as the text format shows them.
+func escapeData(s string) string     { return dataEscaper.Replace(escape.Keeping(s, "\t\r\n")) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(escape.Keeping(s, "\t\r\n")) }

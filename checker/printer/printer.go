@@ -16,7 +16,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
 )
@@ -174,12 +173,13 @@ func message(f checker.Finding) string {
 // byteColumns converts code point columns into UTF-8 byte columns, from
 // the texts of a report, indexing each file's lines once.
 type byteColumns struct {
-	texts map[string][]byte
-	lines map[string][][]byte
+	texts   map[string][]byte
+	lines   map[string][][]byte
+	columns map[string]*lineColumns
 }
 
 func newByteColumns(texts map[string][]byte) *byteColumns {
-	return &byteColumns{texts: texts, lines: make(map[string][][]byte)}
+	return &byteColumns{texts: texts, lines: make(map[string][][]byte), columns: make(map[string]*lineColumns)}
 }
 
 // column returns the 1-based UTF-8 byte column of the code point column
@@ -194,20 +194,13 @@ func (b *byteColumns) column(path string, line, col int) int {
 	if !ok {
 		lines = splitLines(text)
 		b.lines[path] = lines
+		b.columns[path] = new(lineColumns)
 	}
 	if line > len(lines) {
 		return col
 	}
-	s, n := lines[line-1], 0
-	for range col - 1 {
-		if len(s) == 0 {
-			n++
-			continue
-		}
-		_, size := utf8.DecodeRune(s)
-		s, n = s[size:], n+size
-	}
-	return n + 1
+	offset, past := b.columns[path].offset(line, lines[line-1], col-1)
+	return offset + past + 1
 }
 
 // splitLines splits text into lines as checker positions count them: a

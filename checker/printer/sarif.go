@@ -135,7 +135,9 @@ func findingRegion(f checker.Finding) *sarif.Region {
 // artifactURI turns a finding's path into a URI reference: a relative
 // path stays relative (to the directory check ran in, which in CI is the
 // repository's root), an absolute one becomes a file URI, and characters a
-// URI cannot hold are percent-encoded.
+// URI cannot hold are percent-encoded. A relative path whose first
+// segment has a colon starts with "./", so that co:lon.md is not read as
+// a URI of scheme co (RFC 3986, section 4.2).
 func artifactURI(path string) string {
 	slashed := filepath.ToSlash(path)
 	if filepath.IsAbs(path) {
@@ -144,7 +146,7 @@ func artifactURI(path string) string {
 		}
 		return (&url.URL{Scheme: "file", Path: slashed}).String()
 	}
-	return (&url.URL{Path: slashed}).EscapedPath()
+	return (&url.URL{Path: slashed}).String()
 }
 
 func nonNil(s []string) []string {

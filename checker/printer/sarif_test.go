@@ -146,6 +146,11 @@ func TestSARIFURIs(t *testing.T) {
 		"docs/my draft#2.md":   "docs/my%20draft%232.md",
 		"译稿/周边.md":             "%E8%AF%91%E7%A8%BF/%E5%91%A8%E8%BE%B9.md",
 		"/srv/texts/draft.txt": "file:///srv/texts/draft.txt",
+		// A colon in the first segment would make it a scheme.
+		"co:lon.md":            "./co:lon.md",
+		"dir/co:lon.md":        "dir/co:lon.md",
+		"x\n::error file=a.md": "./x%0A::error%20file=a.md",
+		"100%.md":              "100%25.md",
 	} {
 		log := printSARIF(t, &printer.Report{Findings: []checker.Finding{{Rule: "deprecated", Severity: checker.SeverityWarning, File: path, Line: 1, Column: 1, EndLine: 1, EndColumn: 2}}})
 		if got := *log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != want {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // TextColors colour parts of the text output; nil functions leave text
@@ -30,7 +31,9 @@ const contextWidth = 100
 
 // Text prints findings for people: one heading line per finding
 // (file:line:col: severity rule: message), the line it is on with the
-// match marked, the suggestion, and a summary line.
+// match marked, the suggestion, and a summary line. File names and text
+// are escaped by escape.Text: a control character or line break shows as
+// \x1b or \n.
 type Text struct {
 	Colors TextColors
 }
@@ -44,6 +47,7 @@ func (p Text) Print(w io.Writer, r *Report) error {
 	// its first finding comes.
 	var path string
 	var lines [][]byte
+	var cols *lineColumns
 	for i, f := range out {
 		sev := string(f.Severity)
 		switch f.Severity {
@@ -54,15 +58,17 @@ func (p Text) Print(w io.Writer, r *Report) error {
 		default:
 			sev = apply(c.Info, sev)
 		}
-		fmt.Fprintf(b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
+		// Names and text come from files: escaped, they cannot break a
+		// line or send the terminal a control sequence.
+		fmt.Fprintf(b, "%s: %s %s: %s\n", apply(c.Path, fmt.Sprintf("%s:%d:%d", escape.Text(f.File), f.Line, f.Column)), sev, f.Rule, escape.Text(f.Message))
 		if i == 0 || f.File != path {
-			path, lines = f.File, bytes.Split(r.Texts[f.File], []byte("\n"))
+			path, lines, cols = f.File, bytes.Split(r.Texts[f.File], []byte("\n")), new(lineColumns)
 		}
-		if before, match, after, ok := context(lines, f); ok {
-			fmt.Fprintf(b, "  %s %s%s%s\n", apply(c.Dim, "|"), before, apply(c.Match, match), after)
+		if before, match, after, ok := context(lines, cols, f); ok {
+			fmt.Fprintf(b, "  %s %s%s%s\n", apply(c.Dim, "|"), escape.Text(before), apply(c.Match, escape.Text(match)), escape.Text(after))
 		}
 		if len(f.Suggestions) > 0 {
-			fmt.Fprintf(b, "  %s use: %s\n", apply(c.Dim, "="), strings.Join(f.Suggestions, " or "))
+			fmt.Fprintf(b, "  %s use: %s\n", apply(c.Dim, "="), escape.Text(strings.Join(f.Suggestions, " or ")))
 		}
 	}
 	s := checker.Summarize(r.Files, out)
@@ -83,15 +89,15 @@ func pluralWord(n int, word string) string {
 // context cuts the finding's first line into the text before the match,
 // the match (up to the line's end) and the text after, shortened to about
 // contextWidth characters around the match. It walks the line's
-// characters only as far as it needs: a file can be one line of
-// hundreds of megabytes.
-func context(lines [][]byte, f checker.Finding) (before, match, after string, ok bool) {
-	if f.Line < 1 || f.Line > len(lines) {
+// characters only as far as it needs, finding the match's start through
+// cols: a file can be one line of hundreds of megabytes and many findings.
+func context(lines [][]byte, cols *lineColumns, f checker.Finding) (before, match, after string, ok bool) {
+	if f.Line < 1 || f.Line > len(lines) || f.Column < 1 {
 		return "", "", "", false
 	}
 	line := bytes.TrimRight(lines[f.Line-1], "\r")
-	start, ok := runeOffset(line, 0, f.Column-1)
-	if !ok {
+	start, past := cols.offset(f.Line, line, f.Column-1)
+	if past > 0 {
 		return "", "", "", false
 	}
 	end, width := len(line), -1 // the match's width in characters, -1 to the line's end

@@ -44,7 +44,7 @@ func (r *filterFlags) validate() error {
 // it finds. A baseline is not written when some input could not be read,
 // since it would lack that input's findings.
 func filterFindings(opts *checkOptions, findings []checker.Finding, inputErrs []error) ([]checker.Finding, error) {
-	flags, errOut := &opts.Filter, opts.IO.ErrOut
+	flags, ios := &opts.Filter, opts.IO
 	switch {
 	case flags.WriteBaseline != "" && len(inputErrs) > 0:
 		return nil, fmt.Errorf("not writing the baseline %s: %s could not be read", flags.WriteBaseline, plural(len(inputErrs), "input"))
@@ -56,7 +56,7 @@ func filterFindings(opts *checkOptions, findings []checker.Finding, inputErrs []
 		if err != nil {
 			return nil, fmt.Errorf("cannot write the baseline %w", err)
 		}
-		fmt.Fprintf(errOut, "recorded %s in %s\n", plural(len(b.Entries), "finding"), flags.WriteBaseline)
+		ios.Eprintf("recorded %s in %s\n", plural(len(b.Entries), "finding"), flags.WriteBaseline)
 		return nil, nil
 	}
 	filter, err := loadFilter(flags)
@@ -82,16 +82,16 @@ type hiddenCounts struct{ baseline, unchanged int }
 
 // report says on standard error how many findings each filter hid.
 func (ff *findingFilter) report(opts *checkOptions, hidden hiddenCounts) {
-	flags, errOut := &opts.Filter, opts.IO.ErrOut
+	flags, ios := &opts.Filter, opts.IO
 	if ff.base != nil {
 		msg := fmt.Sprintf("%s hidden by the baseline %s", plural(hidden.baseline, "finding"), flags.Baseline)
 		if stale := len(ff.base.Entries) - hidden.baseline; stale > 0 {
 			msg += fmt.Sprintf(" (%d of its entries no longer found; --write-baseline %s refreshes it)", stale, flags.Baseline)
 		}
-		fmt.Fprintln(errOut, msg)
+		ios.Eprintf("%s\n", msg)
 	}
 	if ff.changes != nil {
-		fmt.Fprintf(errOut, "%s hidden on lines unchanged since %s\n", plural(hidden.unchanged, "finding"), flags.DiffBase)
+		ios.Eprintf("%s hidden on lines unchanged since %s\n", plural(hidden.unchanged, "finding"), flags.DiffBase)
 	}
 }
 

@@ -160,7 +160,7 @@ func quoteAgain(findings []checker.Finding, held map[string]heldText, r *readFla
 		h := held[path]
 		text, err := h.read(opts)
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "termlint: warning: %v; its lines are not quoted\n", err)
+			ios.Eprintf("termlint: warning: %v; its lines are not quoted\n", err)
 			continue
 		}
 		excerpts.AddLines(path, text, wanted[path])

@@ -78,13 +78,13 @@ func fmtRun(opts *fmtOptions) error {
 			src, err = opts.ReadFile(name)
 		}
 		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "termlint: %v\n", input.FileError(err))
+			opts.IO.Eprintf("termlint: %v\n", input.FileError(err))
 			failed = true
 			continue
 		}
 		out, err := yamlfmt.Format(name, src)
 		if err != nil {
-			fmt.Fprintln(opts.IO.ErrOut, err)
+			opts.IO.Eprintf("%v\n", err)
 			failed = true
 			continue
 		}
@@ -104,10 +104,10 @@ func fmtRun(opts *fmtOptions) error {
 			}
 		case changed:
 			if err := opts.Replace(name, out, src); errors.Is(err, atomicfile.ErrChanged) {
-				fmt.Fprintf(opts.IO.ErrOut, "termlint: %s changed while it was being formatted; left as it is\n", name)
+				opts.IO.Eprintf("termlint: %s changed while it was being formatted; left as it is\n", name)
 				failed = true
 			} else if err != nil {
-				fmt.Fprintf(opts.IO.ErrOut, "termlint: %s: %v\n", name, err)
+				opts.IO.Eprintf("termlint: %s: %v\n", name, err)
 				failed = true
 			}
 		}

@@ -132,10 +132,10 @@ func importRun(opts *importOptions) error {
 	problems := append(warnings, glossary.Validate(glossary.Merge(g), glossary.ValidateOptions{})...)
 	problems.Sort()
 	for _, p := range problems {
-		fmt.Fprintln(opts.IO.ErrOut, p)
+		opts.IO.Eprintf("%v\n", p)
 	}
 	if n := problems.Errors(); n > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; nothing written\n", opts.File, plural(n, "error"))
+		opts.IO.Eprintf("%s: %s; nothing written\n", opts.File, plural(n, "error"))
 		return &exitError{exitBadInput}
 	}
 	// Marshal checks that what it writes parses back to g without errors,
@@ -147,7 +147,7 @@ func importRun(opts *importOptions) error {
 	if err := writeOutput(opts.IO, opts.Output, out); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: imported %s, %s, %s\n", opts.File, plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"), plural(len(problems), "warning"))
+	opts.IO.Eprintf("%s: imported %s, %s, %s\n", opts.File, plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"), plural(len(problems), "warning"))
 	return nil
 }
 

@@ -73,15 +73,15 @@ func validateRun(opts *validateOptions) error {
 	}
 	switch {
 	case errs > 0:
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s, %s\n", joinNames(names), plural(errs, "error"), plural(warns, "warning"))
+		opts.IO.Eprintf("%s: %s, %s\n", joinNames(names), plural(errs, "error"), plural(warns, "warning"))
 		return &exitError{exitBadInput}
 	case warns > 0:
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s, %s, %s\n", joinNames(names), plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"), plural(warns, "warning"))
+		opts.IO.Eprintf("%s: %s, %s, %s\n", joinNames(names), plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"), plural(warns, "warning"))
 		if opts.Strict {
 			return &exitError{exitFound}
 		}
 	default:
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s, %s, no problems\n", joinNames(names), plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"))
+		opts.IO.Eprintf("%s: %s, %s, no problems\n", joinNames(names), plural(len(g.Concepts), "concept"), plural(renderingCount(g), "rendering"))
 	}
 	return nil
 }

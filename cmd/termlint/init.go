@@ -89,6 +89,6 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", path)
+	opts.IO.Eprintf("wrote %s\n", path)
 	return nil
 }

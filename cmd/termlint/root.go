@@ -82,10 +82,10 @@ func (f *factory) loadGlossary() (*glossary.Glossary, error) {
 	if g == nil {
 		for _, p := range problems {
 			if p.Severity == glossary.Error {
-				fmt.Fprintln(f.IO.ErrOut, p)
+				f.IO.Eprintf("%v\n", p)
 			}
 		}
-		fmt.Fprintf(f.IO.ErrOut, "termlint: the glossary has %s; see termlint glossary validate\n", plural(problems.Errors(), "error"))
+		f.IO.Eprintf("termlint: the glossary has %s; see termlint glossary validate\n", plural(problems.Errors(), "error"))
 		return nil, &exitError{exitBadInput}
 	}
 	return g, nil
@@ -156,6 +156,6 @@ func run(args []string, ios *iostreams.IOStreams) int {
 	case errors.As(err, &exit):
 		return exit.code
 	}
-	fmt.Fprintf(ios.ErrOut, "termlint: %v\n", err)
+	ios.Eprintf("termlint: %v\n", err)
 	return exitBadInput
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/escape"
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
@@ -208,7 +209,7 @@ func (p *usagePrinter) files(u *checker.Usage) {
 	rows := make([]fileRow, 0, len(u.Files))
 	var pathW, yearW, kindW int
 	for _, fu := range u.Files {
-		r := fileRow{path: fu.Path, year: cmp.Or(fu.Year, checker.NoDate), kind: "English only"}
+		r := fileRow{path: escape.Text(fu.Path), year: cmp.Or(fu.Year, checker.NoDate), kind: "English only"}
 		var counts []string
 		if fu.Bilingual {
 			r.kind = "bilingual"
@@ -301,7 +302,7 @@ func (p *usagePrinter) examples(u *checker.Usage) {
 				p.kwic(locWidth, ex.Excerpt, p.cs.Accent)
 			default:
 				// No glossary phrase to point at: the segment's start.
-				seg := ex.Segment
+				seg := escape.Text(ex.Segment)
 				if displayWidth(seg) > 2*checker.ContextWidth {
 					seg = cutWidth(seg, 2*checker.ContextWidth-1) + "…"
 				}
@@ -325,14 +326,19 @@ func (p *usagePrinter) examples(u *checker.Usage) {
 	block(unnamedLabel, "no known rendering, and no phrase to name", u.Unnamed, true)
 }
 
-func location(c checker.Excerpt) string { return fmt.Sprintf("%s:%d:%d", c.File, c.Line, c.Column) }
+// location is where an excerpt is, its file name escaped as every name
+// termlint prints is.
+func location(c checker.Excerpt) string {
+	return fmt.Sprintf("%s:%d:%d", escape.Text(c.File), c.Line, c.Column)
+}
 
 // kwic prints one concordance line: the location, the context before
 // right-aligned, the keyword highlighted, the context after, spaced as
-// the text is.
+// the text is, its control characters escaped.
 func (p *usagePrinter) kwic(locWidth int, c checker.Excerpt, highlight func(string) string) {
 	loc := location(c)
-	line := fmt.Sprintf("  %s%s  %s%s%s%s", p.cs.Dim(loc), pad(loc, locWidth), pad(c.Before, checker.ContextWidth), c.Before, highlight(c.Text), c.After)
+	before := escape.Text(c.Before)
+	line := fmt.Sprintf("  %s%s  %s%s%s%s", p.cs.Dim(loc), pad(loc, locWidth), pad(before, checker.ContextWidth), before, highlight(escape.Text(c.Text)), escape.Text(c.After))
 	fmt.Fprintln(p.w, strings.TrimRight(line, " "))
 }
 

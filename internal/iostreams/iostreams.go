@@ -12,6 +12,8 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
+
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // ColorMode is when to colour output.
@@ -61,6 +63,14 @@ func isTerminal(f *os.File) bool {
 func Test() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	return &IOStreams{In: in, Out: out, ErrOut: errOut, mode: ColorAuto}, in, out, errOut
+}
+
+// Eprintf writes a message to standard error, formatted as fmt.Sprintf
+// formats it and escaped by escape.Line: a file name or a piece of a text
+// in it cannot break the line, forge a GitHub workflow command or reach
+// the terminal as a control sequence.
+func (s *IOStreams) Eprintf(format string, a ...any) {
+	io.WriteString(s.ErrOut, escape.Line(fmt.Sprintf(format, a...)))
 }
 
 // SetStdoutTTY pretends, for tests, that standard output is a terminal or not.

@@ -36,3 +36,24 @@ func TestColorEnabled(t *testing.T) {
 		t.Error("SetColorMode accepted an unknown mode")
 	}
 }
+
+// TestMessagesEscapeNames checks that a message naming a hostile file
+// stays one line on standard error, through Eprintf and through a
+// progress indicator's Printf alike, with its control characters shown
+// as escapes.
+func TestMessagesEscapeNames(t *testing.T) {
+	const name = "x\n::error file=README.md::forged\x1b[2J\n.md"
+	const want = `termlint: x\n::error file=README.md::forged\x1b[2J\n.md: skipped` + "\n"
+	ios, _, _, errOut := Test()
+	ios.Eprintf("termlint: %s: skipped\n", name)
+	if errOut.String() != want {
+		t.Errorf("Eprintf wrote %q, want %q", errOut.String(), want)
+	}
+	errOut.Reset()
+	p := ios.StartProgress()
+	p.Printf("termlint: %s: skipped\n", name)
+	p.Stop()
+	if errOut.String() != want {
+		t.Errorf("Progress.Printf wrote %q, want %q", errOut.String(), want)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // When the progress line appears and how often it is redrawn. A run over
@@ -83,12 +85,14 @@ func (p *Progress) Add(n int) {
 // line again below it. It holds the lock that Add takes, so that a worker
 // adding to the count cannot draw between the wipe and the message. It
 // writes whether or not standard error is a terminal; unlike the other
-// methods it needs a Progress from StartProgress, not a nil one.
+// methods it needs a Progress from StartProgress, not a nil one. The
+// message is escaped as IOStreams.Eprintf escapes it: it names files and
+// quotes them.
 func (p *Progress) Printf(format string, a ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.wipe()
-	fmt.Fprintf(p.w, format, a...)
+	io.WriteString(p.w, escape.Line(fmt.Sprintf(format, a...)))
 }
 
 // Stop wipes the progress line, if one is on screen, leaving the cursor at
