@@ -108,7 +108,10 @@ func replace(path string, data, expected []byte, h hooks) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".termlint-*")
 	if err != nil {
-		return fmt.Errorf("cannot create a temporary file beside it: %w", bare(err))
+		if errors.Is(err, fs.ErrNotExist) { // the directory is missing
+			return bare(err)
+		}
+		return fmt.Errorf("cannot create a temporary file in %s: %w", dir, bare(err))
 	}
 	defer func() {
 		if err != nil {
@@ -165,9 +168,9 @@ func bare(err error) error {
 	var linkErr *os.LinkError
 	switch {
 	case errors.As(err, &pathErr):
-		return fmt.Errorf("%s: %w", pathErr.Op, pathErr.Err)
+		return pathErr.Err
 	case errors.As(err, &linkErr):
-		return fmt.Errorf("%s: %w", linkErr.Op, linkErr.Err)
+		return linkErr.Err
 	}
 	return err
 }
