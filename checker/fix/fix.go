@@ -174,9 +174,11 @@ func dropContradictions(fs []checker.Finding) ([]checker.Finding, []Skip) {
 // into its replacement, after as many words as they followed in the text,
 // so that a hard-wrapped paragraph keeps its lines (and its CRLF). A
 // replacement with fewer spaces than that takes the break at its last
-// space; one without spaces loses it.
+// space; one without spaces loses it. A lone CR is a line break too (old
+// Mac line ends): the matcher reads it as one, so it must not become a
+// space.
 func keepLineBreaks(text, replacement string) string {
-	if !strings.Contains(text, "\n") {
+	if !strings.ContainsAny(text, "\r\n") {
 		return replacement
 	}
 	type gap struct {
@@ -191,7 +193,7 @@ func keepLineBreaks(text, replacement string) string {
 			j++
 		}
 		if j > i {
-			if ws := text[i:j]; strings.Contains(ws, "\n") {
+			if ws := text[i:j]; strings.ContainsAny(ws, "\r\n") {
 				breaks = append(breaks, gap{words, ws})
 			}
 			i = j
