@@ -243,8 +243,14 @@ func unifiedDiff(path string, before, after []byte) string {
 // place in the fixed text; findings of files that are not fixed at all
 // were reported with their file.
 func reportSkipped(w io.Writer, skips []fix.Skip, targets []*fixTarget) {
+	refused := make(map[string]bool)
+	for _, t := range targets {
+		if t.refused != "" {
+			refused[t.doc.Path] = true
+		}
+	}
 	for _, s := range skips {
-		if slices.ContainsFunc(targets, func(t *fixTarget) bool { return t.doc.Path == s.Finding.File && t.refused != "" }) {
+		if refused[s.Finding.File] {
 			continue
 		}
 		f := s.Finding
