@@ -1,10 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/termlint/termlint/internal/atomicfile"
+	"github.com/termlint/termlint/internal/iostreams"
 )
 
 // unformattedGlossary is a glossary file glossary fmt rewrites (its
@@ -101,5 +105,91 @@ func TestFixRefusesWhatARenameWouldLose(t *testing.T) {
 	}
 	if info, _ := os.Stat("locked.md"); info.Mode().Perm() != 0o444 {
 		t.Errorf("locked.md has mode %v", info.Mode())
+	}
+}
+
+// fakeSignals makes the signal relay of writeGuard the test's: send, when
+// called, delivers a signal to the guard in effect, as the system would.
+func fakeSignals(t *testing.T) (send func(os.Signal)) {
+	t.Helper()
+	var guarded chan<- os.Signal
+	saved := notifySignals
+	notifySignals = func(c chan<- os.Signal) { guarded = c }
+	t.Cleanup(func() { notifySignals = saved })
+	return func(sig os.Signal) {
+		if guarded == nil {
+			t.Fatal("a signal came while no write was guarded")
+		}
+		guarded <- sig
+	}
+}
+
+// TestFmtInterrupted interrupts glossary fmt while it rewrites the
+// second of three files: that file is finished, the third is left as it
+// is, and stderr says so; the exit status is 130.
+func TestFmtInterrupted(t *testing.T) {
+	send := fakeSignals(t)
+	dir := t.TempDir()
+	var names []string
+	for _, name := range []string{"a.yaml", "b.yaml", "c.yaml"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(unformattedGlossary), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, path)
+	}
+	ios, _, _, errOut := iostreams.Test()
+	calls := 0
+	replace := func(path string, data, expected []byte) error {
+		if calls++; calls == 2 {
+			send(os.Interrupt)
+		}
+		return atomicfile.Replace(path, data, expected)
+	}
+	err := fmtRun(&fmtOptions{IO: ios, ReadFile: os.ReadFile, Replace: replace, Files: names})
+	var exit *exitError
+	if !errors.As(err, &exit) || exit.code != 130 {
+		t.Errorf("err = %v, want exit status 130", err)
+	}
+	want := "termlint: interrupted (interrupt): 2 files formatted, 1 file not formatted\n" +
+		"termlint: formatted: " + names[0] + "\ntermlint: formatted: " + names[1] + "\ntermlint: not formatted: " + names[2] + "\n"
+	if errOut.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
+	}
+	for i, path := range names {
+		got, _ := os.ReadFile(path)
+		if formatted := string(got) != unformattedGlossary; formatted != (i < 2) {
+			t.Errorf("%s formatted: %v, want %v", path, formatted, i < 2)
+		}
+	}
+}
+
+// TestSingleWriteInterrupted delivers a signal while export -o and
+// --write-baseline write their one file: the file is written whole, and
+// the command says so and exits 130.
+func TestSingleWriteInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("a.md", []byte(inconsistentDraft), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		file string
+	}{
+		{[]string{"glossary", "export", "-o", "out.json"}, "out.json"},
+		{[]string{"check", "--write-baseline", "b.json", "a.md"}, "b.json"},
+	} {
+		saved := notifySignals
+		notifySignals = func(c chan<- os.Signal) { c <- os.Interrupt } // as soon as the write starts
+		code, _, stderr := runCLI(t, tt.args...)
+		notifySignals = saved
+		want := "termlint: interrupted (interrupt): 1 file written, 0 files not written\ntermlint: written: " + tt.file + "\n"
+		if code != 130 || !strings.Contains(stderr, want) {
+			t.Errorf("%v: exit %d, stderr:\n%s\nwant 130 and:\n%s", tt.args, code, stderr, want)
+		}
+		if data, err := os.ReadFile(tt.file); err != nil || !strings.HasSuffix(string(data), "}\n") {
+			t.Errorf("%s: %v, not written whole:\n%s", tt.file, err, data)
+		}
 	}
 }
