@@ -1,6 +1,7 @@
 package fix_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -82,5 +83,40 @@ func TestFixBilingualIsLinear(t *testing.T) {
 	}
 	if largeAllocs > 4.4*smallAllocs {
 		t.Errorf("4 times the segments took %.0f allocations, %.1f times the %.0f of the smaller file; want about 4", largeAllocs, largeAllocs/smallAllocs, smallAllocs)
+	}
+}
+
+// TestFixOneBadEditIsNotQuadratic doubles a file twice with one edit in it
+// that fails when the file is read back (a replacement that would need
+// escaping, say): finding it must not read the whole file back once per
+// edit. The reads are counted.
+func TestFixOneBadEditIsNotQuadratic(t *testing.T) {
+	c := defaultChecker(t)
+	reads := func(n int) int {
+		doc := bilingualTable(t, n)
+		read := fix.Reader(doc, input.Options{}, nil)
+		calls := 0
+		failing := func(text []byte) (*input.Document, error) {
+			calls++
+			if strings.Contains(string(text), "\tneighborhood work 3\n") {
+				return nil, errors.New("the replacement would need escaping here")
+			}
+			return read(text)
+		}
+		res, err := fix.Run(c, []fix.Document{{Doc: doc, Read: failing}}, checker.Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (n+2)/3 - 1; res.Fixed[0] != want {
+			t.Errorf("%d segments: fixed %d, want %d", n, res.Fixed[0], want)
+		}
+		if len(res.Skipped) != 1 || res.Skipped[0].Finding.Text != "periphery work" {
+			t.Errorf("%d segments: skipped %v, want the one bad edit", n, res.Skipped)
+		}
+		return calls
+	}
+	small, large := reads(300), reads(1200)
+	if large > 2*small {
+		t.Errorf("4 times the edits took %d reads of the file, %.1f times the %d of the smaller file; want a few more (log edits), not 4 times", large, float64(large)/float64(small), small)
 	}
 }

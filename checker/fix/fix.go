@@ -432,8 +432,9 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 
 // applyChecked applies the edits that Check bears out to doc and returns
 // the document read back, the edits applied and the ones skipped. When
-// the edits together fail, each is tried alone, so one edit that needs
-// escaping does not hold back the others.
+// the edits together fail, each half is tried, and each half of a half
+// that fails, down to single edits, so one edit that needs escaping does
+// not hold back the others.
 func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.Document, error)) (*input.Document, []Edit, []Skip) {
 	var skips []Skip
 	reject := func(e Edit, err error) {
@@ -468,14 +469,22 @@ func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.D
 	if d, err := try(valid); err == nil {
 		return d, valid, skips
 	}
+	// Find the edits that fail by halves: one bad edit among many costs
+	// a few reads of the file per halving, not one read per edit.
 	var ok []Edit
-	for _, e := range valid {
-		if _, err := try([]Edit{e}); err != nil {
-			reject(e, err)
+	var bisect func(es []Edit)
+	bisect = func(es []Edit) {
+		if _, err := try(es); err == nil {
+			ok = append(ok, es...)
+		} else if len(es) == 1 {
+			reject(es[0], err)
 		} else {
-			ok = append(ok, e)
+			bisect(es[:len(es)/2])
+			bisect(es[len(es)/2:])
 		}
 	}
+	bisect(valid[:len(valid)/2])
+	bisect(valid[len(valid)/2:])
 	if len(ok) == 0 {
 		return doc, nil, skips
 	}
