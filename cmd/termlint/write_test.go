@@ -44,6 +44,8 @@ func TestWritersBareName(t *testing.T) {
 		{"glossary", "fmt", "t.yaml"},
 		{"glossary", "export", "-o", "out.json"},
 		{"glossary", "export", "-o", "out.json"}, // over the file it made
+		{"init", "."},
+		{"init", "--force", "."},
 	} {
 		code, _, stderr := runCLI(t, args...)
 		if code != 0 && code != 1 || strings.Contains(stderr, "termlint-") || strings.Contains(stderr, "no-such-tmp") {
@@ -61,7 +63,7 @@ func TestWritersBareName(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if want := "a.md b.json out.json t.yaml"; strings.Join(names, " ") != want {
+	if want := ".termlint.yaml a.md b.json out.json t.yaml"; strings.Join(names, " ") != want {
 		t.Errorf("the directory holds %v, want %s", names, want)
 	}
 }
