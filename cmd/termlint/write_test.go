@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -193,5 +194,32 @@ func TestSingleWriteInterrupted(t *testing.T) {
 		if data, err := os.ReadFile(tt.file); err != nil || !strings.HasSuffix(string(data), "}\n") {
 			t.Errorf("%s: %v, not written whole:\n%s", tt.file, err, data)
 		}
+	}
+}
+
+// TestFixErrorNamesUserFile fixes a file in a folder the user may not
+// write in, so that the temporary file cannot be made: the error names
+// the user's file and the folder, never a temporary file. Root may write
+// anywhere, so the test needs another user.
+func TestFixErrorNamesUserFile(t *testing.T) {
+	if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+		t.Skip("needs a user whom folder permissions bind")
+	}
+	dir := filepath.Join(t.TempDir(), "locked")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(path, []byte(inconsistentDraft), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	code, _, stderr := runCLI(t, "check", "--fix", path)
+	want := "termlint: " + path + ": cannot create a temporary file in " + dir + string(filepath.Separator) + ": permission denied\n"
+	if code != 2 || !strings.Contains(stderr, want) || strings.Contains(stderr, "termlint-") {
+		t.Errorf("exit %d, stderr:\n%s\nwant 2 and:\n%s", code, stderr, want)
 	}
 }
