@@ -27,7 +27,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -146,15 +145,7 @@ func Write(path string, findings []checker.Finding) (*Baseline, error) {
 		return nil, err
 	}
 	if err := writeAtomic(path, buf.Bytes()); err != nil {
-		// Say what went wrong without naming the temporary file.
-		var pathErr *fs.PathError
-		var linkErr *os.LinkError
-		switch {
-		case errors.As(err, &pathErr):
-			err = pathErr.Err
-		case errors.As(err, &linkErr):
-			err = linkErr.Err
-		}
+		// atomicfile's errors name no file (not the temporary one).
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return b, nil

@@ -20,7 +20,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
@@ -174,9 +176,11 @@ func dropContradictions(fs []checker.Finding) ([]checker.Finding, []Skip) {
 // into its replacement, after as many words as they followed in the text,
 // so that a hard-wrapped paragraph keeps its lines (and its CRLF). A
 // replacement with fewer spaces than that takes the break at its last
-// space; one without spaces loses it.
+// space; one without spaces loses it. A lone CR is a line break too (old
+// Mac line ends): the matcher reads it as one, so it must not become a
+// space.
 func keepLineBreaks(text, replacement string) string {
-	if !strings.Contains(text, "\n") {
+	if !strings.ContainsAny(text, "\r\n") {
 		return replacement
 	}
 	type gap struct {
@@ -191,7 +195,7 @@ func keepLineBreaks(text, replacement string) string {
 			j++
 		}
 		if j > i {
-			if ws := text[i:j]; strings.Contains(ws, "\n") {
+			if ws := text[i:j]; strings.ContainsAny(ws, "\r\n") {
 				breaks = append(breaks, gap{words, ws})
 			}
 			i = j
@@ -428,8 +432,9 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 
 // applyChecked applies the edits that Check bears out to doc and returns
 // the document read back, the edits applied and the ones skipped. When
-// the edits together fail, each is tried alone, so one edit that needs
-// escaping does not hold back the others.
+// the edits together fail, each half is tried, and each half of a half
+// that fails, down to single edits, so one edit that needs escaping does
+// not hold back the others.
 func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.Document, error)) (*input.Document, []Edit, []Skip) {
 	var skips []Skip
 	reject := func(e Edit, err error) {
@@ -446,8 +451,9 @@ func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.D
 	}
 	var valid []Edit
 	quoteErrs := checkQuotes(doc.Text, edits)
+	_, placed := segmentEdits(doc, edits)
 	for k, e := range edits {
-		err := checkSpan(doc, e)
+		err := checkSpan(doc, e, placed[k])
 		if err == nil {
 			err = quoteErrs[k]
 		}
@@ -463,14 +469,22 @@ func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.D
 	if d, err := try(valid); err == nil {
 		return d, valid, skips
 	}
+	// Find the edits that fail by halves: one bad edit among many costs
+	// a few reads of the file per halving, not one read per edit.
 	var ok []Edit
-	for _, e := range valid {
-		if _, err := try([]Edit{e}); err != nil {
-			reject(e, err)
+	var bisect func(es []Edit)
+	bisect = func(es []Edit) {
+		if _, err := try(es); err == nil {
+			ok = append(ok, es...)
+		} else if len(es) == 1 {
+			reject(es[0], err)
 		} else {
-			ok = append(ok, e)
+			bisect(es[:len(es)/2])
+			bisect(es[len(es)/2:])
 		}
 	}
+	bisect(valid[:len(valid)/2])
+	bisect(valid[len(valid)/2:])
 	if len(ok) == 0 {
 		return doc, nil, skips
 	}
@@ -490,8 +504,9 @@ var errStructure = errors.New("the replacement would change the file's structure
 
 // checkSpan reports whether edit e replaces checked text only: no markup
 // or code hidden inside it, and, in a bilingual file, the exact text of
-// one segment's translation (no entity or escape inside it).
-func checkSpan(doc *input.Document, e Edit) error {
+// one segment's translation (no entity or escape inside it), which
+// inSegment says (see segmentEdits).
+func checkSpan(doc *input.Document, e Edit, inSegment bool) error {
 	if e.Start < 0 || e.End > len(doc.Text) || e.Start >= e.End {
 		return fmt.Errorf("the span %d-%d is outside the file", e.Start, e.End)
 	}
@@ -501,50 +516,74 @@ func checkSpan(doc *input.Document, e Edit) error {
 		bytes.ContainsAny(doc.Text[e.Start:e.End], markup) {
 		return errors.New("the text to replace has markup inside it")
 	}
-	if doc.Bilingual() {
-		for k := range doc.Segments {
-			if _, _, ok := spanIndex(&doc.Segments[k].English, doc.Text, e); ok {
-				return nil
-			}
-		}
+	if doc.Bilingual() && !inSegment {
 		return errors.New("the text to replace has an escape or entity inside it")
 	}
 	return nil
+}
+
+// segmentEdits places edits, sorted and not overlapping as Plan makes
+// them, in the translations of doc's segments: in[k] are the edits that
+// are exact text of segment k's English, as indexes of its span's Text,
+// and placed[n] says edits[n] is in some segment. Each segment finds its
+// edits by binary search, so a file of many segments and many edits
+// costs segments × log(edits), not segments × edits.
+func segmentEdits(doc *input.Document, edits []Edit) (in [][]Edit, placed []bool) {
+	placed = make([]bool, len(edits))
+	in = make([][]Edit, len(doc.Segments))
+	for k := range doc.Segments {
+		sp := &doc.Segments[k].English
+		start, stop := sp.Start(), sp.Stop()
+		n, _ := slices.BinarySearchFunc(edits, start, func(e Edit, off int) int { return cmp.Compare(e.Start, off) })
+		for ; n < len(edits) && edits[n].Start < stop; n++ {
+			if i, j, ok := spanIndex(sp, doc.Text, edits[n]); ok {
+				in[k] = append(in[k], Edit{Start: i, End: j, New: edits[n].New})
+				placed[n] = true
+			}
+		}
+	}
+	return in, placed
 }
 
 // markup are the characters of Markdown, HTML and XML markup, none of
 // which a glossary rendering has.
 const markup = "*_`~[]<>|\\#{}"
 
+// spanProbes counts spanIndex's calls and the positions it tries, the
+// work TestFixBilingualIsLinear bounds.
+var spanProbes atomic.Int64
+
 // spanIndex finds edit e in span sp of a file's text: the indexes i, j of
 // sp.Text that are the file's bytes [e.Start, e.End) themselves.
 func spanIndex(sp *input.Span, text []byte, e Edit) (i, j int, ok bool) {
+	spanProbes.Add(1)
 	if e.Start < sp.Start() || e.End > sp.Stop() {
 		return 0, 0, false
 	}
 	n := e.End - e.Start
-	for i = 0; i+n <= len(sp.Text); i++ {
-		if sp.Offset(i) != e.Start {
-			continue
-		}
-		if !bytes.Equal(sp.Text[i:i+n], text[e.Start:e.End]) || sp.End(i+n) != e.End {
+	// Offset never decreases with the index: the first index at e.Start,
+	// if there is one, is found by binary search.
+	i = sort.Search(len(sp.Text)+1, func(i int) bool { return sp.Offset(i) >= e.Start })
+	if i+n > len(sp.Text) || sp.Offset(i) != e.Start {
+		return 0, 0, false
+	}
+	if !bytes.Equal(sp.Text[i:i+n], text[e.Start:e.End]) || sp.End(i+n) != e.End {
+		return 0, 0, false
+	}
+	for k := i; k < i+n; k++ {
+		if sp.Offset(k) != e.Start+k-i {
 			return 0, 0, false
 		}
-		for k := i; k < i+n; k++ {
-			if sp.Offset(k) != e.Start+k-i {
-				return 0, 0, false
-			}
-		}
-		return i, i + n, true
 	}
-	return 0, 0, false
+	return i, i + n, true
 }
 
 // Check reports whether after, the file with edits made and read again,
 // is before with only the edited text changed: the masked text (what is
 // checked, and what is markup) and every segment's two sides are before's
 // with the replacements made, and nothing else; and the text has the
-// quotation marks it had, each still opening or closing as it did.
+// quotation marks it had, each still opening or closing as it did. The
+// edits are sorted and do not overlap, as Plan makes them.
 func Check(before, after *input.Document, edits []Edit) error {
 	if !slices.Equal(quotationMarks(before.Text), quotationMarks(after.Text)) {
 		return errQuotesChanged
@@ -555,18 +594,17 @@ func Check(before, after *input.Document, edits []Edit) error {
 	if before.Masked != nil && !bytes.Equal(Apply(before.Masked, edits), after.Masked) {
 		return errStructure
 	}
+	in, _ := segmentEdits(before, edits)
 	for k := range before.Segments {
 		b, a := &before.Segments[k], &after.Segments[k]
 		if b.Untranslated != a.Untranslated || !bytes.Equal(b.Chinese.Text, a.Chinese.Text) {
 			return errStructure
 		}
-		var inSpan []Edit
-		for _, e := range edits {
-			if i, j, ok := spanIndex(&b.English, before.Text, e); ok {
-				inSpan = append(inSpan, Edit{Start: i, End: j, New: e.New})
-			}
+		want := b.English.Text
+		if len(in[k]) > 0 {
+			want = Apply(want, in[k])
 		}
-		if !bytes.Equal(Apply(b.English.Text, inSpan), a.English.Text) {
+		if !bytes.Equal(want, a.English.Text) {
 			return errStructure
 		}
 	}

@@ -291,6 +291,11 @@ func TestPlanKeepsLineBreaks(t *testing.T) {
 		{"One Belt,\nOne Road", "Belt and Road", "Belt and\nRoad"},
 		{"periphery work", "work on periphery affairs", "work on periphery affairs"},
 		{"periphery\nwork", "neighborhood", "neighborhood"},
+		// A lone CR (old Mac line ends, or a stray one) is a line break
+		// too: kept once, not turned into a space nor doubled.
+		{"periphery\rwork", "neighborhood work", "neighborhood\rwork"},
+		{"neighborhood\r work", "periphery work", "periphery\r work"},
+		{"community of\rcommon destiny", "community with a shared future", "community with\ra shared future"},
 	} {
 		edits, _ := fix.Plan([]checker.Finding{finding("inconsistent", "a.md", 0, len(tt.text), tt.text, tt.fix)})
 		if got := edits["a.md"][0].New; got != tt.want {

@@ -52,9 +52,13 @@ func filterFindings(opts *checkOptions, findings []checker.Finding, inputErrs []
 		// With --baseline naming the same file (or another), this is a
 		// refresh: the new baseline hides everything, the old one is not
 		// read, and may not exist yet.
+		guard := guardWrites()
 		b, err := baseline.Write(flags.WriteBaseline, findings)
-		if err != nil {
+		if guard.stop(); err != nil {
 			return nil, fmt.Errorf("cannot write the baseline %w", err)
+		}
+		if guard.interrupted() != nil {
+			return nil, guard.exit(ios.ErrOut, "written", []string{flags.WriteBaseline}, nil)
 		}
 		ios.Eprintf("recorded %s in %s\n", plural(len(b.Entries), "finding"), flags.WriteBaseline)
 		return nil, nil

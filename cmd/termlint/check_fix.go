@@ -73,9 +73,13 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 	}
 
 	// Write each changed file once; one that cannot be written is
-	// reported and checked as it is on disk.
+	// reported and checked as it is on disk. A signal stops the writing
+	// between two files (see writeGuard).
 	fixedFindings, fixedFiles := 0, 0
 	var stdin []byte
+	var written, unwritten []string
+	guard := guardWrites()
+	defer guard.stop()
 	for i, t := range targets {
 		after := res.Docs[i]
 		if t.doc.Path == "-" {
@@ -89,15 +93,24 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 			continue
 		}
 		if t.raw != nil {
+			if guard.interrupted() != nil {
+				unwritten = append(unwritten, t.doc.Path)
+				continue
+			}
 			if err := writeFixed(t, after); err != nil {
 				t.refused = err.Error()
 				fmt.Fprintf(stderr, "termlint: %s: %v\n", t.doc.Path, err)
 				res.Docs[i], res.Files[i] = t.doc, c.Scan(t.doc)
+				unwritten = append(unwritten, t.doc.Path)
 				continue
 			}
+			written = append(written, t.doc.Path)
 		}
 		fixedFindings += res.Fixed[i]
 		fixedFiles++
+	}
+	if guard.stop(); guard.interrupted() != nil {
+		return guard.exit(stderr, "fixed", written, unwritten)
 	}
 	findings := res.Findings
 	if slices.ContainsFunc(targets, func(t *fixTarget) bool { return t.refused != "" }) {
@@ -243,8 +256,14 @@ func unifiedDiff(path string, before, after []byte) string {
 // place in the fixed text; findings of files that are not fixed at all
 // were reported with their file.
 func reportSkipped(w io.Writer, skips []fix.Skip, targets []*fixTarget) {
+	refused := make(map[string]bool)
+	for _, t := range targets {
+		if t.refused != "" {
+			refused[t.doc.Path] = true
+		}
+	}
 	for _, s := range skips {
-		if slices.ContainsFunc(targets, func(t *fixTarget) bool { return t.doc.Path == s.Finding.File && t.refused != "" }) {
+		if refused[s.Finding.File] {
 			continue
 		}
 		f := s.Finding

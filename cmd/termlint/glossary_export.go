@@ -121,8 +121,13 @@ func writeOutput(io *iostreams.IOStreams, path string, data []byte) error {
 		_, err := io.Out.Write(data)
 		return err
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
+	guard := guardWrites()
+	err := atomicfile.Write(path, data, 0o644)
+	if guard.stop(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if guard.interrupted() != nil {
+		return guard.exit(io.ErrOut, "written", []string{path}, nil)
 	}
 	return nil
 }

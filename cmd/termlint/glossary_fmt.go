@@ -69,6 +69,10 @@ not a valid glossary file: then it is left untouched.`,
 
 func fmtRun(opts *fmtOptions) error {
 	failed, unformatted := false, false
+	// A signal stops the rewriting between two files (see writeGuard).
+	guard := guardWrites()
+	defer guard.stop()
+	var written, unwritten []string
 	for _, name := range opts.Files {
 		var src []byte
 		var err error
@@ -102,15 +106,24 @@ func fmtRun(opts *fmtOptions) error {
 			if _, err := opts.IO.Out.Write(out); err != nil {
 				return err
 			}
+		case changed && guard.interrupted() != nil:
+			unwritten = append(unwritten, name)
 		case changed:
 			if err := opts.Replace(name, out, src); errors.Is(err, atomicfile.ErrChanged) {
 				opts.IO.Eprintf("termlint: %s changed while it was being formatted; left as it is\n", name)
 				failed = true
+				unwritten = append(unwritten, name)
 			} else if err != nil {
 				opts.IO.Eprintf("termlint: %s: %v\n", name, err)
 				failed = true
+				unwritten = append(unwritten, name)
+			} else {
+				written = append(written, name)
 			}
 		}
+	}
+	if guard.stop(); guard.interrupted() != nil {
+		return guard.exit(opts.IO.ErrOut, "formatted", written, unwritten)
 	}
 	switch {
 	case failed:

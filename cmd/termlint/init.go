@@ -1,15 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/atomicfile"
 	"github.com/termlint/termlint/internal/config"
 	"github.com/termlint/termlint/internal/iostreams"
 )
@@ -71,23 +70,13 @@ func initRun(opts *initOptions) error {
 		return err
 	}
 	path := filepath.Join(opts.Dir, config.FileName)
-	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if opts.Force {
-		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	file, err := os.OpenFile(path, flag, 0o644)
-	if errors.Is(err, fs.ErrExist) {
+	if _, err := os.Lstat(path); err == nil && !opts.Force {
 		return fmt.Errorf("%s already exists; --force overwrites it", path)
 	}
-	if err != nil {
-		return err
-	}
-	_, err = file.Write(starter)
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
+	// Whole or not at all: --force over a configuration must not leave
+	// half of one when the write fails.
+	if err := atomicfile.Write(path, starter, 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	opts.IO.Eprintf("wrote %s\n", path)
 	return nil

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -160,5 +162,95 @@ func TestWrite(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Errorf("the directory holds %d entries, want the file alone (no temporary file left)", len(entries))
+	}
+}
+
+// TestBareNameStaysBeside writes files named without a directory while
+// $TMPDIR does not exist: a temporary file made in $TMPDIR (on another
+// file system, a rename from there fails with "invalid cross-device
+// link") would fail here; one beside the target does not.
+func TestBareNameStaysBeside(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("TMPDIR", filepath.Join(dir, "no-such-dir"))
+	if err := os.WriteFile("draft.md", []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace("draft.md", []byte("new\n"), []byte("old\n")); err != nil {
+		t.Fatalf("Replace with a bare name: %v", err)
+	}
+	if err := Write("baseline.json", []byte("{}\n"), 0o644); err != nil {
+		t.Fatalf("Write with a bare name: %v", err)
+	}
+	if err := Write("baseline.json", []byte("{ }\n"), 0o644); err != nil {
+		t.Fatalf("Write over a bare name: %v", err)
+	}
+	for name, want := range map[string]string{"draft.md": "new\n", "baseline.json": "{ }\n"} {
+		if got, err := os.ReadFile(name); err != nil || string(got) != want {
+			t.Errorf("%s holds %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 2 {
+		t.Errorf("the directory holds %d entries, want the two files alone", len(entries))
+	}
+}
+
+// TestErrorsNameNoTemporaryFile fails a write the way a full disk does,
+// with an error naming the temporary file: the error Replace returns says
+// what failed without that name, which the user never chose and which no
+// longer exists, so that callers can put the user's file name in front.
+func TestErrorsNameNoTemporaryFile(t *testing.T) {
+	path := setup(t, "old\n", 0o644)
+	diskFull := func(f *os.File, data []byte) (int, error) {
+		return 0, &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+	}
+	err := replace(path, []byte("new\n"), []byte("old\n"), hooks{write: diskFull})
+	if err == nil {
+		t.Fatal("the failed write succeeded")
+	}
+	if strings.Contains(err.Error(), ".termlint-") || strings.Contains(err.Error(), os.TempDir()) {
+		t.Errorf("error %q names the temporary file", err)
+	}
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("error %q does not wrap the cause", err)
+	}
+	assertContent(t, path, "old\n")
+}
+
+// TestReplaceRefusesReadOnly: a file no one may write (mode 0444) is a
+// file its owner protected; it is not replaced, even by root, who could.
+func TestReplaceRefusesReadOnly(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("permission bits are not kept on Windows")
+	}
+	path := setup(t, "old\n", 0o444)
+	err := Replace(path, []byte("new\n"), []byte("old\n"))
+	if !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("err = %v, want ErrReadOnly", err)
+	}
+	if err := Write(path, []byte("new\n"), 0o644); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("Write: err = %v, want ErrReadOnly", err)
+	}
+	assertContent(t, path, "old\n")
+}
+
+// TestReplaceKeepsSpecialBits keeps the setuid, setgid and sticky bits,
+// which a chmod to the permission bits alone drops.
+func TestReplaceKeepsSpecialBits(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no such bits on Windows")
+	}
+	for _, mode := range []os.FileMode{0o755 | os.ModeSetuid, 0o775 | os.ModeSetgid, 0o644 | os.ModeSticky, 0o755 | os.ModeSetuid | os.ModeSetgid} {
+		path := setup(t, "old\n", mode)
+		if info, _ := os.Stat(path); info.Mode() != mode {
+			t.Skipf("this file system does not keep %v (%v)", mode, info.Mode())
+		}
+		if err := Replace(path, []byte("new\n"), []byte("old\n")); err != nil {
+			t.Fatal(err)
+		}
+		assertContent(t, path, "new\n")
+		if info, _ := os.Stat(path); info.Mode() != mode {
+			t.Errorf("mode %v, want %v", info.Mode(), mode)
+		}
 	}
 }
