@@ -99,9 +99,29 @@ func Describe(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("the %s %q", strings.TrimPrefix(n.Tag, "!!"), n.Value)
+		return fmt.Sprintf("the %s %s", strings.TrimPrefix(n.Tag, "!!"), Excerpt(n.Value))
 	}
 	return "empty"
+}
+
+// ExcerptLen is how many characters of a value Excerpt keeps.
+const ExcerptLen = 80
+
+// Excerpt quotes a value from a file for a message, as %q does, so that
+// control characters, line breaks and invalid UTF-8 come out escaped and
+// never reach a terminal or a CI runner raw; a value longer than
+// ExcerptLen characters is cut there and marked with "...". A message
+// then shows what is wrong without copying out a file that was never
+// meant to be read (a configuration may name any file as a glossary).
+func Excerpt(s string) string {
+	n := 0
+	for i := range s {
+		if n == ExcerptLen {
+			return strconv.Quote(s[:i]) + "..."
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }
 
 // DidYouMean returns ` (did you mean "x"?)` for the known name closest to

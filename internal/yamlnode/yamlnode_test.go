@@ -1,6 +1,8 @@
 package yamlnode
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -56,5 +58,34 @@ func TestDescribeAndNull(t *testing.T) {
 		if IsNull(v) != (i == 0) {
 			t.Errorf("%s: IsNull = %v", m.Content[i].Value, IsNull(v))
 		}
+	}
+}
+
+// TestExcerpt: a value quoted in a message is short and escaped, so that
+// a file named as a glossary or configuration by mistake (or on purpose)
+// is not copied out through its error messages, and nothing in it can
+// drive a terminal or forge a CI runner's workflow command.
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("root:x:0:0:", 40)
+	tests := []struct{ in, want string }{
+		{"periphery", `"periphery"`},
+		{"周边外交", `"周边外交"`},
+		{"a\nb\r\x1b[31m\u202e\x00", `"a\nb\r\x1b[31m\u202e\x00"`},
+		{"\xff\xfe", `"\xff\xfe"`},
+		{long, strconv.Quote(long[:80]) + "..."},
+		{strings.Repeat("周", 81), strconv.Quote(strings.Repeat("周", 80)) + "..."},
+		{strings.Repeat("周", 80), strconv.Quote(strings.Repeat("周", 80))},
+	}
+	for _, tt := range tests {
+		if got := Excerpt(tt.in); got != tt.want {
+			t.Errorf("Excerpt(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(long+"sh\n"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Describe(doc.Content[0]), "the str "+strconv.Quote(long[:80])+"..."; got != want {
+		t.Errorf("Describe of a long line = %s, want %s", got, want)
 	}
 }
