@@ -30,6 +30,12 @@ func TestSyntaxError(t *testing.T) {
 		{"a: 1\nb: c: d\n", 2, 0, "invalid YAML: mapping values are not allowed in this context"},
 		{"a: 1\nb: [x, *y]\n", 2, 8, "invalid YAML: unknown anchor 'y' referenced"},
 		{"# c\n%YAML 2.0\n---\na: 1\n", 2, 1, "invalid YAML: found incompatible YAML document"},
+		// The reader's errors name no line; the first bad character is
+		// found again.
+		{"a: 1\nb: 周边\x1b[2J\n", 2, 6, "invalid YAML: control characters are not allowed"},
+		{"a: 1\n\nb: caf\xe9\n", 3, 7, "invalid YAML: incomplete UTF-8 octet sequence"}, {"a: \xff", 1, 4, "invalid YAML: invalid leading UTF-8 octet"},
+		{"a: \xe5\x91", 1, 4, "invalid YAML: incomplete UTF-8 octet sequence"},
+		{"\"", 1, 0, "invalid YAML: found unexpected end of stream"},
 	} {
 		var n yaml.Node
 		err := yaml.Unmarshal([]byte(tc.data), &n)
