@@ -441,15 +441,39 @@ func (p *parser) repoRoot() (root string, repo bool) {
 // realPath resolves the symbolic links in the clean absolute path abs as
 // far as it exists: the part that does not exist yet is joined as it is.
 func realPath(abs string) string {
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
+	if real, err := evalSymlinks(abs); err == nil {
 		return real
 	}
-	parent := filepath.Dir(abs)
-	if parent == abs {
-		return abs
+	// The prefixes of a clean path that exist come before those that do
+	// not: find the longest by bisection, so that a path of n elements
+	// costs log n lookups, not n.
+	root := len(filepath.VolumeName(abs)) + 1 // past the first separator
+	var ends []int                            // abs[:e] for each e are the prefixes below the root
+	for i := root; i < len(abs); i++ {
+		if os.IsPathSeparator(abs[i]) {
+			ends = append(ends, i)
+		}
 	}
-	return filepath.Join(realPath(parent), filepath.Base(abs))
+	base, rest := abs[:root], abs[root:]
+	lo, hi := 0, len(ends) // ends[:lo] exist, ends[hi:] do not
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if real, err := evalSymlinks(abs[:ends[mid]]); err == nil {
+			base, rest, lo = real, abs[ends[mid]+1:], mid+1
+		} else {
+			hi = mid
+		}
+	}
+	if base == abs[:root] {
+		if real, err := evalSymlinks(base); err == nil {
+			base = real
+		}
+	}
+	return filepath.Join(base, rest)
 }
+
+// evalSymlinks is filepath.EvalSymlinks; tests count the calls.
+var evalSymlinks = filepath.EvalSymlinks
 
 // within reports whether the clean absolute path abs is dir or inside it.
 func within(dir, abs string) bool {
