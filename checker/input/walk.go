@@ -52,7 +52,9 @@ type WalkOptions struct {
 // order of their names, the contents of a directory where its name sorts;
 // files that match the include globs are taken, hidden entries and those
 // excluded or ignored by a .gitignore are left out. Symbolic links to files
-// are taken, links to directories are not followed (which could loop). The
+// are taken if they lead to a file inside the git work tree the directory
+// is in (or, outside one, inside the directory); links to directories are
+// not followed (which could loop). The
 // .gitignore files read are those in the walked tree and, when the tree is
 // inside a git work tree, those of its parent directories up to the work
 // tree's top, as git reads them (not .git/info/exclude or the global
@@ -64,8 +66,8 @@ type WalkOptions struct {
 // whose target does not exist or that is part of a loop of links) comes
 // with its error, naming it, and the walk goes on with the next path, so
 // that the caller can report it and check the rest. A link to a directory
-// met in a directory comes with an error that wraps ErrSkipped: a notice,
-// not a failure. The error Walk itself returns is for a malformed glob in
+// or to a file outside the work tree, met in a directory, comes with an
+// error that wraps ErrSkipped: a notice, not a failure. The error Walk itself returns is for a malformed glob in
 // opts.
 func Walk(paths []string, opts WalkOptions) (iter.Seq2[string, error], error) {
 	inc := opts.Include
@@ -96,11 +98,15 @@ type walker struct {
 	include, exclude globs
 	yield            func(string, error) bool
 	seen             map[fileKey]bool // the files yielded
+	// fence is the directory that links met in the directory being walked
+	// may lead into (see fenceOf).
+	fence string
 }
 
 // ErrSkipped is wrapped by the error Walk yields with a path it leaves
 // out on purpose, for the caller to give as a notice rather than a
-// failure: a symbolic link to a directory found in a directory.
+// failure: a symbolic link found in a directory that leads to a directory,
+// or to a file outside the work tree.
 var ErrSkipped = errors.New("skipped")
 
 // arg walks one argument.
@@ -120,7 +126,46 @@ func (w *walker) arg(p string) bool {
 	if !w.opts.NoIgnore {
 		ignores, top = parentIgnores(p)
 	}
+	w.fence = fenceOf(p)
 	return w.dir(p, "", top, ignores)
+}
+
+// fenceOf returns the directory that links found walking dir may lead
+// into: the top of the git work tree dir is in, else dir itself, with
+// links resolved.
+func fenceOf(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
+
+// realFile is the absolute path of the file p, links resolved.
+func realFile(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// inside reports whether the clean absolute path p is dir or below it.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // file yields the file p, unless it was yielded before; fi is what
@@ -192,6 +237,16 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 			}
 			if !fi.Mode().IsRegular() {
 				continue // devices, pipes, sockets
+			}
+			if real, err := realFile(full); err == nil && !inside(w.fence, real) {
+				// A tree that anyone may have written (a pull request in
+				// CI) could otherwise make a check read any file of the
+				// machine and quote its lines in findings.
+				if !w.exclude.match(r, false) && !ignored(ignores, path.Join(top, r), false) && w.include.match(r, false) &&
+					!w.yield(filepath.ToSlash(full), fmt.Errorf("%s: %w: a symbolic link to %s, outside %s; name it to check it", filepath.ToSlash(full), ErrSkipped, filepath.ToSlash(real), filepath.ToSlash(w.fence))) {
+					return false
+				}
+				continue
 			}
 		case !isDir && !t.IsRegular():
 			continue // devices, pipes, sockets

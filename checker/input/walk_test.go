@@ -245,6 +245,10 @@ func walkResults(t *testing.T, paths []string, opts WalkOptions) []string {
 // so when the link would loop (issue 20, item 14).
 func TestWalkSymlinks(t *testing.T) {
 	dir := t.TempDir()
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	writeTree(t, dir, map[string]string{"real/a.md": "", "b.md": "", "sub/c.md": ""})
 	link := func(target, name string) {
 		t.Helper()
@@ -278,8 +282,9 @@ func TestWalkSymlinks(t *testing.T) {
 	if got := walkResults(t, []string{"."}, WalkOptions{Exclude: []string{"broken.md", "loop-*", "other", "up"}}); !slices.Equal(got, want) {
 		t.Errorf("Walk with the links excluded =\n  %q\nwant\n  %q", got, want)
 	}
-	// Named, a link to a directory is walked.
-	want = []string{"other/a.md", "other/link.md"}
+	// Named, a link to a directory is walked; outside a git work tree,
+	// links in it may lead only into it.
+	want = []string{"other/a.md", "notice: other/link.md: skipped: a symbolic link to " + filepath.ToSlash(filepath.Join(real, "b.md")) + ", outside " + filepath.ToSlash(filepath.Join(real, "real")) + "; name it to check it"}
 	if got := walkResults(t, []string{"other"}, WalkOptions{}); !slices.Equal(got, want) {
 		t.Errorf("Walk(other) =\n  %q\nwant\n  %q", got, want)
 	}
@@ -291,7 +296,8 @@ func TestWalkSymlinks(t *testing.T) {
 // (issue 20, item 14).
 func TestWalkSameFileOnce(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"a.md": "", "docs/x.md": "", "docs/y.md": ""})
+	// In a git work tree, so that docs/link.md may lead to a.md.
+	writeTree(t, dir, map[string]string{"a.md": "", "docs/x.md": "", "docs/y.md": "", ".git/HEAD": ""})
 	if err := os.Symlink(filepath.Join("..", "a.md"), filepath.Join(dir, "docs", "link.md")); err != nil {
 		t.Skip("no symlinks:", err)
 	}
@@ -303,5 +309,40 @@ func TestWalkSameFileOnce(t *testing.T) {
 	want := []string{"a.md", "docs/x.md", "docs/y.md", "-"}
 	if got := walkResults(t, paths, WalkOptions{}); !slices.Equal(got, want) {
 		t.Errorf("Walk(%q) =\n  %q\nwant\n  %q", paths, got, want)
+	}
+}
+
+// TestWalkLinkOutsideRepository: in a directory walked, a symbolic link to
+// a file outside the git work tree is not followed, with a notice, so
+// that a tree anyone may have written (a pull request checked in CI)
+// cannot make a check read, and quote, any file of the machine; a link to
+// a file elsewhere in the work tree is followed, and a link named as an
+// argument is read, as the user asked (issue 20, item 12).
+func TestWalkLinkOutsideRepository(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, top, map[string]string{"outside/secret.md": "", "repo/.git/HEAD": "", "repo/shared/y.md": "", "repo/docs/a.md": ""})
+	repo := filepath.Join(top, "repo")
+	if err := os.Symlink(filepath.Join(top, "outside", "secret.md"), filepath.Join(repo, "docs", "leak.md")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := os.Symlink(filepath.Join("..", "shared", "y.md"), filepath.Join(repo, "docs", "y.md")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(repo)
+	notice := "notice: docs/leak.md: skipped: a symbolic link to " + filepath.ToSlash(filepath.Join(top, "outside", "secret.md")) + ", outside " + filepath.ToSlash(repo) + "; name it to check it"
+	for _, tt := range []struct {
+		paths []string
+		want  []string
+	}{
+		{[]string{"docs"}, []string{"docs/a.md", notice, "docs/y.md"}},
+		{[]string{"."}, []string{"docs/a.md", notice, "docs/y.md"}}, // shared/y.md, met again, is left out
+		{[]string{"docs/leak.md"}, []string{"docs/leak.md"}},
+	} {
+		if got := walkResults(t, tt.paths, WalkOptions{}); !slices.Equal(got, tt.want) {
+			t.Errorf("Walk(%q) =\n  %q\nwant\n  %q", tt.paths, got, tt.want)
+		}
 	}
 }

@@ -70,6 +70,14 @@ func TestConfigCannotReachOutside(t *testing.T) {
 	if code, out, errOut := runCLI(t, "check", filepath.Join(top, "outside", "notes.md")); code != exitFound || !strings.Contains(out, "notes.md:1:") {
 		t.Errorf("check ../outside/notes.md: exit %d\n%s%s", code, out, errOut)
 	}
+
+	// A link in the tree to a file outside is not read in a walk, with a
+	// notice; the exit status is the findings'.
+	symlink(t, filepath.Join(top, "outside", "notes.md"), filepath.Join(repo, "sub", "notes.md"))
+	code, out, errOut := runCLI(t, "check", "sub")
+	if code != exitFound || strings.Contains(out+errOut, "root:") || !strings.Contains(errOut, "termlint: sub/notes.md: skipped: a symbolic link to ") {
+		t.Errorf("check sub with a link out: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 // TestGlossaryErrorQuotesLittle: a file read as a glossary that is not
