@@ -146,6 +146,10 @@ var keys = []key{
 }
 
 func checkEncoding(name string) error {
+	if len(name) > yamlnode.ExcerptLen {
+		// No encoding has such a name; the message quotes little of it.
+		return fmt.Errorf("unknown encoding %s", yamlnode.Excerpt(name))
+	}
 	_, _, err := input.Decode(nil, name)
 	return err
 }

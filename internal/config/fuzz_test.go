@@ -32,6 +32,7 @@ func FuzzParse(f *testing.F) {
 		"\x00\xff",
 		"style: official\n\tbad",
 		"- a\n- b\n",
+		"encoding: " + strings.Repeat("x", 2000) + "\n",
 	} {
 		f.Add([]byte(s))
 	}
