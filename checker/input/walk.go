@@ -67,8 +67,8 @@ type WalkOptions struct {
 // with its error, naming it, and the walk goes on with the next path, so
 // that the caller can report it and check the rest. A link to a directory
 // or to a file outside the work tree, met in a directory, comes with an
-// error that wraps ErrSkipped: a notice, not a failure. The error Walk itself returns is for a malformed glob in
-// opts.
+// error that wraps ErrSkipped: a notice, not a failure. The error Walk
+// itself returns is for a malformed glob in opts.
 func Walk(paths []string, opts WalkOptions) (iter.Seq2[string, error], error) {
 	inc := opts.Include
 	if len(inc) == 0 {
@@ -219,8 +219,7 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 				// A dangling link or a loop of links: a file the tree
 				// names and that cannot be read, as if it were named
 				// on the command line; unless it would not be taken.
-				if !w.exclude.match(r, false) && !ignored(ignores, path.Join(top, r), false) && w.include.match(r, false) &&
-					!w.yield(filepath.ToSlash(full), linkError(full, err)) {
+				if w.takes(r, top, ignores) && !w.yield(filepath.ToSlash(full), linkError(full, err)) {
 					return false
 				}
 				continue
@@ -242,8 +241,9 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 				// A tree that anyone may have written (a pull request in
 				// CI) could otherwise make a check read any file of the
 				// machine and quote its lines in findings.
-				if !w.exclude.match(r, false) && !ignored(ignores, path.Join(top, r), false) && w.include.match(r, false) &&
-					!w.yield(filepath.ToSlash(full), fmt.Errorf("%s: %w: a symbolic link to %s, outside %s; name it to check it", filepath.ToSlash(full), ErrSkipped, filepath.ToSlash(real), filepath.ToSlash(w.fence))) {
+				notice := fmt.Errorf("%s: %w: a symbolic link to %s, outside %s; name it to check it",
+					filepath.ToSlash(full), ErrSkipped, filepath.ToSlash(real), filepath.ToSlash(w.fence))
+				if w.takes(r, top, ignores) && !w.yield(filepath.ToSlash(full), notice) {
 					return false
 				}
 				continue
@@ -267,6 +267,12 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 	return true
 }
 
+// takes reports whether the walk would take a file at r (relative to the
+// walked root): not excluded, not ignored, and included.
+func (w *walker) takes(r, top string, ignores []*ignoreFile) bool {
+	return !w.exclude.match(r, false) && !ignored(ignores, path.Join(top, r), false) && w.include.match(r, false)
+}
+
 // linkError words the error of os.Stat on a symbolic link found in a
 // walk: a dangling link names its target, which is what to fix.
 func linkError(link string, err error) error {
@@ -285,7 +291,7 @@ func dirLinkNotice(link string) error {
 	target, err := filepath.EvalSymlinks(link)
 	if err == nil {
 		if parent, err := filepath.EvalSymlinks(filepath.Dir(link)); err == nil {
-			if rel, err := filepath.Rel(target, parent); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			if inside(target, parent) {
 				return fmt.Errorf("%s: %w: a symbolic link to a directory above it, which would loop", filepath.ToSlash(link), ErrSkipped)
 			}
 		}
