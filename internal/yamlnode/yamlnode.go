@@ -146,10 +146,18 @@ func Describe(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("the %s %s", strings.TrimPrefix(n.Tag, "!!"), Excerpt(n.Value))
+		tag := strings.TrimPrefix(n.Tag, "!!")
+		if !plainTag.MatchString(tag) {
+			// A tag of the file's own making is content too.
+			return fmt.Sprintf("the value %s tagged %s", Excerpt(n.Value), Excerpt(n.Tag))
+		}
+		return fmt.Sprintf("the %s %s", tag, Excerpt(n.Value))
 	}
 	return "empty"
 }
+
+// plainTag matches the YAML core schema's tags, without their "!!".
+var plainTag = regexp.MustCompile(`^[a-z]{1,12}$`)
 
 // ExcerptLen is how many characters of a value Excerpt keeps.
 const ExcerptLen = 80

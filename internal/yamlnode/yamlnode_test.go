@@ -94,4 +94,11 @@ func TestExcerpt(t *testing.T) {
 	if got, want := Describe(doc.Content[0]), "the str "+strconv.Quote(long[:80])+"..."; got != want {
 		t.Errorf("Describe of a long line = %s, want %s", got, want)
 	}
+	// A tag the file makes up is quoted too (%00 in a tag is a NUL).
+	if err := yaml.Unmarshal([]byte("!x%00%1b[2J 3\n"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Describe(doc.Content[0]), `the value "3" tagged "!x\x00\x1b[2J"`; got != want {
+		t.Errorf("Describe of a made-up tag = %s, want %s", got, want)
+	}
 }
