@@ -42,14 +42,19 @@ type WalkOptions struct {
 }
 
 // Walk returns the files to check for the paths a user gave, in their
-// order, each file once.
+// order, each file once: a file reached again, by another path, a
+// symbolic link or a hard link (the same device and inode), is not
+// yielded again, so that `check a.md ./a.md docs docs/x.md` reads each
+// file once.
 //
 // A file named as an argument is taken as given, whatever its name and
 // even if excluded or ignored. A directory is walked: entries in byte
 // order of their names, the contents of a directory where its name sorts;
 // files that match the include globs are taken, hidden entries and those
 // excluded or ignored by a .gitignore are left out. Symbolic links to files
-// are taken, links to directories are not followed. The
+// are taken if they lead to a file inside the git work tree the directory
+// is in (or, outside one, inside the directory); links to directories are
+// not followed (which could loop). The
 // .gitignore files read are those in the walked tree and, when the tree is
 // inside a git work tree, those of its parent directories up to the work
 // tree's top, as git reads them (not .git/info/exclude or the global
@@ -57,9 +62,13 @@ type WalkOptions struct {
 //
 // Paths are slash-separated, and relative when the argument was. A path
 // that cannot be read (a missing argument, a directory that cannot be
-// listed) comes with its error, an *fs.PathError naming it, and the walk
-// goes on with the next path, so that the caller can report it and check
-// the rest. The error Walk itself returns is for a malformed glob in opts.
+// listed, a link met in a directory, with a name the include globs take,
+// whose target does not exist or that is part of a loop of links) comes
+// with its error, naming it, and the walk goes on with the next path, so
+// that the caller can report it and check the rest. A link to a directory
+// or to a file outside the work tree, met in a directory, comes with an
+// error that wraps ErrSkipped: a notice, not a failure. The error Walk
+// itself returns is for a malformed glob in opts.
 func Walk(paths []string, opts WalkOptions) (iter.Seq2[string, error], error) {
 	inc := opts.Include
 	if len(inc) == 0 {
@@ -74,7 +83,7 @@ func Walk(paths []string, opts WalkOptions) (iter.Seq2[string, error], error) {
 		return nil, err
 	}
 	return func(yield func(string, error) bool) {
-		w := &walker{opts: opts, include: include, exclude: exclude, yield: yield, seen: map[string]bool{}}
+		w := &walker{opts: opts, include: include, exclude: exclude, yield: yield, seen: map[fileKey]bool{}}
 		for _, p := range paths {
 			if !w.arg(p) {
 				return
@@ -88,35 +97,84 @@ type walker struct {
 	opts             WalkOptions
 	include, exclude globs
 	yield            func(string, error) bool
-	seen             map[string]bool // cleaned paths of the files yielded
+	seen             map[fileKey]bool // the files yielded
+	// fence is the directory that links met in the directory being walked
+	// may lead into (see fenceOf).
+	fence string
 }
+
+// ErrSkipped is wrapped by the error Walk yields with a path it leaves
+// out on purpose, for the caller to give as a notice rather than a
+// failure: a symbolic link found in a directory that leads to a directory,
+// or to a file outside the work tree.
+var ErrSkipped = errors.New("skipped")
 
 // arg walks one argument.
 func (w *walker) arg(p string) bool {
 	if p == "-" {
-		return w.file(p)
+		return w.file(p, nil)
 	}
 	fi, err := os.Stat(p)
 	if err != nil {
 		return w.yield(filepath.ToSlash(p), FileError(err))
 	}
 	if !fi.IsDir() {
-		return w.file(p)
+		return w.file(p, fi)
 	}
 	var ignores []*ignoreFile
 	top := "" // the walked directory, relative to the top of its git work tree
 	if !w.opts.NoIgnore {
 		ignores, top = parentIgnores(p)
 	}
+	w.fence = fenceOf(p)
 	return w.dir(p, "", top, ignores)
 }
 
-// file yields a file, unless it was yielded before.
-func (w *walker) file(p string) bool {
-	key := p
-	if p != "-" {
-		key = filepath.Clean(p)
+// fenceOf returns the directory that links found walking dir may lead
+// into: the top of the git work tree dir is in, else dir itself, with
+// links resolved.
+func fenceOf(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
 	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
+
+// realFile is the absolute path of the file p, links resolved.
+func realFile(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// inside reports whether the clean absolute path p is dir or below it.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// file yields the file p, unless it was yielded before; fi is what
+// os.Stat says of it, nil for "-" or when not at hand.
+func (w *walker) file(p string, fi fs.FileInfo) bool {
+	if fi == nil && p != "-" {
+		fi, _ = os.Stat(p) // if it fails, Read will say why
+	}
+	key := keyOf(p, fi)
 	if w.seen[key] {
 		return true
 	}
@@ -151,13 +209,43 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 			continue
 		}
 		r := path.Join(rel, name)
+		full := filepath.Join(dir, name)
 		isDir := e.IsDir()
+		var fi fs.FileInfo // of a link's target
 		switch t := e.Type(); {
 		case t&fs.ModeSymlink != 0:
-			// A link to a file is taken; links to directories are not
-			// followed, which could loop.
-			fi, err := os.Stat(filepath.Join(dir, name))
-			if err != nil || !fi.Mode().IsRegular() {
+			var err error
+			if fi, err = os.Stat(full); err != nil {
+				// A dangling link or a loop of links: a file the tree
+				// names and that cannot be read, as if it were named
+				// on the command line; unless it would not be taken.
+				if w.takes(r, top, ignores) && !w.yield(filepath.ToSlash(full), linkError(full, err)) {
+					return false
+				}
+				continue
+			}
+			if fi.IsDir() {
+				// Links to directories are not followed, which could
+				// loop; a notice says so, as the files behind it go
+				// unchecked unless they are in the walk elsewhere.
+				if !w.exclude.match(r, true) && !ignored(ignores, path.Join(top, r), true) &&
+					!w.yield(filepath.ToSlash(full), dirLinkNotice(full)) {
+					return false
+				}
+				continue
+			}
+			if !fi.Mode().IsRegular() {
+				continue // devices, pipes, sockets
+			}
+			if real, err := realFile(full); err == nil && !inside(w.fence, real) {
+				// A tree that anyone may have written (a pull request in
+				// CI) could otherwise make a check read any file of the
+				// machine and quote its lines in findings.
+				notice := fmt.Errorf("%s: %w: a symbolic link to %s, outside %s; name it to check it",
+					filepath.ToSlash(full), ErrSkipped, filepath.ToSlash(real), filepath.ToSlash(w.fence))
+				if w.takes(r, top, ignores) && !w.yield(filepath.ToSlash(full), notice) {
+					return false
+				}
 				continue
 			}
 		case !isDir && !t.IsRegular():
@@ -172,11 +260,43 @@ func (w *walker) dir(root, rel, top string, ignores []*ignoreFile) bool {
 			}
 			continue
 		}
-		if w.include.match(r, false) && !w.file(filepath.Join(root, filepath.FromSlash(r))) {
+		if w.include.match(r, false) && !w.file(filepath.Join(root, filepath.FromSlash(r)), fi) {
 			return false
 		}
 	}
 	return true
+}
+
+// takes reports whether the walk would take a file at r (relative to the
+// walked root): not excluded, not ignored, and included.
+func (w *walker) takes(r, top string, ignores []*ignoreFile) bool {
+	return !w.exclude.match(r, false) && !ignored(ignores, path.Join(top, r), false) && w.include.match(r, false)
+}
+
+// linkError words the error of os.Stat on a symbolic link found in a
+// walk: a dangling link names its target, which is what to fix.
+func linkError(link string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(link); lerr == nil {
+			return fmt.Errorf("%s: a symbolic link to %s, which does not exist", filepath.ToSlash(link), filepath.ToSlash(target))
+		}
+	}
+	return FileError(err)
+}
+
+// dirLinkNotice is the notice for a symbolic link to a directory found in
+// a walk, which is not followed; a link to a directory that holds it
+// would loop, and the notice says so.
+func dirLinkNotice(link string) error {
+	target, err := filepath.EvalSymlinks(link)
+	if err == nil {
+		if parent, err := filepath.EvalSymlinks(filepath.Dir(link)); err == nil {
+			if inside(target, parent) {
+				return fmt.Errorf("%s: %w: a symbolic link to a directory above it, which would loop", filepath.ToSlash(link), ErrSkipped)
+			}
+		}
+	}
+	return fmt.Errorf("%s: %w: a symbolic link to a directory, not followed; name it to check it", filepath.ToSlash(link), ErrSkipped)
 }
 
 // parentIgnores finds the top of the git work tree a directory is in and

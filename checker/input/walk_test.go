@@ -215,20 +215,134 @@ func TestWalkReadsParentGitignoreInWorkTree(t *testing.T) {
 	}
 }
 
+// walkResults returns what Walk yields: each path, or "path: error" for
+// a path with an error, and "notice: path: error" for one that wraps
+// ErrSkipped.
+func walkResults(t *testing.T, paths []string, opts WalkOptions) []string {
+	t.Helper()
+	seq, err := Walk(paths, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for p, err := range seq {
+		switch {
+		case errors.Is(err, ErrSkipped):
+			got = append(got, "notice: "+err.Error())
+		case err != nil:
+			got = append(got, "error: "+err.Error())
+		default:
+			got = append(got, p)
+		}
+	}
+	return got
+}
+
+// TestWalkSymlinks: a link to a file is taken; a link met in a walk that
+// cannot be read, dangling or in a loop of links, is an error naming it
+// (as it is when named as an argument), if the include globs take its
+// name; a link to a directory is not followed, with a notice, which says
+// so when the link would loop (issue 20, item 14).
 func TestWalkSymlinks(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"real/a.md": "", "b.md": ""})
-	if err := os.Symlink(filepath.Join(dir, "b.md"), filepath.Join(dir, "real", "link.md")); err != nil {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"real/a.md": "", "b.md": "", "sub/c.md": ""})
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skip("no symlinks:", err)
+		}
+	}
+	link(filepath.Join(dir, "b.md"), "real/link.md")
+	link(filepath.Join(dir, "real"), "other")
+	link("missing.md", "broken.md")
+	link("missing.png", "broken.png") // not a name the walk takes
+	link("loop-b.md", "loop-a.md")
+	link("loop-a.md", "loop-b.md")
+	link("..", "sub/up")
+	t.Chdir(dir)
+	want := []string{
+		"b.md",
+		"error: broken.md: a symbolic link to missing.md, which does not exist",
+		"error: loop-a.md: too many levels of symbolic links",
+		"error: loop-b.md: too many levels of symbolic links",
+		"notice: other: skipped: a symbolic link to a directory, not followed; name it to check it",
+		"real/a.md",
+		"sub/c.md",
+		"notice: sub/up: skipped: a symbolic link to a directory above it, which would loop",
+	}
+	if got := walkResults(t, []string{"."}, WalkOptions{}); !slices.Equal(got, want) {
+		t.Errorf("Walk =\n  %q\nwant\n  %q", got, want)
+	}
+	// Excluded, the links say nothing.
+	want = []string{"b.md", "real/a.md", "sub/c.md"}
+	if got := walkResults(t, []string{"."}, WalkOptions{Exclude: []string{"broken.md", "loop-*", "other", "up"}}); !slices.Equal(got, want) {
+		t.Errorf("Walk with the links excluded =\n  %q\nwant\n  %q", got, want)
+	}
+	// Named, a link to a directory is walked; outside a git work tree,
+	// links in it may lead only into it.
+	want = []string{"other/a.md", "notice: other/link.md: skipped: a symbolic link to " + filepath.ToSlash(filepath.Join(real, "b.md")) + ", outside " + filepath.ToSlash(filepath.Join(real, "real")) + "; name it to check it"}
+	if got := walkResults(t, []string{"other"}, WalkOptions{}); !slices.Equal(got, want) {
+		t.Errorf("Walk(other) =\n  %q\nwant\n  %q", got, want)
+	}
+}
+
+// TestWalkSameFileOnce: a file reached by two paths is yielded once, at
+// the first: another spelling of its path, an absolute path, a symbolic
+// link, a hard link, or a directory walked that holds a file named too
+// (issue 20, item 14).
+func TestWalkSameFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	// In a git work tree, so that docs/link.md may lead to a.md.
+	writeTree(t, dir, map[string]string{"a.md": "", "docs/x.md": "", "docs/y.md": "", ".git/HEAD": ""})
+	if err := os.Symlink(filepath.Join("..", "a.md"), filepath.Join(dir, "docs", "link.md")); err != nil {
 		t.Skip("no symlinks:", err)
 	}
-	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "loop")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "broken.md")); err != nil {
-		t.Fatal(err)
+	if err := os.Link(filepath.Join(dir, "docs", "y.md"), filepath.Join(dir, "hard.md")); err != nil {
+		t.Skip("no hard links:", err)
 	}
 	t.Chdir(dir)
-	if got, want := walkAll(t, []string{"."}, WalkOptions{}), []string{"b.md", "real/a.md", "real/link.md"}; !slices.Equal(got, want) {
-		t.Errorf("Walk = %q, want %q", got, want)
+	paths := []string{"a.md", "./a.md", filepath.Join(dir, "a.md"), "docs", "docs/x.md", "../" + filepath.Base(dir) + "/docs/x.md", "hard.md", "-", "-"}
+	want := []string{"a.md", "docs/x.md", "docs/y.md", "-"}
+	if got := walkResults(t, paths, WalkOptions{}); !slices.Equal(got, want) {
+		t.Errorf("Walk(%q) =\n  %q\nwant\n  %q", paths, got, want)
+	}
+}
+
+// TestWalkLinkOutsideRepository: in a directory walked, a symbolic link to
+// a file outside the git work tree is not followed, with a notice, so
+// that a tree anyone may have written (a pull request checked in CI)
+// cannot make a check read, and quote, any file of the machine; a link to
+// a file elsewhere in the work tree is followed, and a link named as an
+// argument is read, as the user asked (issue 20, item 12).
+func TestWalkLinkOutsideRepository(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, top, map[string]string{"outside/secret.md": "", "repo/.git/HEAD": "", "repo/shared/y.md": "", "repo/docs/a.md": ""})
+	repo := filepath.Join(top, "repo")
+	if err := os.Symlink(filepath.Join(top, "outside", "secret.md"), filepath.Join(repo, "docs", "leak.md")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := os.Symlink(filepath.Join("..", "shared", "y.md"), filepath.Join(repo, "docs", "y.md")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(repo)
+	notice := "notice: docs/leak.md: skipped: a symbolic link to " + filepath.ToSlash(filepath.Join(top, "outside", "secret.md")) + ", outside " + filepath.ToSlash(repo) + "; name it to check it"
+	for _, tt := range []struct {
+		paths []string
+		want  []string
+	}{
+		{[]string{"docs"}, []string{"docs/a.md", notice, "docs/y.md"}},
+		{[]string{"."}, []string{"docs/a.md", notice, "docs/y.md"}}, // shared/y.md, met again, is left out
+		{[]string{"docs/leak.md"}, []string{"docs/leak.md"}},
+	} {
+		if got := walkResults(t, tt.paths, WalkOptions{}); !slices.Equal(got, tt.want) {
+			t.Errorf("Walk(%q) =\n  %q\nwant\n  %q", tt.paths, got, tt.want)
+		}
 	}
 }

@@ -66,7 +66,17 @@ func TestBadInputCatalogue(t *testing.T) {
 				t.Fatal(err)
 			}
 			symlink(t, "..", "sub/up")
-		}, code: 1},
+		}, code: 1,
+			stderr: []string{"termlint: sub/up: skipped: a symbolic link to a directory above it, which would loop"}},
+		{name: "symlink loop met in a walk", setup: func(t *testing.T) {
+			symlink(t, "loop-b.md", "loop-a.md")
+			symlink(t, "loop-a.md", "loop-b.md")
+		}, code: 2,
+			stderr: []string{"termlint: loop-a.md: too many levels of symbolic links", "termlint: loop-b.md: too many levels of symbolic links"}},
+		{name: "dangling symlink met in a walk", setup: func(t *testing.T) {
+			symlink(t, "gone.md", "draft.md")
+		}, code: 2,
+			stderr: []string{"termlint: draft.md: a symbolic link to gone.md, which does not exist"}},
 		{name: "unreadable file", setup: func(t *testing.T) {
 			// A socket cannot be opened as a file, not even by root, who
 			// reads a file of mode 000.

@@ -196,7 +196,7 @@ func eachFile[T any](c *checker.Checker, paths []string, ios *iostreams.IOStream
 		}
 		if o.err != nil {
 			progress.Printf("termlint: %v\n", o.err)
-			if !errors.Is(o.err, input.ErrBinary) { // a notice, not an error
+			if !errors.Is(o.err, input.ErrBinary) && !errors.Is(o.err, input.ErrSkipped) { // a notice, not an error
 				errs = append(errs, o.err)
 			}
 			continue

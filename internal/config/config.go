@@ -6,6 +6,11 @@
 // same values, so a setting means exactly what the flag means; a flag given
 // on the command line wins over the file, and the file over the defaults.
 // Paths in the file are relative to the file's directory.
+//
+// A configuration file comes with a repository, which anyone may have
+// written, so the files it names must be inside that repository: see
+// Parse. A user who means to read a file outside names it on the command
+// line.
 package config
 
 import (
@@ -141,6 +146,10 @@ var keys = []key{
 }
 
 func checkEncoding(name string) error {
+	if len(name) > yamlnode.ExcerptLen {
+		// No encoding has such a name; the message quotes little of it.
+		return fmt.Errorf("unknown encoding %s", yamlnode.Excerpt(name))
+	}
 	_, _, err := input.Decode(nil, name)
 	return err
 }
@@ -193,6 +202,15 @@ func Load(path string) (*Config, error) {
 
 // Parse reads a configuration file's content; path names it in messages
 // and is the base of relative paths in it.
+//
+// The files the configuration names (glossaries, paths, baseline) must be
+// inside its repository: the top of the git work tree the file is in (the
+// nearest directory above it with a .git), or, outside a work tree, the
+// file's own directory. An absolute path elsewhere, a ".." that climbs
+// out, or a symbolic link on the way that leads out is a problem at the
+// entry's line: otherwise a configuration committed to a repository could
+// read any file of whoever runs termlint there (glossaries:
+// [/etc/shadow]) and show it in messages or findings.
 func Parse(path string, data []byte) (*Config, error) {
 	p := &parser{cfg: &Config{Path: path}, dir: filepath.Dir(path)}
 	var doc yaml.Node
@@ -217,6 +235,12 @@ type parser struct {
 	// defaultGlossary is the default-glossary key, nil when absent.
 	defaultGlossary   *bool
 	defaultGlossaryAt Pos
+	// root is the directory the configuration's files must be in, found
+	// when first needed (see Parse); repo says whether it is the top of a
+	// git work tree.
+	root      string
+	repo      bool
+	rootFound bool
 }
 
 func (p *parser) pos(n *yaml.Node) Pos { return yamlnode.At(p.cfg.Path, n) }
@@ -236,9 +260,9 @@ func (p *parser) file(n *yaml.Node) {
 		i := slices.IndexFunc(keys, func(c key) bool { return c.name == k.Value })
 		switch {
 		case i < 0:
-			p.errorf(p.pos(k), "unknown key %q%s", k.Value, yamlnode.DidYouMean(k.Value, keyNames(), "known keys"))
+			p.errorf(p.pos(k), "unknown key %s%s", yamlnode.Excerpt(k.Value), yamlnode.DidYouMean(k.Value, keyNames(), "known keys"))
 		case seen[k.Value]:
-			p.errorf(p.pos(k), "key %q appears twice", k.Value)
+			p.errorf(p.pos(k), "key %s appears twice", yamlnode.Excerpt(k.Value))
 		case !yamlnode.IsNull(v):
 			p.value(keys[i], v)
 		}
@@ -272,7 +296,9 @@ func (p *parser) value(k key, v *yaml.Node) {
 			return
 		}
 		if k.kind == path {
-			s = p.resolve(s)
+			if s, ok = p.resolve(k, v, s); !ok {
+				return
+			}
 		}
 		p.cfg.Settings = append(p.cfg.Settings, Setting{Flag: k.name, Values: []string{s}, At: at})
 	case list, pathList:
@@ -287,7 +313,9 @@ func (p *parser) value(k key, v *yaml.Node) {
 				continue
 			}
 			if k.kind == pathList {
-				s = p.resolve(s)
+				if s, ok = p.resolve(k, item, s); !ok {
+					continue
+				}
 			}
 			values = append(values, s)
 		}
@@ -311,7 +339,7 @@ func (p *parser) text(k key, v *yaml.Node) (string, bool) {
 		return "", false
 	}
 	if k.values != nil && !slices.Contains(k.values, v.Value) {
-		p.errorf(p.pos(v), "invalid %s %q: use %s", k.name, v.Value, orList(k.values))
+		p.errorf(p.pos(v), "invalid %s %s: use %s", k.name, yamlnode.Excerpt(v.Value), orList(k.values))
 		return "", false
 	}
 	if k.check != nil {
@@ -335,7 +363,7 @@ func (p *parser) rules(v *yaml.Node) {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, level := v.Content[i], yamlnode.Resolve(v.Content[i+1])
 		if !slices.Contains(names, k.Value) {
-			p.errorf(p.pos(k), "unknown rule %q%s", k.Value, yamlnode.DidYouMean(k.Value, names, "rules"))
+			p.errorf(p.pos(k), "unknown rule %s%s", yamlnode.Excerpt(k.Value), yamlnode.DidYouMean(k.Value, names, "rules"))
 			continue
 		}
 		if level.Kind != yaml.ScalarNode || !slices.Contains(Levels, level.Value) {
@@ -346,12 +374,115 @@ func (p *parser) rules(v *yaml.Node) {
 	}
 }
 
-// resolve makes a path in the file relative to the file's directory.
-func (p *parser) resolve(s string) string {
-	if s == DefaultGlossary || filepath.IsAbs(s) {
-		return s
+// resolve makes the path s, the value of key k at node n, relative to the
+// file's directory, and checks that it stays inside the repository.
+func (p *parser) resolve(k key, n *yaml.Node, s string) (string, bool) {
+	if s == DefaultGlossary && k.name == "glossaries" {
+		return s, true
 	}
-	return filepath.Join(p.dir, filepath.FromSlash(s))
+	// Cleaned before the check and returned cleaned, so that the file
+	// checked is the file read: the system reads "link/.." as the link
+	// target's parent, Clean as the link's own folder.
+	full := filepath.Clean(filepath.FromSlash(s))
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(p.dir, full)
+	}
+	root, repo := p.repoRoot()
+	abs, err := filepath.Abs(full)
+	if err != nil {
+		p.errorf(p.pos(n), "%s %s: %v", k.name, yamlnode.Excerpt(s), err)
+		return "", false
+	}
+	where := "the repository at " + root
+	if !repo {
+		where = root + ", the configuration file's folder (not in a git work tree)"
+	}
+	flag := map[string]string{"glossaries": "--glossary FILE", "paths": "an argument", "baseline": "--baseline FILE"}[k.name]
+	if real := realPath(abs); !within(root, real) {
+		// A relative path without ".." starts inside, so only a link
+		// can have led it out.
+		if !filepath.IsAbs(s) && !slices.Contains(strings.Split(filepath.ToSlash(s), "/"), "..") {
+			p.errorf(p.pos(n), "%s %s leads outside %s through a symbolic link (to %s); a configuration file may name only files inside its repository: give it on the command line (%s) instead",
+				k.name, yamlnode.Excerpt(s), where, yamlnode.Excerpt(real), flag)
+			return "", false
+		}
+		p.errorf(p.pos(n), "%s %s is outside %s; a configuration file may name only files inside its repository: give it on the command line (%s) instead",
+			k.name, yamlnode.Excerpt(s), where, flag)
+		return "", false
+	}
+	return full, true
+}
+
+// repoRoot returns the directory the configuration's files must be in,
+// with symbolic links resolved, and whether it is a git work tree's top
+// (see Parse).
+func (p *parser) repoRoot() (root string, repo bool) {
+	if p.rootFound {
+		return p.root, p.repo
+	}
+	p.rootFound = true
+	dir, err := filepath.Abs(p.dir)
+	if err != nil {
+		dir = p.dir
+	}
+	dir = realPath(dir)
+	p.root = dir
+	for d := dir; ; {
+		// A .git folder, or a file in a linked work tree or submodule.
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			p.root, p.repo = d, true
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return p.root, p.repo
+}
+
+// realPath resolves the symbolic links in the clean absolute path abs as
+// far as it exists: the part that does not exist yet is joined as it is.
+func realPath(abs string) string {
+	if real, err := evalSymlinks(abs); err == nil {
+		return real
+	}
+	// The prefixes of a clean path that exist come before those that do
+	// not: find the longest by bisection, so that a path of n elements
+	// costs log n lookups, not n.
+	root := len(filepath.VolumeName(abs)) + 1 // past the first separator
+	var ends []int                            // abs[:e] for each e are the prefixes below the root
+	for i := root; i < len(abs); i++ {
+		if os.IsPathSeparator(abs[i]) {
+			ends = append(ends, i)
+		}
+	}
+	base, rest := abs[:root], abs[root:]
+	lo, hi := 0, len(ends) // ends[:lo] exist, ends[hi:] do not
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if real, err := evalSymlinks(abs[:ends[mid]]); err == nil {
+			base, rest, lo = real, abs[ends[mid]+1:], mid+1
+		} else {
+			hi = mid
+		}
+	}
+	if base == abs[:root] {
+		if real, err := evalSymlinks(base); err == nil {
+			base = real
+		}
+	}
+	return filepath.Join(base, rest)
+}
+
+// evalSymlinks is filepath.EvalSymlinks; tests count the calls.
+var evalSymlinks = filepath.EvalSymlinks
+
+// within reports whether the clean absolute path abs is dir or inside it.
+func within(dir, abs string) bool {
+	rel, err := filepath.Rel(dir, abs)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // orList writes values as "a, b or c".

@@ -179,3 +179,91 @@ func TestStarter(t *testing.T) {
 		t.Errorf("the starter does not set the style: %+v", cfg.Settings[0])
 	}
 }
+
+// TestParseOutsideRepository: a configuration may name only files inside
+// its repository (issue 20, item 12). An absolute path elsewhere, a ".."
+// that climbs out of it and a symbolic link that leads out are each a
+// problem at the entry's line; files inside, reached by ".." from a
+// folder below the top or by an absolute path, are fine.
+func TestParseOutsideRepository(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, outside := filepath.Join(top, "repo"), filepath.Join(top, "outside")
+	for _, dir := range []string{filepath.Join(repo, ".git"), filepath.Join(repo, "sub"), outside} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{filepath.Join(repo, "g.yaml"), filepath.Join(outside, "secret.yaml")} {
+		if err := os.WriteFile(f, []byte("concepts: []\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(repo, "sub", "link.yaml")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(repo, "sub", "linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(repo, "g.yaml"), filepath.Join(repo, "sub", "inside.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(outside, "secret.yaml")
+	data := "glossaries:\n" +
+		"  - ../g.yaml\n" +
+		"  - " + filepath.Join(repo, "g.yaml") + "\n" +
+		"  - inside.yaml\n" +
+		"  - " + secret + "\n" +
+		"  - ../../outside/secret.yaml\n" +
+		"  - link.yaml\n" +
+		"  - linkdir/not-yet.yaml\n" +
+		"  - linkdir/../../g.yaml\n" +
+		"paths: [.., ../..]\n" +
+		"baseline: /etc/passwd\n"
+	config := filepath.Join(repo, "sub", FileName)
+	_, err = Parse(config, []byte(data))
+	var problems Error
+	if !errors.As(err, &problems) {
+		t.Fatalf("error %v, want an Error", err)
+	}
+	where := "the repository at " + repo
+	tail := "; a configuration file may name only files inside its repository: give it on the command line "
+	want := []string{
+		config + `:5:5: glossaries "` + secret + `" is outside ` + where + tail + "(--glossary FILE) instead",
+		config + `:6:5: glossaries "../../outside/secret.yaml" is outside ` + where + tail + "(--glossary FILE) instead",
+		config + `:7:5: glossaries "link.yaml" leads outside ` + where + ` through a symbolic link (to "` + secret + `")` + tail + "(--glossary FILE) instead",
+		config + `:8:5: glossaries "linkdir/not-yet.yaml" leads outside ` + where + ` through a symbolic link (to "` + filepath.Join(outside, "not-yet.yaml") + `")` + tail + "(--glossary FILE) instead",
+		config + `:10:13: paths "../.." is outside ` + where + tail + "(an argument) instead",
+		config + `:11:11: baseline "/etc/passwd" is outside ` + where + tail + "(--baseline FILE) instead",
+	}
+	if got := strings.Split(problems.Error(), "\n"); !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Without the outside entries, the rest is read, cleaned, as named.
+	data = "glossaries: [../g.yaml, " + filepath.Join(repo, "g.yaml") + ", inside.yaml, linkdir/../../g.yaml]\npaths: [..]\n"
+	cfg, err := Parse(config, []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(repo, "sub")
+	if want := []string{DefaultGlossary, filepath.Join(repo, "g.yaml"), filepath.Join(repo, "g.yaml"), filepath.Join(sub, "inside.yaml"), filepath.Join(repo, "g.yaml")}; !reflect.DeepEqual(cfg.Glossaries, want) {
+		t.Errorf("Glossaries = %q, want %q", cfg.Glossaries, want)
+	}
+	if want := []string{repo}; !reflect.DeepEqual(cfg.Paths, want) {
+		t.Errorf("Paths = %q, want %q", cfg.Paths, want)
+	}
+
+	// Outside a git work tree, the configuration's folder is the fence.
+	if err := os.WriteFile(filepath.Join(outside, "g.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(outside, FileName)
+	_, err = Parse(plain, []byte("glossaries: [g.yaml, ../repo/g.yaml]\n"))
+	want = []string{plain + `:1:22: glossaries "../repo/g.yaml" is outside ` + outside + ", the configuration file's folder (not in a git work tree)" + tail + "(--glossary FILE) instead"}
+	if !errors.As(err, &problems) || !reflect.DeepEqual(strings.Split(problems.Error(), "\n"), want) {
+		t.Errorf("outside a work tree: %v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+}
