@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
@@ -81,6 +82,10 @@ func Read(c *checker.Checker, f *checker.File) *File {
 	return out
 }
 
+// readSteps counts the characters and words readSegment visits and the
+// units it places them in, for the test that bounds its work.
+var readSteps atomic.Int64
+
 // placedTerm is a Chinese term found in a segment, at byte offsets of
 // the Chinese span's text.
 type placedTerm struct {
@@ -92,7 +97,7 @@ type placedTerm struct {
 func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 	en, zh := &seg.Segment.English, &seg.Segment.Chinese
 	ws := words(en.Text)
-	coverWords(ws, en, seg.Renderings)
+	coverSteps := coverWords(ws, en, seg.Renderings)
 	runs := hanRuns(zh.Text)
 	var terms []placedTerm // every term, nested and overlapping ones too
 	var walk func(ts []*checker.Term)
@@ -105,8 +110,9 @@ func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 	}
 	walk(seg.Terms)
 	chars := charsOf(runs)
+	steps := 0 // characters, words and terms visited
 	for _, t := range seg.Terms {
-		markTerm(chars, t.Concept, spanRange(zh, t.Start, t.End))
+		steps += markTerm(chars, t.Concept, spanRange(zh, t.Start, t.End))
 	}
 	markStopUnits(runs)
 	unrendered := map[*glossary.Concept]bool{}
@@ -136,6 +142,8 @@ func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 			units[u].runs = append(units[u].runs, run)
 		}
 	}
+	steps += coverSteps + len(ws) + len(runs) + len(terms)
+	readSteps.Add(int64(steps))
 	for _, t := range terms {
 		ui := unitAt(ranges, t.at[0], func(r unitRange) [2]int { return r.zh })
 		if ui < 0 {
@@ -195,8 +203,9 @@ func unitRanges(zh, en []byte) []unitRange {
 }
 
 // coverWords records on each English word the concepts of the renderings
-// found over it, and which top-level rendering it is part of.
-func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) {
+// found over it, and which top-level rendering it is part of. It returns
+// how many words it visited.
+func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) (steps int) {
 	type span struct{ start, end int }
 	at := make([]span, len(ws))
 	for i, w := range ws {
@@ -209,6 +218,7 @@ func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) {
 	// would otherwise cost renderings × words.
 	inside := func(o *checker.Occurrence, f func(i int)) {
 		for i := sort.Search(len(ws), func(i int) bool { return at[i].start >= o.Start }); i < len(ws) && at[i].start < o.End; i++ {
+			steps++
 			if at[i].end <= o.End {
 				f(i)
 			}
@@ -239,6 +249,7 @@ func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) {
 			ws[first].occFirst, ws[last].occLast = true, true
 		}
 	}
+	return steps
 }
 
 func appendNew(list []*glossary.Concept, c *glossary.Concept) []*glossary.Concept {
@@ -275,11 +286,13 @@ func charsOf(runs []hanRun) []*hanChar {
 // characters under it (chars, in text order), so that new terms are made
 // of whole terms or none. The first is found by a binary search, so that
 // marking every term costs the characters once, not once per term.
-func markTerm(chars []*hanChar, con *glossary.Concept, r [2]int) {
+// It returns how many characters it marked.
+func markTerm(chars []*hanChar, con *glossary.Concept, r [2]int) (marked int) {
 	var first, last *hanChar
 	for i := sort.Search(len(chars), func(i int) bool { return chars[i].at >= r[0] }); i < len(chars) && chars[i].at < r[1]; i++ {
 		ch := chars[i]
 		ch.term = con
+		marked++
 		if first == nil {
 			first = ch
 		}
@@ -288,6 +301,7 @@ func markTerm(chars []*hanChar, con *glossary.Concept, r [2]int) {
 	if first != nil {
 		first.first, last.last = true, true
 	}
+	return marked
 }
 
 // markStopUnits records the function words of two characters or more
