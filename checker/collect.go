@@ -71,7 +71,7 @@ func (c *Checker) newCollector(opts Options) *Collector {
 // Collector).
 type Digest struct {
 	path         string
-	suppressions []input.Suppression
+	suppressions *input.SuppressionIndex
 	// found are findings the rules made of the file, with their
 	// suggestions; pending, findings whose suggestions depend on the
 	// scope.
@@ -144,7 +144,7 @@ func (col *Collector) Digest(f *File) (*Digest, error) {
 	if len(f.Text) > maxHeld {
 		return nil, fmt.Errorf("%s: too long to check (%d bytes; the limit is %d)", f.Path, len(f.Text), maxHeld)
 	}
-	d := &Digest{path: f.Path, suppressions: f.Suppressions, counts: make(map[*glossary.Rendering]int)}
+	d := &Digest{path: f.Path, suppressions: f.SuppressionIndex(), counts: make(map[*glossary.Rendering]int)}
 	if col.filesKept {
 		d.lines = f.lines
 	}
@@ -199,12 +199,7 @@ func (col *Collector) Findings() []Finding {
 // suppressed reports whether a finding falls under one of the file's
 // suppressions, which may name its rule, concept id or Chinese term.
 func (d *Digest) suppressed(fd Finding) bool {
-	for _, s := range d.suppressions {
-		if s.Covers(fd.Line, fd.Rule, fd.Concept, fd.ZH) {
-			return true
-		}
-	}
-	return false
+	return d.suppressions.Covers(fd.Line, fd.Rule, fd.Concept, fd.ZH)
 }
 
 // findings completes the scope's findings and leaves out those hidden

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -257,7 +258,19 @@ type fileScan struct {
 	// named the stretches of it named as unlisted phrases.
 	loose *segmentEnglish
 	named map[[2]int]bool
+	// looseDone says loosely and looseStretch are known for the segment:
+	// whether its English renders the concept loosely, and where.
+	looseDone, loosely bool
+	looseStretch       instead
+	// guesses counts the segment's terms the English was searched for a
+	// phrase in place of (see maxGuesses).
+	guesses int
 }
+
+// maxGuesses is how many unrendered terms of one segment usage names a
+// phrase in place of; a segment has rarely more than a few, and each
+// search reads the segment's whole English.
+const maxGuesses = 32
 
 // termAt is an occurrence of the concept's Chinese, with the concept of
 // the outermost term it is in (its own when it stands alone).
@@ -280,7 +293,7 @@ func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 	var out []termAt
 	var visit func(t *Term, outer *glossary.Concept)
 	visit = func(t *Term, outer *glossary.Concept) {
-		if t.Concept == con && !slices.ContainsFunc(out, func(o termAt) bool { return o.Start == t.Start && o.End == t.End }) {
+		if t.Concept == con {
 			out = append(out, termAt{t, outer})
 		}
 		for _, n := range t.Nested {
@@ -294,8 +307,29 @@ func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 		visit(t, t.Concept)
 	}
 	slices.SortStableFunc(out, func(a, b termAt) int { return cmp.Compare(a.Start, b.Start) })
-	return out
+	// A term reached twice (nested in one term, overlapping another) is
+	// kept where it was first reached. Duplicates start alike, so they
+	// are looked for among the few terms of the same start, not among
+	// all before: 10 MB of 周边 has 2.6 million terms.
+	kept := out[:0]
+	run := 0 // where the terms starting at kept's last start begin
+	compared := 0
+	for _, t := range out {
+		if len(kept) > 0 && kept[len(kept)-1].Start != t.Start {
+			run = len(kept)
+		}
+		compared += len(kept) - run
+		if !slices.ContainsFunc(kept[run:], func(o termAt) bool { return o.End == t.End }) {
+			kept = append(kept, t)
+		}
+	}
+	usageCompared.Add(int64(compared))
+	return kept
 }
+
+// usageCompared counts the terms usage compares with others, to pair
+// them or to tell them apart, for the test that bounds the work.
+var usageCompared atomic.Int64
 
 // renderingsOf returns the occurrences of con's renderings among os and
 // the phrases inside them, in file order.
@@ -345,25 +379,50 @@ func (u *fileScan) segment(seg *Segment) {
 	u.fu.Chinese += len(zh)
 	u.anchored = make(map[*Occurrence]bool)
 	u.loose, u.named = nil, nil
+	u.looseDone, u.looseStretch, u.guesses = false, instead{}, 0
 	pair := make([]int, len(en)) // index into zh, or -1
 	taken := make([]bool, len(zh))
+	// Each rendering takes the first term left whose outer concept its
+	// outer phrase may render. The terms wait in a queue by outer
+	// concept, so that a segment of thousands of each does not cost
+	// renderings × terms.
+	waiting := make(map[*glossary.Concept][]int)
+	for j, z := range zh {
+		waiting[z.outer] = append(waiting[z.outer], j)
+	}
+	compared := 0
 	for i, e := range en {
 		pair[i] = -1
-		for j, z := range zh {
-			if !taken[j] && renders(e.outer, z.outer) {
-				pair[i], taken[j] = j, true
-				break
+		for _, r := range e.outer.Readings {
+			q := waiting[r.Concept]
+			for len(q) > 0 && taken[q[0]] {
+				q = q[1:]
+				compared++
+			}
+			compared++
+			waiting[r.Concept] = q
+			if len(q) > 0 && (pair[i] < 0 || q[0] < pair[i]) {
+				pair[i] = q[0]
 			}
 		}
+		if pair[i] >= 0 {
+			taken[pair[i]] = true
+		}
 	}
+	free := 0 // no term before it is left
 	for i := range en {
 		if pair[i] >= 0 {
 			continue
 		}
-		if j := slices.Index(taken, false); j >= 0 {
-			pair[i], taken[j] = j, true
+		for free < len(taken) && taken[free] {
+			free++
+			compared++
+		}
+		if free < len(taken) {
+			pair[i], taken[free] = free, true
 		}
 	}
+	usageCompared.Add(int64(compared))
 	for i, e := range en {
 		z := zh[0] // a rendering beyond the terms is shown with the first
 		if pair[i] >= 0 {
@@ -457,12 +516,33 @@ func (u *fileScan) instead(seg *Segment, z termAt) (instead, PhraseKind) {
 		e = seg.english()
 		u.loose, u.named = e, make(map[[2]int]bool)
 	}
+	// Whether the English renders the concept loosely, and where, is the
+	// same for each of the segment's terms: it is found once.
+	if !u.looseDone {
+		u.looseDone = true
+		if u.c.looselyRendered(u.con, e.stems) {
+			u.looseStretch = u.c.looseStretch(seg, u.con, e.text, e.tokens, e.stems)
+			u.loosely = true
+		} else {
+			u.loosely = false
+		}
+	}
 	var in instead
 	kind := PhrasePart
-	if u.c.looselyRendered(u.con, e.stems) {
-		in, kind = u.c.looseStretch(seg, u.con, e.text, e.tokens, e.stems), PhraseLoose
-	} else if in = u.c.insteadOf(seg, z.Term, e.text, e.tokens); in.variant {
-		kind = PhraseVariant
+	if u.loosely {
+		in, kind = u.looseStretch, PhraseLoose
+	} else {
+		// Each guess reads the whole English; past maxGuesses terms in
+		// one segment the rest go unnamed, so that a segment holding the
+		// term thousands of times costs the English a bounded number of
+		// times, not once per term.
+		if u.guesses >= maxGuesses {
+			return instead{}, ""
+		}
+		u.guesses++
+		if in = u.c.insteadOf(seg, z.Term, e.text, e.tokens); in.variant {
+			kind = PhraseVariant
+		}
 	}
 	span := [2]int{in.start, in.end}
 	if !in.named() || u.named[span] {

@@ -131,6 +131,8 @@ type Document struct {
 	// Suppressions are the ranges of lines the file's directives switch
 	// rules off for, sorted by their first line.
 	Suppressions []Suppression
+	// suppressionIndex is Suppressions indexed, made by Read.
+	suppressionIndex *SuppressionIndex
 
 	// Segments are the aligned Chinese and English pairs of a bilingual
 	// file, in file order; nil for a document read as English only.
@@ -213,12 +215,20 @@ func (s Suppression) Covers(line int, names ...string) bool {
 // of names. A rule passes its own name with the concept's id and Chinese
 // term, so that a directive may name any of them.
 func (d *Document) Suppressed(line int, names ...string) bool {
-	for _, s := range d.Suppressions {
-		if s.Covers(line, names...) {
-			return true
-		}
+	return d.SuppressionIndex().Covers(line, names...)
+}
+
+// SuppressionIndex returns d's suppressions indexed for Suppressed. Read
+// indexes them once; a Document made by hand has its Suppressions
+// indexed on each call.
+func (d *Document) SuppressionIndex() *SuppressionIndex {
+	if d.suppressionIndex != nil {
+		return d.suppressionIndex
 	}
-	return false
+	if len(d.Suppressions) == 0 {
+		return nil
+	}
+	return NewSuppressionIndex(d.Suppressions)
 }
 
 // Format is the syntax a file is read with.
@@ -460,6 +470,7 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 		}
 	}
 	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)
+	d.suppressionIndex = NewSuppressionIndex(d.Suppressions)
 	return d, nil
 }
 

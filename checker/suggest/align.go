@@ -65,37 +65,18 @@ func alignSentences(zh, en []int) []bead {
 		p := math.Erfc(math.Abs(delta) / math.Sqrt2) // two-tailed
 		return -math.Log(max(p, 1e-300))
 	}
-	inf := math.Inf(1)
-	nz, ne := len(zh), len(en)
-	cost := make([][]float64, nz+1)
-	from := make([][]int, nz+1)
-	for i := range cost {
-		cost[i] = slices.Repeat([]float64{inf}, ne+1)
-		from[i] = make([]int, ne+1)
-	}
-	cost[0][0] = 0
-	for i := 0; i <= nz; i++ {
-		for j := 0; j <= ne; j++ {
-			if i == 0 && j == 0 {
-				continue
-			}
-			for k, b := range beadKinds {
-				pi, pj := i-b.zh, j-b.en
-				if pi < 0 || pj < 0 || math.IsInf(cost[pi][pj], 1) {
-					continue
-				}
-				c := cost[pi][pj] + b.cost + lengthCost(total(zh[pi:i]), total(en[pj:j]))
-				if c < cost[i][j] {
-					cost[i][j], from[i][j] = c, k
-				}
-			}
-		}
-	}
+	// The table is computed in a band around the path of constant
+	// ratio, as Gale and Church's own program did: a full table of two
+	// 16,000-sentence sides is 4 GB. Where the best path runs along the
+	// band's edge, the band may have cut off a better one: it is widened
+	// and the table computed again, up to maxBand.
 	var beads []bead
-	for i, j := nz, ne; i > 0 || j > 0; {
-		b := beadKinds[from[i][j]]
-		beads = append(beads, bead{[2]int{i - b.zh, i}, [2]int{j - b.en, j}})
-		i, j = i-b.zh, j-b.en
+	for band := minBand; ; band *= 2 {
+		var clipped bool
+		beads, clipped = alignBand(zh, en, band, lengthCost)
+		if !clipped || band >= maxBand {
+			break
+		}
 	}
 	slices.Reverse(beads)
 	// A sentence left without a translation (1-0, 0-1) joins the bead
@@ -115,6 +96,95 @@ func alignSentences(zh, en []int) []bead {
 		}
 	}
 	return out
+}
+
+// minBand and maxBand bound the half-width of alignSentences' band, in
+// sentences: the band starts at minBand, and is widened no further than
+// maxBand, so that the table stays linear in the sentences.
+const (
+	minBand = 32
+	maxBand = 256
+)
+
+// bandTable is a dynamic programme's table over the cells of a band:
+// row i holds columns lo[i] to lo[i]+width(i)-1, stored from at[i].
+type bandTable struct {
+	lo, at []int
+	cost   []float64
+	from   []int8 // index into beadKinds
+}
+
+// cell returns the index of (i, j) in cost and from, or -1 outside the
+// band.
+func (t *bandTable) cell(i, j int) int {
+	if i < 0 || j < t.lo[i] || j >= t.lo[i]+t.at[i+1]-t.at[i] {
+		return -1
+	}
+	return t.at[i] + j - t.lo[i]
+}
+
+// alignBand runs alignSentences' dynamic programme over the cells within
+// band sentences of the path of constant ratio, in either direction, and
+// returns the beads of the best path, in reverse order, and whether it
+// touches the band's edge (other than the table's own). A band as wide as
+// the table is the full table.
+func alignBand(zh, en []int, band int, lengthCost func(lz, le int) float64) (beads []bead, clipped bool) {
+	nz, ne := len(zh), len(en)
+	total := func(ls []int) (n int) {
+		for _, l := range ls {
+			n += l
+		}
+		return n
+	}
+	// Row i holds the columns within band of the line j = i·ne/nz for
+	// some row within band of i.
+	t := &bandTable{lo: make([]int, nz+1), at: make([]int, nz+2)}
+	for i := 0; i <= nz; i++ {
+		lo := max(0, (max(0, i-band)*ne)/nz-band)
+		hi := min(ne, (min(nz, i+band)*ne+nz-1)/nz+band)
+		t.lo[i], t.at[i+1] = lo, t.at[i]+hi-lo+1
+	}
+	cells := t.at[nz+1]
+	t.cost = slices.Repeat([]float64{math.Inf(1)}, cells)
+	t.from = make([]int8, cells)
+	t.cost[t.cell(0, 0)] = 0
+	for i := 0; i <= nz; i++ {
+		lo, hi := t.lo[i], t.lo[i]+t.at[i+1]-t.at[i]
+		for j := lo; j < hi; j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			here := t.cell(i, j)
+			for k, b := range beadKinds {
+				pi, pj := i-b.zh, j-b.en
+				if pi < 0 || pj < 0 {
+					continue
+				}
+				prev := t.cell(pi, pj)
+				if prev < 0 || math.IsInf(t.cost[prev], 1) {
+					continue
+				}
+				c := t.cost[prev] + b.cost
+				if c >= t.cost[here] {
+					continue // a length cost is never negative
+				}
+				c += lengthCost(total(zh[pi:i]), total(en[pj:j]))
+				if c < t.cost[here] {
+					t.cost[here], t.from[here] = c, int8(k)
+				}
+			}
+		}
+	}
+	for i, j := nz, ne; i > 0 || j > 0; {
+		lo, hi := t.lo[i], t.lo[i]+t.at[i+1]-t.at[i]-1
+		if j == lo && lo > 0 || j == hi && hi < ne {
+			clipped = true
+		}
+		b := beadKinds[t.from[t.cell(i, j)]]
+		beads = append(beads, bead{[2]int{i - b.zh, i}, [2]int{j - b.en, j}})
+		i, j = i-b.zh, j-b.en
+	}
+	return beads, clipped
 }
 
 // zhSentences returns the byte ranges of the sentences of Chinese text:

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
@@ -81,6 +82,10 @@ func Read(c *checker.Checker, f *checker.File) *File {
 	return out
 }
 
+// readSteps counts the characters and words readSegment visits and the
+// units it places them in, for the test that bounds its work.
+var readSteps atomic.Int64
+
 // placedTerm is a Chinese term found in a segment, at byte offsets of
 // the Chinese span's text.
 type placedTerm struct {
@@ -92,7 +97,7 @@ type placedTerm struct {
 func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 	en, zh := &seg.Segment.English, &seg.Segment.Chinese
 	ws := words(en.Text)
-	coverWords(ws, en, seg.Renderings)
+	coverSteps := coverWords(ws, en, seg.Renderings)
 	runs := hanRuns(zh.Text)
 	var terms []placedTerm // every term, nested and overlapping ones too
 	var walk func(ts []*checker.Term)
@@ -104,8 +109,10 @@ func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 		}
 	}
 	walk(seg.Terms)
+	chars := charsOf(runs)
+	steps := 0 // characters, words and terms visited
 	for _, t := range seg.Terms {
-		markTerm(runs, t.Concept, spanRange(zh, t.Start, t.End))
+		steps += markTerm(chars, t.Concept, spanRange(zh, t.Start, t.End))
 	}
 	markStopUnits(runs)
 	unrendered := map[*glossary.Concept]bool{}
@@ -113,38 +120,55 @@ func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 		unrendered[t.Concept] = true
 	}
 
-	var units []*unit
-	for _, r := range unitRanges(zh.Text, en.Text) {
-		u := &unit{file: f, en: en, zh: zh, terms: map[*glossary.Concept][2]int{}, unrendered: map[*glossary.Concept]bool{},
+	ranges := unitRanges(zh.Text, en.Text)
+	units := make([]*unit, len(ranges))
+	for i, r := range ranges {
+		units[i] = &unit{file: f, en: en, zh: zh, terms: map[*glossary.Concept][2]int{}, unrendered: map[*glossary.Concept]bool{},
 			enChars: charCount(en.Text[r.en[0]:r.en[1]]), zhChars: charCount(zh.Text[r.zh[0]:r.zh[1]])}
-		for _, w := range ws {
-			if w.start >= r.en[0] && w.start < r.en[1] {
-				if len(u.words) == 0 {
-					w.joined = false
-				}
-				u.words = append(u.words, w)
+	}
+	// Each word, run and term goes to the unit it starts in, found by a
+	// binary search: a segment of thousands of sentences would otherwise
+	// cost sentences × words.
+	for _, w := range ws {
+		if u := unitAt(ranges, w.start, func(r unitRange) [2]int { return r.en }); u >= 0 {
+			if len(units[u].words) == 0 {
+				w.joined = false
+			}
+			units[u].words = append(units[u].words, w)
+		}
+	}
+	for _, run := range runs {
+		if u := unitAt(ranges, run.chars[0].at, func(r unitRange) [2]int { return r.zh }); u >= 0 {
+			units[u].runs = append(units[u].runs, run)
+		}
+	}
+	steps += coverSteps + len(ws) + len(runs) + len(terms)
+	readSteps.Add(int64(steps))
+	for _, t := range terms {
+		ui := unitAt(ranges, t.at[0], func(r unitRange) [2]int { return r.zh })
+		if ui < 0 {
+			continue
+		}
+		u := units[ui]
+		if _, ok := u.terms[t.concept]; !ok {
+			u.concepts = append(u.concepts, t.concept)
+			u.terms[t.concept] = t.at
+			if unrendered[t.concept] {
+				u.unrendered[t.concept] = true
 			}
 		}
-		for _, run := range runs {
-			if at := run.chars[0].at; at >= r.zh[0] && at < r.zh[1] {
-				u.runs = append(u.runs, run)
-			}
-		}
-		for _, t := range terms {
-			if t.at[0] < r.zh[0] || t.at[0] >= r.zh[1] {
-				continue
-			}
-			if _, ok := u.terms[t.concept]; !ok {
-				u.concepts = append(u.concepts, t.concept)
-				u.terms[t.concept] = t.at
-				if unrendered[t.concept] {
-					u.unrendered[t.concept] = true
-				}
-			}
-		}
-		units = append(units, u)
 	}
 	return units
+}
+
+// unitAt returns the index of the range whose side (as side picks it)
+// holds offset at, or -1; ranges are in order and do not overlap.
+func unitAt(ranges []unitRange, at int, side func(unitRange) [2]int) int {
+	i := sort.Search(len(ranges), func(i int) bool { return side(ranges[i])[0] > at }) - 1
+	if i < 0 || at >= side(ranges[i])[1] {
+		return -1
+	}
+	return i
 }
 
 // unitRange is a unit's stretch of each side's text.
@@ -179,18 +203,23 @@ func unitRanges(zh, en []byte) []unitRange {
 }
 
 // coverWords records on each English word the concepts of the renderings
-// found over it, and which top-level rendering it is part of.
-func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) {
+// found over it, and which top-level rendering it is part of. It returns
+// how many words it visited.
+func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) (steps int) {
 	type span struct{ start, end int }
 	at := make([]span, len(ws))
 	for i, w := range ws {
 		at[i] = span{en.Offset(w.start), en.End(w.end)}
 		ws[i].occ = -1
 	}
-	// inside calls f with the index of each word inside o.
+	// inside calls f with the index of each word inside o. The words
+	// are in order, so those starting in o are found by a binary search
+	// and the walk stops at o's end: a segment of thousands of renderings
+	// would otherwise cost renderings × words.
 	inside := func(o *checker.Occurrence, f func(i int)) {
-		for i := range ws {
-			if at[i].start >= o.Start && at[i].end <= o.End {
+		for i := sort.Search(len(ws), func(i int) bool { return at[i].start >= o.Start }); i < len(ws) && at[i].start < o.End; i++ {
+			steps++
+			if at[i].end <= o.End {
 				f(i)
 			}
 		}
@@ -220,6 +249,7 @@ func coverWords(ws []word, en *input.Span, os []*checker.Occurrence) {
 			ws[first].occFirst, ws[last].occLast = true, true
 		}
 	}
+	return steps
 }
 
 func appendNew(list []*glossary.Concept, c *glossary.Concept) []*glossary.Concept {
@@ -241,26 +271,37 @@ func spanRange(sp *input.Span, start, end int) [2]int {
 	return [2]int{i, max(i, j)}
 }
 
-// markTerm records a top-level glossary term found at r on the Chinese
-// characters under it, so that new terms are made of whole terms or none.
-func markTerm(runs []hanRun, con *glossary.Concept, r [2]int) {
-	var first, last *hanChar
+// charsOf returns pointers to the characters of runs, in text order.
+func charsOf(runs []hanRun) []*hanChar {
+	var chars []*hanChar
 	for ri := range runs {
 		for ci := range runs[ri].chars {
-			ch := &runs[ri].chars[ci]
-			if ch.at < r[0] || ch.at >= r[1] {
-				continue
-			}
-			ch.term = con
-			if first == nil {
-				first = ch
-			}
-			last = ch
+			chars = append(chars, &runs[ri].chars[ci])
 		}
+	}
+	return chars
+}
+
+// markTerm records a top-level glossary term found at r on the Chinese
+// characters under it (chars, in text order), so that new terms are made
+// of whole terms or none. The first is found by a binary search, so that
+// marking every term costs the characters once, not once per term.
+// It returns how many characters it marked.
+func markTerm(chars []*hanChar, con *glossary.Concept, r [2]int) (marked int) {
+	var first, last *hanChar
+	for i := sort.Search(len(chars), func(i int) bool { return chars[i].at >= r[0] }); i < len(chars) && chars[i].at < r[1]; i++ {
+		ch := chars[i]
+		ch.term = con
+		marked++
+		if first == nil {
+			first = ch
+		}
+		last = ch
 	}
 	if first != nil {
 		first.first, last.last = true, true
 	}
+	return marked
 }
 
 // markStopUnits records the function words of two characters or more

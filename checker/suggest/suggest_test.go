@@ -331,7 +331,7 @@ func TestGoodOccurrence(t *testing.T) {
 	run := func(s string, terms ...[2]int) []hanChar {
 		runs := hanRuns([]byte(s))
 		for _, tr := range terms {
-			markTerm(runs, zb, [2]int{3 * tr[0], 3 * tr[1]}) // three bytes a character
+			markTerm(charsOf(runs), zb, [2]int{3 * tr[0], 3 * tr[1]}) // three bytes a character
 		}
 		markStopUnits(runs)
 		return runs[0].chars
