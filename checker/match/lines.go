@@ -2,7 +2,6 @@ package match
 
 import (
 	"bytes"
-	"sort"
 	"unicode/utf8"
 )
 
@@ -32,9 +31,9 @@ type lineMark struct{ offset, column int }
 // most a Position counts.
 const markStride = 256
 
-// runeCount counts code points as utf8.RuneCount does; a test counts the
-// bytes it is given, to bound the work of Position.
-var runeCount = utf8.RuneCount
+// countPositionBytes, when a test sets it, is told how many bytes each
+// Position counts, to bound its work.
+var countPositionBytes func(bytes int)
 
 // NewLines indexes the line starts of text once, and the marks of its
 // long non-ASCII lines, so that each Position is a binary search.
@@ -101,15 +100,52 @@ func isASCII(b []byte) bool {
 // character's bytes up to it as columns.
 func (l *Lines) Position(offset int) (line, column int) {
 	offset = max(0, min(offset, len(l.text)))
-	n := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset }) - 1
+	// The last line start at or before offset; binary searches written
+	// out, as a closure passed to sort.Search would cost an allocation
+	// for every position.
+	n, hi := 0, len(l.starts)
+	for n+1 < hi {
+		mid := int(uint(n+hi) >> 1)
+		if l.starts[mid] <= offset {
+			n = mid
+		} else {
+			hi = mid
+		}
+	}
 	start := l.starts[n]
 	if l.ascii[n] {
 		return n + 1, offset - start + 1
 	}
 	from := lineMark{start, 0}
 	if marks := l.marks[n]; marks != nil {
-		k := sort.Search(len(marks), func(i int) bool { return marks[i].offset > offset }) - 1
+		k, hi := 0, len(marks)
+		for k+1 < hi {
+			mid := int(uint(k+hi) >> 1)
+			if marks[mid].offset <= offset {
+				k = mid
+			} else {
+				hi = mid
+			}
+		}
 		from = marks[k]
 	}
-	return n + 1, from.column + runeCount(l.text[from.offset:offset]) + 1
+	if countPositionBytes != nil {
+		countPositionBytes(offset - from.offset)
+	}
+	return n + 1, from.column + countRunes(l.text[from.offset:offset]) + 1
+}
+
+// countRunes counts code points as utf8.RuneCount does, without the
+// string conversion with which it allocates on non-ASCII text.
+func countRunes(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return n
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/xml"
 	"io"
+
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // Checkstyle prints Checkstyle XML, which CI plugins (Jenkins warnings,
@@ -25,6 +27,12 @@ type checkstyleError struct {
 	Source   string `xml:"source,attr"`
 }
 
+// xmlText escapes the control characters XML 1.0 cannot hold, which
+// encoding/xml would turn into U+FFFD, as the text format shows them
+// (\x1b); tabs and line breaks XML escapes itself, and a reader gets
+// them back.
+func xmlText(s string) string { return escape.Keeping(s, "\t\r\n") }
+
 // Print implements Printer. Each file's element is encoded and written
 // as its findings come, so that the document is never held whole.
 func (Checkstyle) Print(w io.Writer, r *Report) error {
@@ -44,17 +52,17 @@ func (Checkstyle) Print(w io.Writer, r *Report) error {
 		return enc.EncodeElement(file, xml.StartElement{Name: xml.Name{Local: "file"}})
 	}
 	for _, f := range r.sorted() { // sorted by file first, so a file's errors are together
-		if len(file.Errors) > 0 && file.Name != f.File {
+		if len(file.Errors) > 0 && file.Name != xmlText(f.File) {
 			if err := flush(); err != nil {
 				return err
 			}
 			file.Errors = file.Errors[:0]
 		}
-		file.Name = f.File
+		file.Name = xmlText(f.File)
 		file.Errors = append(file.Errors, checkstyleError{
 			Line: f.Line, Column: f.Column,
 			Severity: severityWord(f.Severity, "error", "warning", "info"),
-			Message:  message(f),
+			Message:  xmlText(message(f)),
 			Source:   "termlint." + f.Rule,
 		})
 	}

@@ -197,3 +197,14 @@ func TestGitHubEscapesControls(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestCheckstyleEscapesControls checks that control characters XML
+// cannot hold show as the text format shows them, not as U+FFFD.
+func TestCheckstyleEscapesControls(t *testing.T) {
+	out := printOne(t, printer.Checkstyle{}, hostile)
+	for _, want := range []string{`name="x&#xA;::error file=README.md::forged&#xA;.md"`, `message="&#34;OBOR\x1b[2J&#34; is deprecated (use: Belt\u202e and Road)"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+}
