@@ -13,6 +13,7 @@ import (
 	"github.com/termlint/termlint/checker/fix"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/internal/atomicfile"
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // beforeReplace runs just before a fixed file is written; tests change the
@@ -65,7 +66,7 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 	stderr := opts.IO.ErrOut
 	for _, t := range targets {
 		if t.refused != "" {
-			fmt.Fprintf(stderr, "termlint: %s: %s; not fixed\n", t.doc.Path, t.refused)
+			opts.IO.Eprintf("termlint: %s: %s; not fixed\n", t.doc.Path, t.refused)
 		}
 	}
 	if opts.Diff {
@@ -85,7 +86,7 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 		if t.doc.Path == "-" {
 			if stdin, err = input.Encode(after.Text, after.Encoding); err != nil {
 				t.refused = err.Error()
-				fmt.Fprintf(stderr, "termlint: -: %v\n", err)
+				opts.IO.Eprintf("termlint: -: %v\n", err)
 				stdin = t.doc.Text
 			}
 		}
@@ -99,7 +100,7 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 			}
 			if err := writeFixed(t, after); err != nil {
 				t.refused = err.Error()
-				fmt.Fprintf(stderr, "termlint: %s: %v\n", t.doc.Path, err)
+				opts.IO.Eprintf("termlint: %s: %v\n", t.doc.Path, err)
 				res.Docs[i], res.Files[i] = t.doc, c.Scan(t.doc)
 				unwritten = append(unwritten, t.doc.Path)
 				continue
@@ -119,8 +120,8 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 			return err
 		}
 	}
-	fmt.Fprintf(stderr, "termlint: fixed %s in %s\n", plural(fixedFindings, "finding"), plural(fixedFiles, "file"))
-	reportSkipped(stderr, res.Skipped, targets)
+	opts.IO.Eprintf("termlint: fixed %s in %s\n", plural(fixedFindings, "finding"), plural(fixedFiles, "file"))
+	reportSkipped(opts.IO.ErrOut, res.Skipped, targets)
 
 	out := opts
 	if stdin != nil {
@@ -235,7 +236,7 @@ func printDiff(opts *checkOptions, targets []*fixTarget, res *fix.Result, inputE
 	if _, err := io.Copy(opts.IO.Out, &b); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "termlint: --fix would fix %s in %s\n", plural(findings, "finding"), plural(files, "file"))
+	opts.IO.Eprintf("termlint: --fix would fix %s in %s\n", plural(findings, "finding"), plural(files, "file"))
 	reportSkipped(opts.IO.ErrOut, res.Skipped, targets)
 	return fixStatus(targets, inputErrs, files > 0)
 }
@@ -267,7 +268,7 @@ func reportSkipped(w io.Writer, skips []fix.Skip, targets []*fixTarget) {
 			continue
 		}
 		f := s.Finding
-		fmt.Fprintf(w, "termlint: %s:%d:%d: not fixed: %q: %s\n", f.File, f.Line, f.Column, f.Text, s.Reason)
+		io.WriteString(w, escape.Line(fmt.Sprintf("termlint: %s:%d:%d: not fixed: %q: %s\n", f.File, f.Line, f.Column, f.Text, s.Reason)))
 	}
 }
 

@@ -38,9 +38,9 @@ func (f *factory) loadConfig(cmd *cobra.Command) error {
 	if err != nil {
 		if problems, ok := err.(config.Error); ok {
 			for _, p := range problems {
-				fmt.Fprintln(f.IO.ErrOut, p)
+				f.IO.Eprintf("%v\n", p)
 			}
-			fmt.Fprintf(f.IO.ErrOut, "termlint: %s has %s\n", path, plural(len(problems), "error"))
+			f.IO.Eprintf("termlint: %s has %s\n", path, plural(len(problems), "error"))
 			return &exitError{exitBadInput}
 		}
 		return err

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/termlint/termlint/internal/escape"
 )
 
 // writeGuard holds off SIGINT and SIGTERM while termlint writes files: a
@@ -53,10 +55,10 @@ func (g *writeGuard) interrupted() os.Signal {
 func (g *writeGuard) exit(w io.Writer, done string, written, unwritten []string) error {
 	fmt.Fprintf(w, "termlint: interrupted (%v): %s %s, %s not %[3]s\n", g.got, plural(len(written), "file"), done, plural(len(unwritten), "file"))
 	for _, name := range written {
-		fmt.Fprintf(w, "termlint: %s: %s\n", done, name)
+		io.WriteString(w, escape.Line(fmt.Sprintf("termlint: %s: %s\n", done, name)))
 	}
 	for _, name := range unwritten {
-		fmt.Fprintf(w, "termlint: not %s: %s\n", done, name)
+		io.WriteString(w, escape.Line(fmt.Sprintf("termlint: not %s: %s\n", done, name)))
 	}
 	return &exitError{signalStatus(g.got)}
 }
