@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 )
 
 // FuzzParse: no configuration file makes Parse panic; every problem names
@@ -40,9 +41,21 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, err := Parse(path, data)
 		// Lines as YAML counts them: a lone CR, NEL, LS and PS break
-		// lines too.
-		lines := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) +
-			bytes.Count(data, []byte("\u0085")) + bytes.Count(data, []byte("\u2028")) + bytes.Count(data, []byte("\u2029"))
+		// lines too, and UTF-16 with a byte order mark is read as such.
+		text := data
+		if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+			units := make([]uint16, (len(data)-2)/2)
+			for i := range units {
+				lo, hi := data[2+2*i], data[3+2*i]
+				if data[0] == 0xFE {
+					lo, hi = hi, lo
+				}
+				units[i] = uint16(hi)<<8 | uint16(lo)
+			}
+			text = []byte(string(utf16.Decode(units)))
+		}
+		lines := 1 + bytes.Count(text, []byte("\n")) + bytes.Count(text, []byte("\r")) - bytes.Count(text, []byte("\r\n")) +
+			bytes.Count(text, []byte("\u0085")) + bytes.Count(text, []byte("\u2028")) + bytes.Count(text, []byte("\u2029"))
 		if err != nil {
 			var problems Error
 			if !errors.As(err, &problems) || len(problems) == 0 {
