@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/termlint/termlint/checker"
@@ -45,6 +46,31 @@ func TestFilterIsLinear(t *testing.T) {
 	small, large := allocs(4000), allocs(8000)
 	if large > 2.4*small {
 		t.Errorf("twice the findings and entries took %.0f allocations, %.1f times the %.0f of half as many; want about 2", large, large/small, small)
+	}
+}
+
+// TestNearestMemory: matching the entries of one key with its findings
+// keeps one row of costs and the choices in 32 bits, about four bytes a
+// cell of the programme, not the sixteen of two whole tables (64 MB at
+// maxCells).
+func TestNearestMemory(t *testing.T) {
+	expected, found := make([]int, 1000), make([]int, 2000)
+	for i := range found {
+		found[i] = 3 * i
+	}
+	for i := range expected {
+		expected[i] = 6*i + 1
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	taken := nearest(expected, found)
+	runtime.ReadMemStats(&after)
+	cells := len(expected) * (len(found) - len(expected) + 1)
+	if perCell := float64(after.TotalAlloc-before.TotalAlloc) / float64(cells); perCell > 5 {
+		t.Errorf("nearest allocated %.1f bytes a cell; want about 4", perCell)
+	}
+	if n := count(taken); n != len(expected) {
+		t.Errorf("took %d found lines for %d expected", n, len(expected))
 	}
 }
 
