@@ -137,31 +137,33 @@ func nearest(expected, found []int) []bool {
 		}
 		return taken
 	}
-	// cost[i][s] is the least cost of matching expected[:i+1] when
-	// expected[i] takes found[i+s] (the earlier ones then take found
-	// lines before it); best[i][s] is the s' <= s with the least
-	// cost[i][s'].
-	cost := make([][]int, m)
-	best := make([][]int, m)
+	// cost[s] is, for the row i in hand, the least cost of matching
+	// expected[:i+1] when expected[i] takes found[i+s] (the earlier ones
+	// then take found lines before it); best[i*width+s] is the s' <= s
+	// with the least cost of row i. Only the last row of costs is kept,
+	// and best in 32 bits: a quarter of the memory of whole tables.
+	width := slack + 1
+	prev, cost := make([]int, width), make([]int, width)
+	best := make([]int32, m*width)
 	for i := range m {
-		cost[i] = make([]int, slack+1)
-		best[i] = make([]int, slack+1)
+		row := best[i*width : (i+1)*width]
 		for s := 0; s <= slack; s++ {
-			cost[i][s] = abs(found[i+s] - expected[i])
+			cost[s] = abs(found[i+s] - expected[i])
 			if i > 0 {
-				cost[i][s] += cost[i-1][best[i-1][s]]
+				cost[s] += prev[best[(i-1)*width+s]]
 			}
-			best[i][s] = s
-			if s > 0 && cost[i][best[i][s-1]] <= cost[i][s] {
-				best[i][s] = best[i][s-1]
+			row[s] = int32(s)
+			if s > 0 && cost[row[s-1]] <= cost[s] {
+				row[s] = row[s-1]
 			}
 		}
+		prev, cost = cost, prev
 	}
-	s := best[m-1][slack]
+	s := int(best[(m-1)*width+slack])
 	for i := m - 1; i >= 0; i-- {
 		taken[i+s] = true
 		if i > 0 {
-			s = best[i-1][s]
+			s = int(best[(i-1)*width+s])
 		}
 	}
 	return taken

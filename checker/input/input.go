@@ -218,9 +218,9 @@ func (d *Document) Suppressed(line int, names ...string) bool {
 	return d.SuppressionIndex().Covers(line, names...)
 }
 
-// SuppressionIndex returns d's suppressions indexed for Suppressed. Read
-// indexes them once; a Document made by hand has its Suppressions
-// indexed on each call.
+// SuppressionIndex returns d's suppressions indexed for Suppressed, nil
+// when there are none. Read indexes them once; a Document made by hand
+// has its Suppressions indexed on each call.
 func (d *Document) SuppressionIndex() *SuppressionIndex {
 	if d.suppressionIndex != nil {
 		return d.suppressionIndex
@@ -470,7 +470,9 @@ func ReadWith(name string, data []byte, opts Options) (_ *Document, err error) {
 		}
 	}
 	d.Suppressions = suppressions(d.Text, d.Masked, lines, dirs)
-	d.suppressionIndex = NewSuppressionIndex(d.Suppressions)
+	if len(d.Suppressions) > 0 {
+		d.suppressionIndex = NewSuppressionIndex(d.Suppressions)
+	}
 	return d, nil
 }
 

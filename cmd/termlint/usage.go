@@ -102,7 +102,7 @@ func usageRun(opts *usageOptions) error {
 	if err != nil {
 		return err
 	}
-	res := glossary.NewIndex(g).Lookup(opts.Query)
+	res := lookupCapped(glossary.NewIndex(g), opts.Query, opts.IO.ErrOut)
 	cards := &cardPrinter{w: opts.IO.Out, cs: opts.IO.ColorScheme(), g: g, style: opts.Style}
 	if len(res.Matches) == 0 {
 		// Nothing to count: a query that names no concept is a usage
