@@ -214,7 +214,7 @@ func (v *validator) unknownConcept(id string) bool {
 
 // partsCycles reports each cycle in the parts graph (a compound made,
 // through its parts, of itself), at the parts entry that closes it, with
-// the ids around it: a → b → a. The checker holds a compound rendered when
+// the ids around it from there: a → b → a. The checker holds a compound rendered when
 // each of its parts is, which a cycle leaves without an answer. A concept
 // listing itself is concept's to report. The walk is iterative and visits
 // each concept once, so neither a deep nor a wide graph can stop it.
@@ -278,16 +278,20 @@ type partsFrame struct {
 	next int
 }
 
-// cycleOf names the cycle that closes at part, which is on path: the ids
-// from part to the top of path, then part again.
+// cycleOf names the cycle that the top of path closes by naming part,
+// which is on path, from the top's point of view: the top, part and the
+// concepts after it on path, then the top again.
 func cycleOf(path []partsFrame, part *Concept) string {
-	var ids []string
-	for _, f := range path {
-		if f.c == part || len(ids) > 0 {
+	top := path[len(path)-1].c
+	ids := []string{top.ID}
+	on := false
+	for _, f := range path[:len(path)-1] {
+		on = on || f.c == part
+		if on {
 			ids = append(ids, f.c.ID)
 		}
 	}
-	return strings.Join(append(ids, part.ID), " → ")
+	return strings.Join(append(ids, top.ID), " → ")
 }
 
 // conceptRef reports a reference to an unknown concept.
