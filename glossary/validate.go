@@ -214,10 +214,11 @@ func (v *validator) unknownConcept(id string) bool {
 
 // partsCycles reports each cycle in the parts graph (a compound made,
 // through its parts, of itself), at the parts entry that closes it, with
-// the ids around it from there: a → b → a. The checker holds a compound rendered when
-// each of its parts is, which a cycle leaves without an answer. A concept
-// listing itself is concept's to report. The walk is iterative and visits
-// each concept once, so neither a deep nor a wide graph can stop it.
+// the ids around it from there: a → b → a. The checker holds a compound
+// rendered when each of its parts is, which a cycle leaves without an
+// answer. A concept listing itself is concept's to report. The walk is
+// iterative and visits each concept once, so neither a deep nor a wide
+// graph can stop it.
 func (v *validator) partsCycles() {
 	byID := make(map[string]*Concept)
 	for _, c := range v.g.Concepts {
