@@ -30,7 +30,8 @@ as file:line:col: message.
 
 Errors: invalid YAML, wrong types and unknown keys; a concept without id or
 zh; an id used twice in a file; a reference to an unknown source, style,
-family, part or related concept; one Chinese term under two concepts; a
+family, part or related concept; parts that form a cycle (a compound
+made, through its parts, of itself); one Chinese term under two concepts; a
 concept without renderings; two preferred renderings for one style; a bad
 status, date, url or language tag; an example that expects an unknown rule.
 Warnings: one English rendering under two concepts, unless each says
