@@ -1,8 +1,11 @@
 package checker
 
 import (
+	"bytes"
+	"iter"
 	"slices"
 
+	"github.com/termlint/termlint/checker/match"
 	"github.com/termlint/termlint/glossary"
 )
 
@@ -46,25 +49,36 @@ func (c *Checker) Brief(files []*File, style string) []*BriefEntry {
 		}
 		return e
 	}
+	count := func(con *glossary.Concept, nested bool) {
+		if e := entry(con); nested {
+			e.Inside++
+		} else {
+			e.Chinese++
+		}
+	}
 	var addTerms func(ts []*Term, nested bool)
 	addTerms = func(ts []*Term, nested bool) {
 		for _, t := range ts {
-			if e := entry(t.Concept); nested {
-				e.Inside++
-			} else {
-				e.Chinese++
-			}
+			count(t.Concept, nested)
 			addTerms(t.Nested, true)
 		}
 	}
+	var addMatches func(ms []match.Match, nested bool)
+	addMatches = func(ms []match.Match, nested bool) {
+		for _, m := range ms {
+			count(c.g.Concepts[m.IDs[0]], nested) // as term reads a match
+			addMatches(m.Nested, true)
+		}
+	}
 	for _, f := range files {
-		terms := f.Terms
+		addTerms(f.Terms, false)
 		if !f.Bilingual() {
-			for _, m := range c.findChinese(f.checkable()) {
-				terms = append(terms, c.term(m))
+			// Sentence by sentence, so that what is held is one
+			// sentence's matches, not a whole file's.
+			for sentence := range chineseSentences(f.checkable()) {
+				addMatches(c.findChinese(sentence), false)
 			}
 		}
-		addTerms(terms, false)
 		for _, o := range f.Occurrences {
 			for _, r := range o.Readings {
 				entry(r.Concept).English++
@@ -111,4 +125,34 @@ func orderRenderings(c *glossary.Concept, style string) []*glossary.Rendering {
 		add(r)
 	}
 	return out
+}
+
+// maxSentence is the length past which chineseSentences cuts a sentence
+// at a line break: text with no sentence ends is still read in pieces.
+const maxSentence = 64 << 10
+
+// chineseSentences yields text in pieces that each end a sentence (see
+// chineseSentenceEnds), or a line past maxSentence bytes. A Chinese term
+// never holds a sentence end, so no term is cut.
+func chineseSentences(text []byte) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		for len(text) > 0 {
+			n := len(text)
+			if i := bytes.IndexAny(text, chineseSentenceEnds); i >= 0 {
+				n = i + 1
+				for n < len(text) && text[n]&0xC0 == 0x80 {
+					n++ // the rest of the sentence end's bytes
+				}
+			}
+			if n > maxSentence {
+				if i := bytes.IndexByte(text[maxSentence:], '\n'); i >= 0 {
+					n = maxSentence + i + 1
+				}
+			}
+			if !yield(text[:n]) {
+				return
+			}
+			text = text[n:]
+		}
+	}
 }

@@ -270,31 +270,31 @@ func (c *Checker) dropOutOfContext(text []byte, ms []match.Match) []match.Match 
 			}
 			clear(inContext)
 		}
-		ids := m.IDs[:0:0]
-		for _, id := range m.IDs {
+		out := func(id int) bool {
 			con := c.g.Concepts[id]
-			if len(con.ZHContext) > 0 {
-				if inContext == nil {
-					inContext = make(map[*glossary.Concept]bool)
-				}
-				ok, seen := inContext[con]
-				if !seen {
-					sentence := text[sentStart:sentEnd]
-					ok = slices.ContainsFunc(con.ZHContext, func(w string) bool { return bytes.Contains(sentence, []byte(w)) })
-					inContext[con] = ok
-				}
-				if !ok {
-					continue
-				}
+			if len(con.ZHContext) == 0 {
+				return false
 			}
-			ids = append(ids, id)
+			if inContext == nil {
+				inContext = make(map[*glossary.Concept]bool)
+			}
+			ok, seen := inContext[con]
+			if !seen {
+				sentence := text[sentStart:sentEnd]
+				ok = slices.ContainsFunc(con.ZHContext, func(w string) bool { return bytes.Contains(sentence, []byte(w)) })
+				inContext[con] = ok
+			}
+			return !ok
 		}
-		m.IDs = ids
-		return len(ids) > 0
+		if slices.ContainsFunc(m.IDs, out) {
+			// The IDs are the matcher's own: copied before they change.
+			m.IDs = slices.DeleteFunc(slices.Clone(m.IDs), out)
+		}
+		return len(m.IDs) > 0
 	}
 	var filter func(ms []match.Match) []match.Match
 	filter = func(ms []match.Match) []match.Match {
-		out := ms[:0:0]
+		out := ms[:0] // in place, as dropExcept
 		for _, m := range ms {
 			if keep(&m) {
 				m.Nested, m.Overlaps = filter(m.Nested), filter(m.Overlaps)
@@ -322,7 +322,7 @@ func lastIndexAny(b []byte, chars string) int {
 // matches and overlaps of the others.
 func (c *Checker) dropExcept(ms []match.Match) []match.Match {
 	except := func(id int) bool { return id >= len(c.g.Concepts) }
-	out := ms[:0:0]
+	out := ms[:0] // in place: Find made ms for this call alone
 	for _, m := range ms {
 		if !slices.ContainsFunc(m.IDs, func(id int) bool { return !except(id) }) {
 			continue

@@ -107,3 +107,39 @@ func BenchmarkMemory(b *testing.B) {
 		}
 	}
 }
+
+// TestChineseSourceIsLinear doubles a Chinese source dense with terms, as
+// `lookup --in` and `usage` read it, and bounds what they allocate by
+// counting bytes: twice the text may cost about twice as much, and no
+// more than allocatedPerByte for each byte. (Matching a whole file at
+// once, with two filtered copies of its matches, allocated 134 bytes per
+// byte and held them all.)
+func TestChineseSourceIsLinear(t *testing.T) {
+	const allocatedPerByte = 60
+	c := defaultChecker(t)
+	unit := "周边外交工作稳步推进，周边命运共同体建设取得新进展。\n"
+	allocated := func(n int) (total, size uint64) {
+		data := []byte(strings.Repeat(unit, n))
+		doc, err := input.Read("source.txt", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := c.Scan(doc)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		c.Brief([]*checker.File{f}, "")
+		c.FileUsage(f, c.Glossary().Concepts[:8], checker.UsageOptions{Examples: 3})
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc, uint64(len(data))
+	}
+	small, size := allocated(20_000)
+	large, size2 := allocated(40_000)
+	t.Logf("%.1f → %.1f bytes allocated per byte", float64(small)/float64(size), float64(large)/float64(size2))
+	if r := float64(large) / float64(small); r > 2.3 {
+		t.Errorf("twice the text allocated %.2f times as much", r)
+	}
+	if float64(large) > allocatedPerByte*float64(size2) {
+		t.Errorf("allocated %d bytes for %d bytes of text, more than %d a byte", large, size2, allocatedPerByte)
+	}
+}

@@ -218,10 +218,20 @@ func (fu *FileUsage) occurs() bool {
 func (c *Checker) FileUsage(f *File, concepts []*glossary.Concept, opts UsageOptions) []*FileUsage {
 	year := documentYear(f.Document)
 	out := make([]*FileUsage, len(concepts))
-	var chinese []*Term // of an English-only file, found once for all concepts
+	// The Chinese of an English-only file is counted once for all
+	// concepts, sentence by sentence, so that what is held is one
+	// sentence's terms, not a whole file's.
+	untranslated := make([]int, len(concepts))
 	if !f.Bilingual() && len(concepts) > 0 {
-		for _, m := range c.findChinese(f.checkable()) {
-			chinese = append(chinese, c.term(m))
+		var terms []*Term
+		for sentence := range chineseSentences(f.checkable()) {
+			terms = terms[:0]
+			for _, m := range c.findChinese(sentence) {
+				terms = append(terms, c.term(m))
+			}
+			for i, con := range concepts {
+				untranslated[i] += len(termsOf(terms, con))
+			}
 		}
 	}
 	for i, con := range concepts {
@@ -237,7 +247,7 @@ func (c *Checker) FileUsage(f *File, concepts []*glossary.Concept, opts UsageOpt
 			for _, e := range renderingsOf(f.Occurrences, con) {
 				u.rendered(e, nil, nil, &fu.English)
 			}
-			fu.Untranslated += len(termsOf(chinese, con))
+			fu.Untranslated += untranslated[i]
 		}
 		out[i] = fu
 	}
