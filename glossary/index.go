@@ -64,8 +64,17 @@ type Result struct {
 }
 
 // Index finds concepts by Chinese, English, pinyin, id or approximate text.
+//
+// Its values are folded on first use, not by NewIndex, and in two groups:
+// a Chinese query never needs the English and pinyin ones, which cost most
+// to fold (1.7 s and 370 MB over 100,000 concepts when built whole).
 type Index struct {
-	entries []entry
+	g *Glossary
+	// chinese holds each concept's zh, zh_variants and id; latin its
+	// pinyin, renderings and forms. Within a group, values keep the
+	// glossary's order, and a concept's chinese values come before its
+	// latin ones, as ties between them are settled by that order.
+	chinese, latin func() []entry
 }
 
 // entry is one searchable value of a concept.
@@ -76,37 +85,77 @@ type entry struct {
 	text  string
 	key   string   // folded for the field's script
 	words []string // key's words, for English
+	runes int      // key's length in runes, to skip values too long or short to be near
 	order int      // the concept's place in the glossary
 }
 
 // NewIndex indexes every concept of g.
 func NewIndex(g *Glossary) *Index {
-	idx := &Index{}
-	for i, c := range g.Concepts {
-		add := func(field, text, key string, r *Rendering) {
-			if key == "" {
-				return
-			}
-			e := entry{c: c, r: r, field: field, text: text, key: key, order: i}
-			if r != nil {
-				e.words = strings.Fields(key)
-			}
-			idx.entries = append(idx.entries, e)
-		}
-		add("zh", c.ZH, textnorm.Chinese(c.ZH), nil)
+	idx := &Index{g: g}
+	idx.chinese = sync.OnceValue(idx.chineseEntries)
+	idx.latin = sync.OnceValue(idx.latinEntries)
+	return idx
+}
+
+// addEntry appends the entry for a value of concept c, the i-th, unless
+// its key is empty.
+func addEntry(entries []entry, i int, c *Concept, r *Rendering, field, text, key string) []entry {
+	if key == "" {
+		return entries
+	}
+	e := entry{c: c, r: r, field: field, text: text, key: key, runes: utf8.RuneCountInString(key), order: i}
+	if r != nil {
+		e.words = strings.Fields(key)
+	}
+	return append(entries, e)
+}
+
+// chineseEntries folds each concept's zh, zh_variants and id.
+func (idx *Index) chineseEntries() []entry {
+	n := 0
+	for _, c := range idx.g.Concepts {
+		n += 2 + len(c.ZHVariants)
+	}
+	entries := make([]entry, 0, n)
+	for i, c := range idx.g.Concepts {
+		entries = addEntry(entries, i, c, nil, "zh", c.ZH, textnorm.Chinese(c.ZH))
 		for _, v := range c.ZHVariants {
-			add("zh_variant", v, textnorm.Chinese(v), nil)
+			entries = addEntry(entries, i, c, nil, "zh_variant", v, textnorm.Chinese(v))
 		}
-		add("id", c.ID, c.ID, nil)
-		add("pinyin", c.Pinyin, textnorm.Pinyin(c.Pinyin), nil)
+		entries = addEntry(entries, i, c, nil, "id", c.ID, c.ID)
+	}
+	return entries
+}
+
+// latinEntries folds each concept's pinyin, renderings and forms.
+func (idx *Index) latinEntries() []entry {
+	n := 0
+	for _, c := range idx.g.Concepts {
+		n++
 		for _, r := range c.Renderings {
-			add("en", r.EN, textnorm.Key(r.EN), r)
+			n += 1 + len(r.Forms)
+		}
+	}
+	entries := make([]entry, 0, n)
+	for i, c := range idx.g.Concepts {
+		entries = addEntry(entries, i, c, nil, "pinyin", c.Pinyin, textnorm.Pinyin(c.Pinyin))
+		for _, r := range c.Renderings {
+			entries = addEntry(entries, i, c, r, "en", r.EN, textnorm.Key(r.EN))
 			for _, f := range r.Forms {
-				add("form", f, textnorm.Key(f), r)
+				entries = addEntry(entries, i, c, r, "form", f, textnorm.Key(f))
 			}
 		}
 	}
-	return idx
+	return entries
+}
+
+// groups returns the entries a query may match: a Chinese query matches
+// no pinyin and no English.
+func (idx *Index) groups(han bool) [][]entry {
+	if han {
+		return [][]entry{idx.chinese()}
+	}
+	return [][]entry{idx.chinese(), idx.latin()}
 }
 
 // nearestCount is how many concepts a lookup without matches suggests.
@@ -118,13 +167,20 @@ const nearestMaxEdits = 0.6
 
 // Lookup finds the concepts a query names. See MatchKind for what matches.
 func (idx *Index) Lookup(query string) Result {
+	res, _ := idx.lookup(query)
+	return res
+}
+
+// lookup is Lookup, and also returns the work it did: the values it
+// compared plus the cells of edit distance tables it computed.
+func (idx *Index) lookup(query string) (Result, int) {
 	res := Result{Query: query}
 	q := strings.TrimSpace(query)
 	if q == "" {
-		return res
+		return res, 0
 	}
 	best := map[*Concept]Match{}
-	consider := func(e entry, kind MatchKind, dist int) {
+	consider := func(e *entry, kind MatchKind, dist int) {
 		m := Match{Concept: e.c, Kind: kind, Field: e.field, Text: e.text, Rendering: e.r, Distance: dist, order: e.order}
 		if prev, ok := best[e.c]; ok && !better(m, prev) {
 			return
@@ -139,60 +195,69 @@ func (idx *Index) Lookup(query string) Result {
 	// Whether the query reads as pinyin is asked only of a query that
 	// matches some pinyin, since the answer costs loading the syllables.
 	pinyinQuery := sync.OnceValue(func() bool { return !han && isPinyin(pq) })
-	for _, e := range idx.entries {
-		switch e.field {
-		case "zh", "zh_variant":
-			switch {
-			case e.key == zq:
-				consider(e, MatchExact, 0)
-			case han && strings.Contains(e.key, zq):
-				consider(e, MatchContains, 0)
-			case han && utf8.RuneCountInString(e.key) >= 2 && strings.Contains(zq, e.key):
-				consider(e, MatchPart, 0)
-			}
-		case "id":
-			if e.key == idq {
-				consider(e, MatchExact, 0)
-			}
-		case "pinyin":
-			switch {
-			case e.key == pq && pinyinQuery():
-				consider(e, MatchExact, 0)
-			case len(pq) >= 4 && strings.Contains(e.key, pq) && pinyinQuery():
-				consider(e, MatchContains, 0)
-			}
-		case "en", "form":
-			switch {
-			case han || eq == "":
-			case e.key == eq:
-				consider(e, MatchExact, 0)
-			case containsWords(e.words, ew, true):
-				consider(e, MatchContains, 0)
-			case containsWords(ew, e.words, false):
-				consider(e, MatchPart, 0)
+	groups := idx.groups(han)
+	work := 0
+	for _, entries := range groups {
+		work += len(entries)
+		for i := range entries {
+			e := &entries[i]
+			switch e.field {
+			case "zh", "zh_variant":
+				switch {
+				case e.key == zq:
+					consider(e, MatchExact, 0)
+				case han && strings.Contains(e.key, zq):
+					consider(e, MatchContains, 0)
+				case han && e.runes >= 2 && strings.Contains(zq, e.key):
+					consider(e, MatchPart, 0)
+				}
+			case "id":
+				if e.key == idq {
+					consider(e, MatchExact, 0)
+				}
+			case "pinyin":
+				switch {
+				case e.key == pq && pinyinQuery():
+					consider(e, MatchExact, 0)
+				case len(pq) >= 4 && strings.Contains(e.key, pq) && pinyinQuery():
+					consider(e, MatchContains, 0)
+				}
+			case "en", "form":
+				switch {
+				case han || eq == "":
+				case e.key == eq:
+					consider(e, MatchExact, 0)
+				case containsWords(e.words, ew, true):
+					consider(e, MatchContains, 0)
+				case containsWords(ew, e.words, false):
+					consider(e, MatchPart, 0)
+				}
 			}
 		}
 	}
-	keys := queryKeys{han: han, zh: zq, en: eq, pinyin: pq}
+	keys := queryKeys{han: han, zh: []rune(zq), en: []rune(eq), pinyin: []rune(pq)}
+	var scratch editScratch
 	if len(best) == 0 {
-		idx.fuzzy(keys, consider)
+		work += fuzzy(groups, keys, &scratch, consider)
 	}
 	res.Matches = sortMatches(best)
 	if len(res.Matches) == 0 {
-		res.Nearest = idx.nearest(keys)
+		var n int
+		res.Nearest, n = nearest(groups, keys, &scratch)
+		work += n
 	}
-	return res
+	return res, work + scratch.cells
 }
 
 // queryKeys is a query folded for each script it may be compared in.
 type queryKeys struct {
 	han            bool
-	zh, en, pinyin string
+	zh, en, pinyin []rune
 }
 
-// keyFor returns the query key to compare with e by edit distance, or ""
+// keyFor returns the query key to compare with e by edit distance, or nil
 // when e is not comparable with this query (English with a Chinese query).
-func (q queryKeys) keyFor(e entry) string {
+func (q queryKeys) keyFor(e *entry) []rune {
 	switch {
 	case q.han && (e.field == "zh" || e.field == "zh_variant"):
 		return q.zh
@@ -201,57 +266,96 @@ func (q queryKeys) keyFor(e entry) string {
 	case !q.han && e.field == "pinyin":
 		return q.pinyin
 	}
-	return ""
+	return nil
 }
 
 // fuzzy considers entries a few edits away from the query: one edit in
 // four letters (or three Chinese characters), and none for queries under
-// four letters, which match too much by accident.
-func (idx *Index) fuzzy(q queryKeys, consider func(entry, MatchKind, int)) {
-	for _, e := range idx.entries {
-		q := q.keyFor(e)
-		if q == "" {
-			continue
-		}
-		n := utf8.RuneCountInString(q)
-		allowed := n / 4
-		if e.field == "zh" || e.field == "zh_variant" {
-			allowed = n / 3
-		}
-		if allowed == 0 {
-			continue
-		}
-		if d := substringDistance(q, e.key); d <= allowed {
-			consider(e, MatchFuzzy, d)
+// four letters, which match too much by accident. It returns the values
+// it compared.
+func fuzzy(groups [][]entry, q queryKeys, s *editScratch, consider func(*entry, MatchKind, int)) int {
+	work := 0
+	for _, entries := range groups {
+		work += len(entries)
+		for i := range entries {
+			e := &entries[i]
+			q := q.keyFor(e)
+			if len(q) == 0 {
+				continue
+			}
+			allowed := len(q) / 4
+			if e.field == "zh" || e.field == "zh_variant" {
+				allowed = len(q) / 3
+			}
+			if allowed == 0 {
+				continue
+			}
+			if d := s.distance(q, e.key, e.runes, true, allowed); d <= allowed {
+				consider(e, MatchFuzzy, d)
+			}
 		}
 	}
+	return work
 }
 
 // nearest ranks every concept by how close its nearest value is to the
-// whole query, for "did you mean" suggestions.
-func (idx *Index) nearest(q queryKeys) []Match {
+// whole query, for "did you mean" suggestions. It returns them and the
+// values it compared.
+func nearest(groups [][]entry, q queryKeys, s *editScratch) ([]Match, int) {
 	best := map[*Concept]Match{}
-	for _, e := range idx.entries {
-		q := q.keyFor(e)
-		if q == "" {
-			continue
+	// closest holds the nearestCount concepts nearest so far. A value
+	// further than all of them cannot be suggested, so its distance is
+	// computed only up to theirs.
+	var closest []Match
+	keep := func(m Match) {
+		for i := range closest {
+			if closest[i].Concept == m.Concept {
+				closest[i].Distance = min(closest[i].Distance, m.Distance)
+				slices.SortStableFunc(closest, func(a, b Match) int { return a.Distance - b.Distance })
+				return
+			}
 		}
-		d := levenshtein(q, e.key)
-		// A value that would need most of its letters changed is no
-		// suggestion.
-		if float64(d) > nearestMaxEdits*float64(max(utf8.RuneCountInString(q), utf8.RuneCountInString(e.key))) {
-			continue
+		switch {
+		case len(closest) < nearestCount:
+			closest = append(closest, m)
+		case m.Distance < closest[len(closest)-1].Distance:
+			closest[len(closest)-1] = m
+		default:
+			return
 		}
-		m := Match{Concept: e.c, Kind: MatchNearest, Field: e.field, Text: e.text, Rendering: e.r, Distance: d, order: e.order}
-		if prev, ok := best[e.c]; !ok || better(m, prev) {
-			best[e.c] = m
+		slices.SortStableFunc(closest, func(a, b Match) int { return a.Distance - b.Distance })
+	}
+	work := 0
+	for _, entries := range groups {
+		work += len(entries)
+		for i := range entries {
+			e := &entries[i]
+			q := q.keyFor(e)
+			if len(q) == 0 {
+				continue
+			}
+			// A value that would need most of its letters changed is no
+			// suggestion: d ≤ 0.6 × the longer length, d an integer.
+			limit := int(nearestMaxEdits * float64(max(len(q), e.runes)))
+			if len(closest) == nearestCount {
+				limit = min(limit, closest[len(closest)-1].Distance)
+			}
+			d := s.distance(q, e.key, e.runes, false, limit)
+			if d > limit {
+				continue
+			}
+			m := Match{Concept: e.c, Kind: MatchNearest, Field: e.field, Text: e.text, Rendering: e.r, Distance: d, order: e.order}
+			if prev, ok := best[e.c]; !ok || better(m, prev) {
+				best[e.c] = m
+			}
+			keep(m)
 		}
 	}
 	ms := sortMatches(best)
 	if len(ms) > nearestCount {
 		ms = ms[:nearestCount]
 	}
-	return ms
+	return ms, work
 }
 
 // better reports whether a is a better match for one concept than b.
