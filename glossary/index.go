@@ -235,7 +235,12 @@ func (idx *Index) lookup(query string) (Result, int) {
 			}
 		}
 	}
-	keys := queryKeys{han: han, zh: []rune(zq), en: []rune(eq), pinyin: []rune(pq)}
+	keys := queryKeys{han: han}
+	if han {
+		keys.zh = newQueryKey(zq)
+	} else {
+		keys.en, keys.pinyin = newQueryKey(eq), newQueryKey(pq)
+	}
 	var scratch editScratch
 	if len(best) == 0 {
 		work += fuzzy(groups, keys, &scratch, consider)
@@ -252,12 +257,13 @@ func (idx *Index) lookup(query string) (Result, int) {
 // queryKeys is a query folded for each script it may be compared in.
 type queryKeys struct {
 	han            bool
-	zh, en, pinyin []rune
+	zh, en, pinyin queryKey
 }
 
-// keyFor returns the query key to compare with e by edit distance, or nil
-// when e is not comparable with this query (English with a Chinese query).
-func (q queryKeys) keyFor(e *entry) []rune {
+// keyFor returns the query key to compare with e by edit distance, or an
+// empty one when e is not comparable with this query (English with a
+// Chinese query).
+func (q queryKeys) keyFor(e *entry) queryKey {
 	switch {
 	case q.han && (e.field == "zh" || e.field == "zh_variant"):
 		return q.zh
@@ -266,7 +272,7 @@ func (q queryKeys) keyFor(e *entry) []rune {
 	case !q.han && e.field == "pinyin":
 		return q.pinyin
 	}
-	return nil
+	return queryKey{}
 }
 
 // fuzzy considers entries a few edits away from the query: one edit in
@@ -280,12 +286,12 @@ func fuzzy(groups [][]entry, q queryKeys, s *editScratch, consider func(*entry, 
 		for i := range entries {
 			e := &entries[i]
 			q := q.keyFor(e)
-			if len(q) == 0 {
+			if len(q.runes) == 0 {
 				continue
 			}
-			allowed := len(q) / 4
+			allowed := len(q.runes) / 4
 			if e.field == "zh" || e.field == "zh_variant" {
-				allowed = len(q) / 3
+				allowed = len(q.runes) / 3
 			}
 			if allowed == 0 {
 				continue
@@ -331,12 +337,12 @@ func nearest(groups [][]entry, q queryKeys, s *editScratch) ([]Match, int) {
 		for i := range entries {
 			e := &entries[i]
 			q := q.keyFor(e)
-			if len(q) == 0 {
+			if len(q.runes) == 0 {
 				continue
 			}
 			// A value that would need most of its letters changed is no
 			// suggestion: d ≤ 0.6 × the longer length, d an integer.
-			limit := int(nearestMaxEdits * float64(max(len(q), e.runes)))
+			limit := int(nearestMaxEdits * float64(max(len(q.runes), e.runes)))
 			if len(closest) == nearestCount {
 				limit = min(limit, closest[len(closest)-1].Distance)
 			}
