@@ -272,3 +272,6 @@ func refEditDistance(a, b []rune, free bool) int {
 	}
 	return best
 }
+
+// PinyinKey is the pinyin key the index folds s to.
+func PinyinKey(s string) string { return string(appendPinyinKey(nil, s)) }

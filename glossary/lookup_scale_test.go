@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/textnorm"
 )
 
 // describe writes a lookup result with everything a user sees of it.
@@ -116,6 +117,21 @@ func TestLookupWorkIsLinearInGlossarySize(t *testing.T) {
 				t.Errorf("%s over %d concepts: work %d, more than twice the %d over half as many", q.name, n, work, prev)
 			}
 			prev = work
+		}
+	}
+}
+
+// TestPinyinKeyIsTextnormPinyin checks the index's pinyin fold against
+// textnorm.Pinyin on every pinyin of the default glossary and 1,000
+// synthetic concepts, and on spellings it must hand over or fold alike.
+func TestPinyinKeyIsTextnormPinyin(t *testing.T) {
+	inputs := []string{"", "Zhōubiān Gōngzuò", "zhou1bian1 gong1zuo4", "lǜsè", "LÜSE", "lvse", "nǚ'ér", "Xi'an", "ń", "ê", "ｚｈｏｕ", "K", "ǹg", "x-y z"}
+	for _, c := range lookupGlossary(t, 1000).Concepts {
+		inputs = append(inputs, c.Pinyin)
+	}
+	for _, s := range inputs {
+		if got, want := glossary.PinyinKey(s), textnorm.Pinyin(s); got != want {
+			t.Errorf("pinyin key of %q = %q, textnorm.Pinyin %q", s, got, want)
 		}
 	}
 }
