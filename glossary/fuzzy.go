@@ -20,16 +20,11 @@ import "unicode/utf8"
 // cells per row.
 
 // levenshtein is the edit distance between a and b, counted in runes.
+// Lookup's substring form ("shared futur" is 0 from "community with a
+// shared future") is editScratch.distance with free set.
 func levenshtein(a, b string) int {
 	var s editScratch
 	return s.distance(queryKey{runes: []rune(a)}, b, utf8.RuneCountInString(b), false, len(a)+len(b))
-}
-
-// substringDistance is the fewest edits that turn query into some substring
-// of text: "shared futur" is 0 from "community with a shared future".
-func substringDistance(query, text string) int {
-	var s editScratch
-	return s.distance(queryKey{runes: []rune(query)}, text, utf8.RuneCountInString(text), true, len(query)+len(text))
 }
 
 // editScratch holds the rows of the alignment table and the runes of the
