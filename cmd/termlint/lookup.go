@@ -128,10 +128,11 @@ func lookupRun(opts *lookupOptions) error {
 }
 
 // maxQueryRunes is the most characters of a query lookup and usage
-// compare with the glossary. Approximate matching costs the query's
-// length times every glossary value's: a query of 1,000 characters took
-// 28 s over 100,000 concepts. Twice the longest value of the default
-// glossary leaves every value, and a typo in it, within reach.
+// compare with the glossary. Matching a query's words against every
+// rendering's costs their product, and approximate matching once cost the
+// query's length times every value's (1,000 characters over 100,000
+// concepts: 28 s). Twice the longest value of the default glossary leaves
+// every value, and a typo in it, within reach.
 const maxQueryRunes = 200
 
 // lookupCapped looks query up in idx, its first maxQueryRunes characters
