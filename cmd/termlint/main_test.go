@@ -274,6 +274,33 @@ func TestGlossaryValidateStrict(t *testing.T) {
 	}
 }
 
+// TestGlossaryValidateStrictGates: --strict adds the quality gates (a
+// dated seen entry for every rendering, a preferred official rendering or
+// notes that say why not), which the embedded glossary meets and a plain
+// validate does not apply.
+func TestGlossaryValidateStrictGates(t *testing.T) {
+	if code, out, errOut := runCLI(t, "glossary", "validate", "--strict"); code != 0 || out != "" || !strings.Contains(errOut, "no problems") {
+		t.Errorf("embedded glossary under --strict: exit %d\n%s%s", code, out, errOut)
+	}
+	file := filepath.Join(fixtures, "validate", "strict.yaml")
+	if code, out, _ := runCLI(t, "glossary", "validate", file); code != 0 || out != "" {
+		t.Errorf("quality gates without --strict: exit %d\n%s", code, out)
+	}
+	code, out, _ := runCLI(t, "glossary", "validate", "--strict", file)
+	for _, want := range []string{
+		file + ":19:9: warning: rendering \"span\" of concept \"qiao\" has no seen entry",
+		file + ":24:13: warning: rendering \"crossing\" of concept \"qiao\" is seen in no dated source",
+		file + ":29:5: warning: concept \"dukou\" has no preferred rendering in style \"official\"",
+	} {
+		if code != 1 || !strings.Contains(out, want) {
+			t.Errorf("--strict: exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
+	if n := strings.Count(out, "\n"); n != 3 {
+		t.Errorf("--strict: %d problems, want 3:\n%s", n, out)
+	}
+}
+
 func TestGlossaryExport(t *testing.T) {
 	code, out, errOut := runCLI(t, "glossary", "export", "--format", "json")
 	if code != 0 {
