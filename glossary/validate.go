@@ -207,15 +207,10 @@ func (v *validator) strictConcept(c *Concept, name what) {
 	}
 }
 
-// dated reports whether seen entry s has a date, its own or its source's.
-// An unknown source is reported already; it dates nothing.
-func (v *validator) dated(s *Seen) bool {
-	if s.Date != "" {
-		return true
-	}
-	src := v.sources[s.Source]
-	return src != nil && src.Date != ""
-}
+// dated reports whether seen entry s has a date, its own or its source's,
+// as Stats.Dated counts them. An unknown source is reported already; it
+// dates nothing.
+func (v *validator) dated(s *Seen) bool { return seenYear(s, v.sources) != "" }
 
 // PreferredStyles lists the styles r is the preferred rendering in, by
 // its status in each (StatusFor), in AllStyles' order; when no style uses
