@@ -51,7 +51,8 @@ Exit status 0 when there are no errors (and, with --strict, no warnings),
 1 for warnings under --strict, 2 for errors.`,
 		Example: `  termlint glossary validate
   termlint glossary validate house.yaml
-  termlint glossary validate --strict @default house.yaml`,
+  termlint glossary validate @default house.yaml
+  termlint glossary validate --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if len(args) == 0 {
