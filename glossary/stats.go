@@ -3,6 +3,7 @@ package glossary
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Stats is a glossary in numbers, for a curator: what it holds, which
@@ -23,7 +24,19 @@ type Stats struct {
 	// ConceptsByKind counts concepts by kind, a concept that gives none
 	// as a term (KindOrDefault); kinds no concept has are left out.
 	ConceptsByKind map[Kind]int `json:"concepts_by_kind"`
-	Examples       int          `json:"examples"`
+	// RenderingsByKind counts renderings by their concept's kind, as
+	// ConceptsByKind counts concepts.
+	RenderingsByKind map[Kind]int `json:"renderings_by_kind"`
+	// Dated counts the renderings seen in a dated source: a seen entry
+	// with a date of its own or its source's (the gate of validate
+	// --strict).
+	Dated int `json:"dated"`
+	// ByYear counts, for each year a seen entry dates (its own date or
+	// its source's), the seen entries and the renderings seen that year,
+	// earliest first; UndatedSeen counts the seen entries with no date.
+	ByYear      []YearStats `json:"by_year"`
+	UndatedSeen int         `json:"undated_seen"`
+	Examples    int         `json:"examples"`
 	// Unseen lists the renderings without a seen entry.
 	Unseen []RenderingRef `json:"unseen"`
 }
@@ -50,11 +63,23 @@ type SourceStats struct {
 	Uncited []string `json:"uncited"`
 }
 
-// SourceCount is how many seen entries cite a source.
+// SourceCount is how many seen entries and renderings cite a source.
 type SourceCount struct {
 	ID   string `json:"id"`
 	Kind string `json:"kind"`
+	Date string `json:"date,omitempty"`
 	Seen int    `json:"seen"`
+	// Renderings counts the renderings with a seen entry citing the
+	// source, each once.
+	Renderings int `json:"renderings"`
+}
+
+// YearStats is what the glossary attests in one year: seen entries
+// dated in it, and renderings with such an entry, each once.
+type YearStats struct {
+	Year       string `json:"year"`
+	Seen       int    `json:"seen"`
+	Renderings int    `json:"renderings"`
 }
 
 // FamilyStats is a family: its root concept and the concepts that name
@@ -81,20 +106,28 @@ type RenderingRef struct {
 // they are ranked; ties in a ranking keep it too.
 func Summarize(g *Glossary) Stats {
 	s := Stats{
-		ByStatus:       map[Status]int{},
-		ConceptsByKind: map[Kind]int{},
-		Sources:        SourceStats{Total: len(g.Sources), ByKind: map[string]int{}, Cited: []SourceCount{}, Uncited: []string{}},
-		Families:       []FamilyStats{},
-		Tags:           []TagCount{},
-		Unseen:         []RenderingRef{},
-		Styles:         make([]StyleStats, len(g.Styles)),
+		ByStatus:         map[Status]int{},
+		ConceptsByKind:   map[Kind]int{},
+		RenderingsByKind: map[Kind]int{},
+		ByYear:           []YearStats{},
+		Sources:          SourceStats{Total: len(g.Sources), ByKind: map[string]int{}, Cited: []SourceCount{}, Uncited: []string{}},
+		Families:         []FamilyStats{},
+		Tags:             []TagCount{},
+		Unseen:           []RenderingRef{},
+		Styles:           make([]StyleStats, len(g.Styles)),
 	}
 	styleIndex := make(map[string]int, len(g.Styles))
 	for i, st := range g.Styles {
 		s.Styles[i] = StyleStats{ID: st.ID, Renderings: map[Status]int{}, WithoutPreferred: []string{}}
 		styleIndex[st.ID] = i
 	}
+	sources := mapByID(g.Sources)
 	cited := map[string]int{}
+	citingRenderings := map[string]int{}
+	years := map[string]*YearStats{}
+	// The sources and years of one rendering's seen entries so far, to
+	// count the rendering once in each: a rendering has few entries.
+	var renderingSources, renderingYears []string
 	tags := map[string]int{}
 	var tagOrder []string
 	families := map[string]int{} // root id -> index in s.Families
@@ -139,8 +172,32 @@ func Summarize(g *Glossary) Stats {
 			if len(r.Seen) == 0 {
 				s.Unseen = append(s.Unseen, RenderingRef{Concept: c.ID, EN: r.EN})
 			}
+			s.RenderingsByKind[c.KindOrDefault()]++
+			renderingSources, renderingYears = renderingSources[:0], renderingYears[:0]
 			for _, seen := range r.Seen {
 				cited[seen.Source]++
+				if !slices.Contains(renderingSources, seen.Source) {
+					renderingSources = append(renderingSources, seen.Source)
+					citingRenderings[seen.Source]++
+				}
+				year := seenYear(seen, sources)
+				if year == "" {
+					s.UndatedSeen++
+					continue
+				}
+				y := years[year]
+				if y == nil {
+					y = &YearStats{Year: year}
+					years[year] = y
+				}
+				y.Seen++
+				if !slices.Contains(renderingYears, year) {
+					renderingYears = append(renderingYears, year)
+					y.Renderings++
+				}
+			}
+			if len(renderingYears) > 0 {
+				s.Dated++
 			}
 		}
 		for i := range s.Styles {
@@ -155,15 +212,32 @@ func Summarize(g *Glossary) Stats {
 	for _, src := range g.Sources {
 		s.Sources.ByKind[src.Kind]++
 		if n := cited[src.ID]; n > 0 {
-			s.Sources.Cited = append(s.Sources.Cited, SourceCount{ID: src.ID, Kind: src.Kind, Seen: n})
+			s.Sources.Cited = append(s.Sources.Cited, SourceCount{ID: src.ID, Kind: src.Kind, Date: src.Date, Seen: n, Renderings: citingRenderings[src.ID]})
 		} else {
 			s.Sources.Uncited = append(s.Sources.Uncited, src.ID)
 		}
 	}
 	slices.SortStableFunc(s.Sources.Cited, func(a, b SourceCount) int { return cmp.Compare(b.Seen, a.Seen) })
+	for _, y := range years {
+		s.ByYear = append(s.ByYear, *y)
+	}
+	slices.SortFunc(s.ByYear, func(a, b YearStats) int { return cmp.Compare(a.Year, b.Year) })
 	for _, t := range tagOrder {
 		s.Tags = append(s.Tags, TagCount{Tag: t, Count: tags[t]})
 	}
 	slices.SortStableFunc(s.Tags, func(a, b TagCount) int { return cmp.Compare(b.Count, a.Count) })
 	return s
+}
+
+// seenYear is the year a seen entry dates, from its own date or else its
+// source's ("2013" for 2013-10-24), or "" when neither has one.
+func seenYear(seen *Seen, sources map[string]*Source) string {
+	date := seen.Date
+	if date == "" {
+		if src := sources[seen.Source]; src != nil {
+			date = src.Date
+		}
+	}
+	year, _, _ := strings.Cut(date, "-")
+	return year
 }

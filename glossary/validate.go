@@ -22,7 +22,23 @@ type ValidateOptions struct {
 	// the names of the rules it reported, one per finding. When nil,
 	// examples are checked for form only.
 	CheckExample func(g *Glossary, c *Concept, e *Example) ([]string, error)
+	// Strict adds the quality gates of a curated glossary, as warnings:
+	// a rendering no seen entry dates (by its own date or its source's),
+	// and a concept with no preferred rendering in OfficialStyle whose
+	// notes do not say why (NoOfficialNote). A house glossary need not
+	// meet them, so they are off by default.
+	Strict bool
 }
+
+// OfficialStyle is the style whose preferred rendering a strict
+// validation asks of every concept, when the glossary defines it.
+const OfficialStyle = "official"
+
+// NoOfficialNote is the phrase with which a concept's notes say why it
+// has no preferred official rendering ("No official English is
+// attested: …"); a strict validation then does not ask for one. It is
+// compared case-insensitively.
+const NoOfficialNote = "no official"
 
 // Validate checks a merged glossary as a whole: references to sources,
 // styles (status_in's included) and concepts; one Chinese term or English
@@ -32,7 +48,8 @@ type ValidateOptions struct {
 // and its status_in; and examples that do not hold. Problems a single
 // file shows by itself are Parse's (an unknown status, phrase type or
 // concept kind, a context pattern that is none, an unknown placeholder),
-// and an empty glossary is Load's.
+// and an empty glossary is Load's. opts.Strict adds the quality gates of
+// a curated glossary, as warnings (ValidateOptions.Strict).
 func Validate(g *Glossary, opts ValidateOptions) Problems {
 	v := &validator{g: g, opts: opts, sources: mapByID(g.Sources), styles: mapByID(g.Styles)}
 	if v.opts.RuleNames == nil {
@@ -165,7 +182,35 @@ func (v *validator) concept(c *Concept) {
 	for _, e := range c.Examples {
 		v.example(c, e)
 	}
+	if v.opts.Strict {
+		v.strictConcept(c, name)
+	}
 }
+
+// strictConcept applies the quality gates of ValidateOptions.Strict to c:
+// each rendering must be seen in a dated source, so a reader can tell
+// when it was in use, and the concept must have a preferred official
+// rendering or notes that say why not, so that check --style official
+// knows the current form.
+func (v *validator) strictConcept(c *Concept, name what) {
+	for _, r := range c.Renderings {
+		if len(r.Seen) == 0 {
+			v.problems.warnf(r.Pos, "rendering %q of %s has no seen entry: say which dated source uses it", r.EN, name)
+			continue
+		}
+		if !slices.ContainsFunc(r.Seen, v.dated) {
+			v.problems.warnf(r.Seen[0].Pos, "rendering %q of %s is seen in no dated source: give the seen entry or its source a date", r.EN, name)
+		}
+	}
+	if v.styles[OfficialStyle] != nil && c.Preferred(OfficialStyle) == nil && !strings.Contains(strings.ToLower(c.Notes), NoOfficialNote) {
+		v.problems.warnf(c.Pos, "%s has no preferred rendering in style %q: give one, or say why in its notes (%q …)", name, OfficialStyle, NoOfficialNote)
+	}
+}
+
+// dated reports whether seen entry s has a date, its own or its source's,
+// as Stats.Dated counts them. An unknown source is reported already; it
+// dates nothing.
+func (v *validator) dated(s *Seen) bool { return seenYear(s, v.sources) != "" }
 
 // PreferredStyles lists the styles r is the preferred rendering in, by
 // its status in each (StatusFor), in AllStyles' order; when no style uses

@@ -100,7 +100,8 @@ const ownFixtures = "testdata"
 
 // TestValidateFixtures checks each problem class of validate on the
 // fixtures in testdata/glossary/validate and in this package's
-// testdata/validate, which say what they must draw.
+// testdata/validate, which say what they must draw; those named
+// strict*.yaml are validated with the quality gates of Strict.
 func TestValidateFixtures(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(fixtures, "validate", "*.yaml"))
 	own, ownErr := filepath.Glob(filepath.Join(ownFixtures, "validate", "*.yaml"))
@@ -110,7 +111,9 @@ func TestValidateFixtures(t *testing.T) {
 	files = append(files, own...)
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			_, problems, wants := loadFixtures(t, []string{f}, glossary.ValidateOptions{})
+			// strict*.yaml hold the quality gates of --strict.
+			opts := glossary.ValidateOptions{Strict: strings.HasPrefix(filepath.Base(f), "strict")}
+			_, problems, wants := loadFixtures(t, []string{f}, opts)
 			if len(wants) == 0 {
 				t.Fatalf("%s wants nothing: a validate fixture must say what it draws", f)
 			}

@@ -133,8 +133,10 @@ func TestImportMarkdownRepository(t *testing.T) {
 	}
 	goldenFile(t, repo+"/house.golden.yaml", string(data))
 	goldenFile(t, repo+"/import.golden.txt", stderr)
-	if code, out, errOut := runCLI(t, "glossary", "validate", "--strict", house); code != 0 {
-		t.Errorf("glossary validate --strict on the import: exit %d\n%s%s", code, out, errOut)
+	// No problem, not even a warning. --strict would add the gates of a
+	// curated glossary, which a Markdown table without dates cannot meet.
+	if code, out, errOut := runCLI(t, "glossary", "validate", house); code != 0 || out != "" {
+		t.Errorf("glossary validate on the import: exit %d\n%s%s", code, out, errOut)
 	}
 
 	checkDrafts(t, repo+"/docs", "-g", house)

@@ -27,10 +27,12 @@ func newCmdGlossaryStats(f *factory) *cobra.Command {
 		Short: "Count what the glossary holds",
 		Long: `Report on the glossary named by --glossary (or the embedded one), merged:
 concepts (by kind, when some are names or phrases) and parts, renderings by
-status, for each style the renderings in it and the concepts without a
-preferred rendering in it (parts aside), sources by kind and by how many
-seen entries cite them, families, tags, examples and the renderings
-nobody has been seen using.
+status, the renderings seen in a dated source, concepts and renderings by
+kind, for each style the renderings in it and the concepts without a
+preferred rendering in it (parts aside), sources by kind and, for each
+cited one, its date and how many seen entries and renderings cite it, seen
+entries and renderings by year, families, tags, examples and the
+renderings nobody has been seen using.
 
 Formats: text (aligned, for reading) and json (the same numbers, for
 tools; lists in the text's order).`,
@@ -74,6 +76,14 @@ func writeStats(w io.Writer, s glossary.Stats) {
 	p("concepts\t%d\t(%s%s, %s)", s.Concepts, conceptKinds(s.ConceptsByKind), plural(s.Parts, "part"), plural(s.Examples, "example"))
 	p("renderings\t%d\t(%s)", s.Renderings, byStatus(s.ByStatus))
 	p("sources\t%d\t(%s)", s.Sources.Total, byKind(s.Sources.ByKind))
+	p("dated\t%d\t(%s of the renderings are seen in a dated source)", s.Dated, percent(s.Dated, s.Renderings))
+	p("")
+	p("kind\tconcepts\trenderings")
+	for _, k := range glossary.Kinds {
+		if s.ConceptsByKind[k] > 0 {
+			p("%s\t%d\t%d", k, s.ConceptsByKind[k], s.RenderingsByKind[k])
+		}
+	}
 	p("")
 	p("style\tpreferred\tadmitted\tdeprecated\tsuperseded\tconcepts with a preferred rendering")
 	for _, st := range s.Styles {
@@ -87,13 +97,27 @@ func writeStats(w io.Writer, s glossary.Stats) {
 		}
 	}
 	p("")
-	p("source\tkind\tseen")
+	p("source\tkind\tdate\tseen\trenderings")
 	for _, c := range s.Sources.Cited {
-		p("%s\t%s\t%d", c.ID, c.Kind, c.Seen)
+		date := c.Date
+		if date == "" {
+			date = "-"
+		}
+		p("%s\t%s\t%s\t%d\t%d", c.ID, c.Kind, date, c.Seen, c.Renderings)
 	}
 	if len(s.Sources.Uncited) > 0 {
 		p("")
 		wrap(p, fmt.Sprintf("cited by no seen entry (%d):", len(s.Sources.Uncited)), s.Sources.Uncited)
+	}
+	if len(s.ByYear) > 0 || s.UndatedSeen > 0 {
+		p("")
+		p("year\tseen\trenderings")
+		for _, y := range s.ByYear {
+			p("%s\t%d\t%d", y.Year, y.Seen, y.Renderings)
+		}
+		if s.UndatedSeen > 0 {
+			p("undated\t%d", s.UndatedSeen)
+		}
 	}
 	p("")
 	p("family\tmembers\tzh")
@@ -139,6 +163,15 @@ func wrap(p func(string, ...any), title string, items []string) {
 	if line != "" {
 		p("  %s", line)
 	}
+}
+
+// percent is n of total as a whole percentage, rounded down so that 100%
+// means all: "97%".
+func percent(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", n*100/total)
 }
 
 func byStatus(m map[glossary.Status]int) string {

@@ -16,6 +16,11 @@ func TestGlossaryStatsText(t *testing.T) {
 	want := `concepts    4  (3 terms, 1 phrase; 1 part, 1 example)
 renderings  6  (3 preferred, 1 admitted, 1 deprecated, 1 superseded)
 sources     3  (2 official, 1 scholarly)
+dated       3  (50% of the renderings are seen in a dated source)
+
+kind    concepts  renderings
+term    3         5
+phrase  1         1
 
 style     preferred  admitted  deprecated  superseded  concepts with a preferred rendering
 official  2          1         0           0           2 of 4
@@ -27,12 +32,17 @@ no preferred official rendering (2):
 no preferred literal rendering (1):
   zb-gz
 
-source  kind       seen
-a       official   3
-b       scholarly  2
+source  kind       date  seen  renderings
+a       official   2019  3     2
+b       scholarly  -     2     2
 
 cited by no seen entry (1):
   c
+
+year     seen  renderings
+2019     3     2
+2021     1     1
+undated  1
 
 family  members  zh
 zb      2        周边

@@ -37,6 +37,13 @@ status, date, url or language tag; an example that expects an unknown rule.
 Warnings: one English rendering under two concepts, unless each says
 shared: true.
 
+--strict adds the quality gates of a curated glossary, as warnings: a
+rendering with no seen entry, or seen only in sources without a date (a
+seen entry's own date counts); and, when the glossary defines the style
+"official", a concept with no preferred official rendering whose notes do
+not say why, in words holding "no official" ("No official English is
+attested: …").
+
 With no FILE, the glossaries of --glossary are validated, or the embedded
 one. @default names the embedded glossary.
 
@@ -44,7 +51,8 @@ Exit status 0 when there are no errors (and, with --strict, no warnings),
 1 for warnings under --strict, 2 for errors.`,
 		Example: `  termlint glossary validate
   termlint glossary validate house.yaml
-  termlint glossary validate --strict @default house.yaml`,
+  termlint glossary validate @default house.yaml
+  termlint glossary validate --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if len(args) == 0 {
@@ -53,7 +61,7 @@ Exit status 0 when there are no errors (and, with --strict, no warnings),
 			return validateRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "check the quality gates of a curated glossary too, and fail (exit 1) on warnings")
 	return cmd
 }
 
@@ -62,7 +70,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	g, problems := glossary.Load(inputs, glossary.ValidateOptions{CheckExample: checker.ExampleChecker()})
+	g, problems := glossary.Load(inputs, glossary.ValidateOptions{CheckExample: checker.ExampleChecker(), Strict: opts.Strict})
 	for _, p := range problems {
 		fmt.Fprintln(opts.IO.Out, p)
 	}

@@ -70,7 +70,7 @@ func (p *cardPrinter) result(r glossary.Result, all bool, errOut io.Writer) {
 		fmt.Fprintln(p.w, "\nsources:")
 		for _, s := range p.g.Sources {
 			if cited[s.ID] {
-				fmt.Fprintf(p.w, "  %s  %s (%s%s)\n", p.cs.Bold(s.ID), s.Title, s.Kind, prefixed(", ", s.Date))
+				fmt.Fprintf(p.w, "  %s  %s (%s)\n", p.cs.Bold(s.ID), s.Title, joinNonEmpty(", ", briefPublisher(s.Publisher), s.Kind, s.Date))
 			}
 		}
 	}
@@ -340,24 +340,48 @@ func (p *cardPrinter) colored(s glossary.Status, text string) string {
 	return text
 }
 
-// seen says who used a rendering when: "seed-001 (official, 2025-04)".
+// seen says who used a rendering when: each source's id, which names the
+// publication and is what --sources and the glossary list it under, with
+// its publisher, kind and date: "xinhua-2025-neighborhood-work-conference
+// (Xinhua News Agency, official, 2025-04)".
 func (p *cardPrinter) seen(seen []*glossary.Seen) string {
 	parts := make([]string, 0, len(seen))
 	for _, s := range seen {
-		date, kind := s.Date, ""
+		publisher, kind, date := "", "", s.Date
 		if src := p.g.Source(s.Source); src != nil {
-			kind = src.Kind
+			publisher, kind = briefPublisher(src.Publisher), src.Kind
 			if date == "" {
 				date = src.Date
 			}
 		}
-		detail := strings.Trim(kind+", "+date, ", ")
-		if detail != "" {
-			detail = " (" + detail + ")"
+		if detail := joinNonEmpty(", ", publisher, kind, date); detail != "" {
+			parts = append(parts, s.Source+" ("+detail+")")
+		} else {
+			parts = append(parts, s.Source)
 		}
-		parts = append(parts, s.Source+detail)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// briefPublisher is a source's publisher without its parenthesised
+// remark ("National Development and Reform Commission (with the Ministry
+// of Foreign Affairs …)"), which would nest in the seen line's brackets.
+func briefPublisher(publisher string) string {
+	if i := strings.Index(publisher, " ("); i > 0 {
+		publisher = publisher[:i]
+	}
+	return strings.TrimSpace(publisher)
+}
+
+// joinNonEmpty joins the parts that are not empty with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	kept := parts[:0]
+	for _, part := range parts {
+		if part != "" {
+			kept = append(kept, part)
+		}
+	}
+	return strings.Join(kept, sep)
 }
 
 func prefixed(prefix, s string) string {

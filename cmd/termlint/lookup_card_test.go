@@ -175,3 +175,44 @@ func TestLookupCardKind(t *testing.T) {
 		t.Errorf("json: %s has kind %q, want none", m.ID, m.Kind)
 	}
 }
+
+// seenGlossary has a source with a publisher that carries a remark in
+// brackets, one without a publisher, and a seen entry with a date of its
+// own.
+const seenGlossary = `sources:
+  harbour-board-2019-bridge-notice:
+    title: Notice on naming the harbour bridges
+    kind: official
+    publisher: "Harbour Board (with the Roads Office)"
+    date: 2019-05
+  scholarly-2021-bridge-essay:
+    title: An essay on bridges
+    kind: scholarly
+    date: 2021
+concepts:
+  - id: qiao
+    zh: 桥
+    renderings:
+      - en: bridge
+        status: preferred
+        seen:
+          - {source: harbour-board-2019-bridge-notice}
+          - {source: scholarly-2021-bridge-essay, date: 2021-03}
+`
+
+// TestLookupSeenNamesPublisher: a seen entry gives the source's id, its
+// publisher without the bracketed remark, kind and date (the entry's own
+// before the source's), and leaves out a publisher the glossary lacks;
+// --sources names the publisher too.
+func TestLookupSeenNamesPublisher(t *testing.T) {
+	g := filepath.Join(writeFiles(t, map[string]string{"g.yaml": seenGlossary}), "g.yaml")
+	code, out, errOut := runCLI(t, "--no-config", "-g", g, "lookup", "--sources", "桥")
+	for _, want := range []string{
+		"seen: harbour-board-2019-bridge-notice (Harbour Board, official, 2019-05); scholarly-2021-bridge-essay (scholarly, 2021-03)\n",
+		"\nsources:\n  harbour-board-2019-bridge-notice  Notice on naming the harbour bridges (Harbour Board, official, 2019-05)\n  scholarly-2021-bridge-essay  An essay on bridges (scholarly, 2021)\n",
+	} {
+		if code != 0 || errOut != "" || !strings.Contains(out, want) {
+			t.Errorf("exit %d, stderr %q: output lacks %q:\n%s", code, errOut, want, out)
+		}
+	}
+}

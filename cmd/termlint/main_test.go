@@ -30,7 +30,7 @@ func TestLookupChinese(t *testing.T) {
 	if !strings.HasPrefix(first, "周边  zhōubiān  zhoubian") {
 		t.Errorf("first line %q: want the card of 周边", first)
 	}
-	for _, want := range []string{"neighborhood", "periphery", "preferred", "official", "literal", "seed-001 (official, 2025-04)", `also matching "周边":`, "周边工作 zhoubian-gongzuo", "周边命运共同体"} {
+	for _, want := range []string{"neighborhood", "periphery", "preferred", "official", "literal", "xinhua-2025-neighborhood-work-conference (Xinhua News Agency, official, 2025-04)", `also matching "周边":`, "周边工作 zhoubian-gongzuo", "周边命运共同体"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -144,7 +144,7 @@ func TestLookupStyleAndSources(t *testing.T) {
 	if !strings.Contains(out, "use (official): community with a shared future") {
 		t.Errorf("no preferred official rendering pointed out:\n%s", out)
 	}
-	if !strings.Contains(out, "\nsources:\n  seed-000  ") {
+	if !strings.Contains(out, "\nsources:\n  scholarly-2025-periphery-common-destiny  ") {
 		t.Errorf("no sources list:\n%s", out)
 	}
 	code, _, errOut = runCLI(t, "lookup", "--style", "offical", "周边")
@@ -274,6 +274,33 @@ func TestGlossaryValidateStrict(t *testing.T) {
 	}
 }
 
+// TestGlossaryValidateStrictGates: --strict adds the quality gates (a
+// dated seen entry for every rendering, a preferred official rendering or
+// notes that say why not), which the embedded glossary meets and a plain
+// validate does not apply.
+func TestGlossaryValidateStrictGates(t *testing.T) {
+	if code, out, errOut := runCLI(t, "glossary", "validate", "--strict"); code != 0 || out != "" || !strings.Contains(errOut, "no problems") {
+		t.Errorf("embedded glossary under --strict: exit %d\n%s%s", code, out, errOut)
+	}
+	file := filepath.Join(fixtures, "validate", "strict.yaml")
+	if code, out, _ := runCLI(t, "glossary", "validate", file); code != 0 || out != "" {
+		t.Errorf("quality gates without --strict: exit %d\n%s", code, out)
+	}
+	code, out, _ := runCLI(t, "glossary", "validate", "--strict", file)
+	for _, want := range []string{
+		file + ":19:9: warning: rendering \"span\" of concept \"qiao\" has no seen entry",
+		file + ":24:13: warning: rendering \"crossing\" of concept \"qiao\" is seen in no dated source",
+		file + ":29:5: warning: concept \"dukou\" has no preferred rendering in style \"official\"",
+	} {
+		if code != 1 || !strings.Contains(out, want) {
+			t.Errorf("--strict: exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
+	if n := strings.Count(out, "\n"); n != 3 {
+		t.Errorf("--strict: %d problems, want 3:\n%s", n, out)
+	}
+}
+
 func TestGlossaryExport(t *testing.T) {
 	code, out, errOut := runCLI(t, "glossary", "export", "--format", "json")
 	if code != 0 {
@@ -288,7 +315,7 @@ func TestGlossaryExport(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Version != 1 || len(got.Concepts) < 10 || got.Styles["official"] == nil || got.Sources["seed-000"] == nil {
+	if got.Version != 1 || len(got.Concepts) < 10 || got.Styles["official"] == nil || got.Sources["scholarly-2025-periphery-common-destiny"] == nil {
 		t.Errorf("export: version %d, %d concepts, styles %v", got.Version, len(got.Concepts), got.Styles)
 	}
 	for _, c := range got.Concepts {

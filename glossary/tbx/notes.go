@@ -15,7 +15,7 @@ import (
 //	termlint zh_except: [城市周边, 动漫周边]
 //	termlint kind: phrase
 //	termlint seen: date 2025-04; url "https://example.org/a"
-//	termlint source seed-001: title "Xinhua readout"; kind official
+//	termlint source xinhua-2025-neighborhood-work-conference: title "Xinhua readout"; kind official
 //	termlint status_in: literal preferred; official admitted
 //	termlint context: require ["China's _", "_ diplomacy"]; exclude ["_ committee"]
 //
