@@ -43,8 +43,11 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 	docs := make([]fix.Document, len(files))
 	for i, f := range files {
 		t, read := prepareFix(f.Document, readOpts)
-		targets[i], docs[i] = t, fix.Document{Doc: f.Document, Read: read}
+		targets[i], docs[i] = t, fix.Document{Doc: f.Document, File: f, Read: read}
 	}
+	// fix.Run takes the scans over and drops each as its file is fixed;
+	// files must not keep them.
+	clear(files)
 	chk := opts.checkerOptions()
 	// --baseline and --diff-base choose what to fix, as they choose what
 	// to report.

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// fixMemoryLine is one line of a draft with a --fix finding in every
+// line: its "periphery diplomacy" is a rendering its "neighborhood
+// diplomacy" outvotes... or the other way round; either way one fix per line.
+const fixMemoryLine = "The periphery diplomacy of the county held. Neighborhood diplomacy as well.\n"
+
+// fixBytesPerFinding bounds what check --fix holds per finding.
+const fixBytesPerFinding = 1150
+
+// fixHeld runs check --fix on a draft of n lines and returns the heap
+// that is live when the fixed file is about to be written, when the fix
+// holds the most it holds for good (the fixed text, its findings), and
+// how many findings were fixed.
+func fixHeld(t *testing.T, n int) (live uint64, fixed int) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.txt")
+	if err := os.WriteFile(path, []byte(strings.Repeat(fixMemoryLine, n)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var base, at runtime.MemStats
+	beforeReplace = func(string) {
+		runtime.GC()
+		runtime.ReadMemStats(&at)
+	}
+	defer func() { beforeReplace = func(string) {} }()
+	runtime.GC()
+	runtime.ReadMemStats(&base)
+	code, _, stderr := runCLI(t, "--no-config", "check", "--fix", "--fail-on", "none", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := fmt.Sscanf(stderr[strings.Index(stderr, "fixed "):], "fixed %d findings", &fixed); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	return at.HeapAlloc - min(at.HeapAlloc, base.HeapAlloc), fixed
+}
+
+// TestFixMemoryPerFinding doubles the findings of check --fix and bounds,
+// by counting bytes, what the fix holds per finding beyond a fixed cost
+// (the glossary): the scanned file once, its findings once and the fixed
+// text. It held the scan of the file twice, the findings of the pass
+// before, and every fixable finding copied into its edit.
+func TestFixMemoryPerFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fixes megabytes of text")
+	}
+	const n = 20000
+	live1, fixed1 := fixHeld(t, n)
+	live2, fixed2 := fixHeld(t, 2*n)
+	if fixed1 != n || fixed2 != 2*n {
+		t.Fatalf("fixed %d and %d findings, want %d and %d", fixed1, fixed2, n, 2*n)
+	}
+	perFinding := float64(live2-min(live1, live2)) / float64(fixed2-fixed1)
+	t.Logf("held %d KB for %d findings, %d KB for %d: %.0f bytes per finding", live1>>10, fixed1, live2>>10, fixed2, perFinding)
+	if perFinding > fixBytesPerFinding {
+		t.Errorf("--fix held %.0f bytes per finding; the bound is %d", perFinding, fixBytesPerFinding)
+	}
+}
