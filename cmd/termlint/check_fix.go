@@ -225,19 +225,24 @@ func writeFixed(t *fixTarget, after *input.Document) error {
 // printDiff prints what --fix would change as a unified diff of each
 // file's text, in file order, and says on standard error how much.
 func printDiff(opts *checkOptions, targets []*fixTarget, res *fix.Result, inputErrs []error) error {
+	// --diff prints no findings: the scans and findings go before the
+	// diffs are made.
+	res.Files, res.Findings = nil, nil
 	findings, files := 0, 0
-	var b bytes.Buffer
 	for i, t := range targets {
 		before, after := t.doc.Text, res.Docs[i].Text
 		if bytes.Equal(before, after) {
 			continue
 		}
-		b.WriteString(unifiedDiff(t.doc.Path, before, after))
+		// Each file's diff is written as soon as it is made, and dropped
+		// with the file's fixed text: the diffs of all files are never
+		// held at once.
+		if _, err := io.WriteString(opts.IO.Out, unifiedDiff(t.doc.Path, before, after)); err != nil {
+			return err
+		}
+		res.Docs[i] = nil
 		findings += res.Fixed[i]
 		files++
-	}
-	if _, err := io.Copy(opts.IO.Out, &b); err != nil {
-		return err
 	}
 	opts.IO.Eprintf("termlint: --fix would fix %s in %s\n", plural(findings, "finding"), plural(files, "file"))
 	reportSkipped(opts.IO.ErrOut, res.Skipped, targets)

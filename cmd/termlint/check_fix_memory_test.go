@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/termlint/termlint/internal/iostreams"
 )
 
 // fixMemoryLine is one line of a draft with a --fix finding in every
@@ -16,6 +18,11 @@ const fixMemoryLine = "The periphery diplomacy of the county held. Neighborhood 
 
 // fixBytesPerFinding bounds what check --fix holds per finding.
 const fixBytesPerFinding = 1150
+
+// diffBytesPerFinding bounds what check --diff holds per finding while it
+// writes the diff: some 75 bytes of text before and after a fix, and the
+// diff lines that show both.
+const diffBytesPerFinding = 750
 
 // fixHeld runs check --fix on a draft of n lines and returns the heap
 // that is live when the fixed file is about to be written, when the fix
@@ -65,5 +72,62 @@ func TestFixMemoryPerFinding(t *testing.T) {
 	t.Logf("held %d KB for %d findings, %d KB for %d: %.0f bytes per finding", live1>>10, fixed1, live2>>10, fixed2, perFinding)
 	if perFinding > fixBytesPerFinding {
 		t.Errorf("--fix held %.0f bytes per finding; the bound is %d", perFinding, fixBytesPerFinding)
+	}
+}
+
+// heapAtFirstWrite is a standard output that notes, at its first write,
+// the heap that is live then.
+type heapAtFirstWrite struct {
+	live    uint64
+	written int
+}
+
+func (w *heapAtFirstWrite) Write(p []byte) (int, error) {
+	if w.written == 0 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		w.live = m.HeapAlloc
+	}
+	w.written += len(p)
+	return len(p), nil
+}
+
+// diffHeld runs check --diff on a draft of n lines and returns the heap
+// that is live when the diff is first written, beyond what was live
+// before the run.
+func diffHeld(t *testing.T, n int) uint64 {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.txt")
+	if err := os.WriteFile(path, []byte(strings.Repeat(fixMemoryLine, n)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, _, errOut := iostreams.Test()
+	out := &heapAtFirstWrite{}
+	ios.Out = out
+	var base runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&base)
+	if code := run([]string{"--no-config", "check", "--diff", path}, ios); code != 1 || out.written == 0 {
+		t.Fatalf("exit %d, %d bytes of diff: %s", code, out.written, errOut)
+	}
+	return out.live - min(out.live, base.HeapAlloc)
+}
+
+// TestDiffMemoryPerFinding doubles the findings of check --diff and
+// bounds, by counting bytes, what is live per finding while the diff is
+// written: the text before and after and the diff, not the scans and
+// findings, which --diff does not print.
+func TestDiffMemoryPerFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("diffs megabytes of text")
+	}
+	const n = 20000
+	live1, live2 := diffHeld(t, n), diffHeld(t, 2*n)
+	perFinding := float64(live2-min(live1, live2)) / float64(n)
+	t.Logf("held %d KB for %d findings, %d KB for %d: %.0f bytes per finding", live1>>10, n, live2>>10, 2*n, perFinding)
+	if perFinding > diffBytesPerFinding {
+		t.Errorf("--diff held %.0f bytes per finding; the bound is %d", perFinding, diffBytesPerFinding)
 	}
 }
