@@ -11,12 +11,14 @@ import (
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
-// fixMemoryLine is one line of a draft with a --fix finding in every
-// line: its "periphery diplomacy" is a rendering its "neighborhood
-// diplomacy" outvotes... or the other way round; either way one fix per line.
+// fixMemoryLine is one line of a draft with one --fix finding in every
+// line: "periphery diplomacy", which the file's own "neighborhood
+// diplomacy" (also the preferred rendering) outvotes and replaces.
 const fixMemoryLine = "The periphery diplomacy of the county held. Neighborhood diplomacy as well.\n"
 
-// fixBytesPerFinding bounds what check --fix holds per finding.
+// fixBytesPerFinding bounds what check --fix holds per finding when it
+// writes: the fixed text's scan (about 600 bytes a line of two
+// renderings) and its texts, before and after.
 const fixBytesPerFinding = 1150
 
 // diffBytesPerFinding bounds what check --diff holds per finding while it
@@ -129,5 +131,32 @@ func TestDiffMemoryPerFinding(t *testing.T) {
 	t.Logf("held %d KB for %d findings, %d KB for %d: %.0f bytes per finding", live1>>10, n, live2>>10, 2*n, perFinding)
 	if perFinding > diffBytesPerFinding {
 		t.Errorf("--diff held %.0f bytes per finding; the bound is %d", perFinding, diffBytesPerFinding)
+	}
+}
+
+// BenchmarkFixManyFindings doubles the findings of check --fix and
+// --diff, one per line: time and bytes per op must double with them
+// (go test ./cmd/termlint -run '^$' -bench FixManyFindings -benchmem).
+func BenchmarkFixManyFindings(b *testing.B) {
+	for _, mode := range []string{"--fix", "--diff"} {
+		for _, n := range []int{10000, 20000, 40000} {
+			b.Run(fmt.Sprintf("%s/%d", mode[2:], n), func(b *testing.B) {
+				dir := b.TempDir()
+				path := filepath.Join(dir, "draft.txt")
+				draft := []byte(strings.Repeat(fixMemoryLine, n))
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					if err := os.WriteFile(path, draft, 0o644); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					ios, _, _, errOut := iostreams.Test()
+					if code := run([]string{"--no-config", "check", mode, "--fail-on", "none", path}, ios); code > 1 {
+						b.Fatalf("exit %d: %s", code, errOut)
+					}
+				}
+			})
+		}
 	}
 }
