@@ -180,9 +180,15 @@ func prepareFix(doc *input.Document, opts input.Options) (*fixTarget, func([]byt
 		}
 		t.raw = raw
 	}
-	if back, err := input.Encode(doc.Text, doc.Encoding); err != nil || t.raw != nil && !bytes.Equal(back, t.raw) {
+	back, err := input.Encode(doc.Text, doc.Encoding)
+	if err != nil || t.raw != nil && !bytes.Equal(back, t.raw) {
 		t.refused = fmt.Sprintf("its encoding (%s) does not write the text back byte for byte", encodingLabel(doc.Encoding))
 		return t, nil
+	}
+	if t.raw != nil {
+		// The same bytes: a UTF-8 file's are its text's own, so the file
+		// is not held a second time as it was read.
+		t.raw = back
 	}
 	return t, fix.Reader(doc, opts, chinese)
 }

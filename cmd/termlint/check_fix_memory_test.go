@@ -19,7 +19,7 @@ const fixMemoryLine = "The periphery diplomacy of the county held. Neighborhood 
 // fixBytesPerFinding bounds what check --fix holds per finding when it
 // writes: the fixed text's scan (about 600 bytes a line of two
 // renderings) and its texts, before and after.
-const fixBytesPerFinding = 1150
+const fixBytesPerFinding = 1000
 
 // diffBytesPerFinding bounds what check --diff holds per finding while it
 // writes the diff: some 75 bytes of text before and after a fix, and the
