@@ -419,8 +419,6 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 		}
 	}
 	for pass := 0; ; pass++ {
-		// The findings of the pass before are of text that is gone.
-		res.Findings = nil
 		findings, err := c.Check(res.Files, opts)
 		if err != nil {
 			return nil, err
@@ -430,6 +428,11 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 			findings = keep(findings)
 		}
 		edits, skips := Plan(findings)
+		// A file's scan is not needed to apply its edits, and is of text
+		// that is about to go: it is dropped first, and the file scanned
+		// again below, so that a file of many findings is never held
+		// scanned twice, nor scanned with its next text.
+		var rescan []int
 		applied := false
 		for path, es := range edits {
 			i, ok := byPath[path]
@@ -445,18 +448,25 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 				}
 				continue
 			}
+			res.Files[i] = nil
+			rescan = append(rescan, i)
 			doc, done, rejected := applyChecked(res.Docs[i], es, docs[i].Read)
 			skips = append(skips, rejected...)
 			if len(done) > 0 {
-				// The old scan goes before the new one is made: a file
-				// of many findings is never held scanned twice.
-				res.Docs[i], res.Files[i] = doc, nil
-				res.Files[i] = c.Scan(doc)
+				res.Docs[i] = doc
 				for _, e := range done {
 					res.Fixed[i] += len(e.Findings)
 				}
 				applied = true
 			}
+		}
+		if applied {
+			// This pass's findings are of text that is gone too (the
+			// edits that point into them are no longer live).
+			res.Findings = nil
+		}
+		for _, i := range rescan {
+			res.Files[i] = c.Scan(res.Docs[i])
 		}
 		if !applied {
 			sortSkips(skips)
