@@ -71,7 +71,6 @@ func Plan(findings []checker.Finding) (map[string][]Edit, []Skip) {
 	for _, f := range fixable {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
-	fixable = nil
 	edits := make(map[string][]Edit)
 	for path, fs := range byFile {
 		slices.SortStableFunc(fs, func(a, b *checker.Finding) int {
