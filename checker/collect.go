@@ -233,6 +233,15 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 		}
 	}
 	alts := make(map[*glossary.Concept][]string)
+	// A key's fix depends only on the key, its finding and the use's
+	// slot: it is made once for each, not once for each of a million
+	// uses.
+	type keyFix struct {
+		key uint32
+		t   *Finding
+		sl  slot
+	}
+	fixes := make(map[keyFix]string)
 	for _, d := range col.digests {
 		for _, fd := range d.found {
 			keep(fd)
@@ -259,7 +268,13 @@ func (col *Collector) findings(hidden func(Finding) bool) []Finding {
 					fd := col.place(*t, d, u)
 					if fd.Fix != "" {
 						// The key's fix, if the use's slot takes it.
-						fd.Fix = fix(fd.Text, u.slot, 1, col.keys[u.key].r, fd.Suggestions, house)
+						k := keyFix{u.key, t, u.slot}
+						f, ok := fixes[k]
+						if !ok {
+							f = fix(fd.Text, u.slot, 1, col.keys[u.key].r, fd.Suggestions, house)
+							fixes[k] = f
+						}
+						fd.Fix = f
 					}
 					keep(fd)
 				}

@@ -35,8 +35,10 @@ type Edit struct {
 	Start, End int
 	New        string
 	// Findings are the findings the edit fixes: one, or several at one
-	// span whose fixes agree.
-	Findings []checker.Finding
+	// span whose fixes agree. They point into the findings given to Plan
+	// rather than copy them: a file with a million fixes would otherwise
+	// hold every finding twice while it is fixed.
+	Findings []*checker.Finding
 }
 
 // Skip is a finding with a fix that is not applied, and why.
@@ -58,35 +60,33 @@ var statusRules = map[string]bool{"deprecated": true, "non-preferred": true}
 // style say what to write; a majority only says what the file does most.
 // Edits that overlap or nest are ambiguous; all of them are skipped.
 func Plan(findings []checker.Finding) (map[string][]Edit, []Skip) {
-	var fixable []checker.Finding
-	for _, f := range findings {
-		if f.Fix != "" && f.EndOffset > f.Offset {
+	var fixable []*checker.Finding
+	for i := range findings {
+		if f := &findings[i]; f.Fix != "" && f.EndOffset > f.Offset {
 			fixable = append(fixable, f)
 		}
 	}
 	fixable, skips := dropContradictions(fixable)
-	byFile := make(map[string][]checker.Finding)
+	byFile := make(map[string][]*checker.Finding)
 	for _, f := range fixable {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	edits := make(map[string][]Edit)
 	for path, fs := range byFile {
-		slices.SortStableFunc(fs, func(a, b checker.Finding) int {
+		slices.SortStableFunc(fs, func(a, b *checker.Finding) int {
 			return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.EndOffset, b.EndOffset))
 		})
-		var es []Edit
+		es := make([]Edit, 0, len(fs)) // at most one edit per finding
 		for i := 0; i < len(fs); {
 			j := i + 1
 			for j < len(fs) && fs[j].Offset == fs[i].Offset && fs[j].EndOffset == fs[i].EndOffset {
 				j++
 			}
-			e, skipped := spanEdit(fs[i:j])
-			if e != nil {
-				e.New = keepLineBreaks(fs[i].Text, e.New)
-			}
+			e, ok, skipped := spanEdit(fs[i:j])
 			skips = append(skips, skipped...)
-			if e != nil {
-				es = append(es, *e)
+			if ok {
+				e.New = keepLineBreaks(fs[i].Text, e.New)
+				es = append(es, e)
 			}
 			i = j
 		}
@@ -118,6 +118,10 @@ func dropOverlaps(es []Edit) (kept []Edit, skips []Skip) {
 			furthest = i
 		}
 	}
+	if !slices.ContainsFunc(overlapped, func(o int) bool { return o != 0 }) {
+		return es, nil // the usual case: no copy
+	}
+	kept = make([]Edit, 0, len(es))
 	for i, e := range es {
 		if overlapped[i] == 0 {
 			kept = append(kept, e)
@@ -126,7 +130,7 @@ func dropOverlaps(es []Edit) (kept []Edit, skips []Skip) {
 		o := es[overlapped[i]-1].Findings[0]
 		reason := fmt.Sprintf("overlaps the fix of %q at %d:%d", o.Text, o.Line, o.Column)
 		for _, f := range e.Findings {
-			skips = append(skips, Skip{f, reason})
+			skips = append(skips, Skip{*f, reason})
 		}
 	}
 	return kept, skips
@@ -136,8 +140,18 @@ func dropOverlaps(es []Edit) (kept []Edit, skips []Skip) {
 // folds the two.
 type direction struct{ concept, from, to string }
 
-func directionOf(f checker.Finding) direction {
-	return direction{f.Concept, textnorm.Key(f.Rendering), textnorm.Key(f.Fix)}
+// directions folds the directions of findings, each distinct one once:
+// a file may have a million fixes of a few renderings.
+type directions map[direction]direction
+
+func (ds directions) of(f *checker.Finding) direction {
+	raw := direction{f.Concept, f.Rendering, f.Fix}
+	d, ok := ds[raw]
+	if !ok {
+		d = direction{f.Concept, textnorm.Key(f.Rendering), textnorm.Key(f.Fix)}
+		ds[raw] = d
+	}
+	return d
 }
 
 // dropContradictions settles fixes of one concept that go opposite ways:
@@ -148,25 +162,26 @@ func directionOf(f checker.Finding) direction {
 // of it. The way more findings go is kept (it leaves more text as it
 // is), then the way a deprecated or non-preferred finding goes; a tie
 // beyond that is ambiguous and both ways are skipped.
-func dropContradictions(fs []checker.Finding) ([]checker.Finding, []Skip) {
+func dropContradictions(fs []*checker.Finding) ([]*checker.Finding, []Skip) {
 	count := make(map[direction]int)
 	status := make(map[direction]bool)
+	folded := make(directions)
 	for _, f := range fs {
-		d := directionOf(f)
+		d := folded.of(f)
 		count[d]++
 		status[d] = status[d] || statusRules[f.Rule]
 	}
-	var kept []checker.Finding
+	kept := fs[:0] // in place: fs is Plan's own list
 	var skips []Skip
 	for _, f := range fs {
-		d := directionOf(f)
+		d := folded.of(f)
 		back := direction{d.concept, d.to, d.from}
 		n, m := count[d], count[back]
 		switch {
 		case m == 0, n > m, n == m && status[d] && !status[back]:
 			kept = append(kept, f)
 		default:
-			skips = append(skips, Skip{f, fmt.Sprintf("other fixes turn %q into %q", back.from, back.to)})
+			skips = append(skips, Skip{*f, fmt.Sprintf("other fixes turn %q into %q", back.from, back.to)})
 		}
 	}
 	return kept, skips
@@ -227,24 +242,31 @@ func keepLineBreaks(text, replacement string) string {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// spanEdit makes the edit of findings that share one span, or skips them.
-func spanEdit(fs []checker.Finding) (*Edit, []Skip) {
-	fixes := distinctFixes(fs, func(checker.Finding) bool { return true })
+// spanEdit makes the edit of findings that share one span, or skips them
+// (ok is false).
+func spanEdit(fs []*checker.Finding) (e Edit, ok bool, skips []Skip) {
+	fixes := distinctFixes(fs, func(*checker.Finding) bool { return true })
+	agree := len(fixes) == 1
 	if len(fixes) > 1 {
-		if status := distinctFixes(fs, func(f checker.Finding) bool { return statusRules[f.Rule] }); len(status) == 1 {
+		if status := distinctFixes(fs, func(f *checker.Finding) bool { return statusRules[f.Rule] }); len(status) == 1 {
 			fixes = status
 		}
 	}
 	if len(fixes) > 1 {
 		reason := "its fixes disagree: " + quoteList(fixes)
-		var skips []Skip
 		for _, f := range fs {
-			skips = append(skips, Skip{f, reason})
+			skips = append(skips, Skip{*f, reason})
 		}
-		return nil, skips
+		return Edit{}, false, skips
 	}
-	e := &Edit{Start: fs[0].Offset, End: fs[0].EndOffset, New: fixes[0]}
-	var losers []checker.Finding
+	e = Edit{Start: fs[0].Offset, End: fs[0].EndOffset, New: fixes[0]}
+	if agree {
+		// Every finding agrees, the usual case: the edit shares Plan's
+		// list of them.
+		e.Findings = fs[:len(fs):len(fs)]
+		return e, true, nil
+	}
+	var losers []*checker.Finding
 	for _, f := range fs {
 		if f.Fix == e.New {
 			e.Findings = append(e.Findings, f)
@@ -252,16 +274,15 @@ func spanEdit(fs []checker.Finding) (*Edit, []Skip) {
 			losers = append(losers, f)
 		}
 	}
-	var skips []Skip
 	for _, f := range losers {
-		skips = append(skips, Skip{f, fmt.Sprintf("the %s fix %q of the same text is applied instead", e.Findings[0].Rule, e.New)})
+		skips = append(skips, Skip{*f, fmt.Sprintf("the %s fix %q of the same text is applied instead", e.Findings[0].Rule, e.New)})
 	}
-	return e, skips
+	return e, true, skips
 }
 
 // distinctFixes lists the different fixes of the findings keep is true of,
 // in order.
-func distinctFixes(fs []checker.Finding, keep func(checker.Finding) bool) []string {
+func distinctFixes(fs []*checker.Finding, keep func(*checker.Finding) bool) []string {
 	var out []string
 	for _, f := range fs {
 		if keep(f) && !slices.Contains(out, f.Fix) {
@@ -302,6 +323,12 @@ func Apply(text []byte, edits []Edit) []byte {
 type Document struct {
 	// Doc is the file as read.
 	Doc *input.Document
+	// File, unless nil, is Doc as scanned (checker.Checker.Scan), which
+	// Run then takes over rather than scan Doc again: the caller has
+	// usually checked the file already, and a second scan would hold its
+	// occurrences twice. Run sets it to nil, so that the scan of a file
+	// it fixes is dropped with the text it was made of.
+	File *checker.File
 	// Read reads the file's text with edits made (decoded, as Doc.Text)
 	// the way Doc was read: Reader makes one. Nil leaves the file as it
 	// is: it is checked with the others, in their scope, but not fixed.
@@ -381,7 +408,11 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 	byPath := make(map[string]int, len(docs))
 	for i, d := range docs {
 		res.Docs[i] = d.Doc
-		res.Files[i] = c.Scan(d.Doc)
+		res.Files[i] = d.File
+		if d.File == nil {
+			res.Files[i] = c.Scan(d.Doc)
+		}
+		docs[i].File = nil
 		if _, dup := byPath[d.Doc.Path]; !dup {
 			byPath[d.Doc.Path] = i
 		}
@@ -396,6 +427,11 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 			findings = keep(findings)
 		}
 		edits, skips := Plan(findings)
+		// A file's scan is not needed to apply its edits, and is of text
+		// that is about to go: it is dropped first, and the file scanned
+		// again below, so that a file of many findings is never held
+		// scanned twice, nor scanned with its next text.
+		var rescan []int
 		applied := false
 		for path, es := range edits {
 			i, ok := byPath[path]
@@ -406,20 +442,30 @@ func Run(c *checker.Checker, docs []Document, opts checker.Options, keep func([]
 			if pass == MaxPasses {
 				for _, e := range es {
 					for _, f := range e.Findings {
-						skips = append(skips, Skip{f, fmt.Sprintf("still fixable after %d passes", MaxPasses)})
+						skips = append(skips, Skip{*f, fmt.Sprintf("still fixable after %d passes", MaxPasses)})
 					}
 				}
 				continue
 			}
+			res.Files[i] = nil
+			rescan = append(rescan, i)
 			doc, done, rejected := applyChecked(res.Docs[i], es, docs[i].Read)
 			skips = append(skips, rejected...)
 			if len(done) > 0 {
-				res.Docs[i], res.Files[i] = doc, c.Scan(doc)
+				res.Docs[i] = doc
 				for _, e := range done {
 					res.Fixed[i] += len(e.Findings)
 				}
 				applied = true
 			}
+		}
+		if applied {
+			// This pass's findings are of text that is gone too (the
+			// edits that point into them are no longer live).
+			res.Findings = nil
+		}
+		for _, i := range rescan {
+			res.Files[i] = c.Scan(res.Docs[i])
 		}
 		if !applied {
 			sortSkips(skips)
@@ -439,7 +485,7 @@ func applyChecked(doc *input.Document, edits []Edit, read func([]byte) (*input.D
 	var skips []Skip
 	reject := func(e Edit, err error) {
 		for _, f := range e.Findings {
-			skips = append(skips, Skip{f, err.Error()})
+			skips = append(skips, Skip{*f, err.Error()})
 		}
 	}
 	try := func(es []Edit) (*input.Document, error) {

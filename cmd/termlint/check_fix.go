@@ -43,8 +43,11 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 	docs := make([]fix.Document, len(files))
 	for i, f := range files {
 		t, read := prepareFix(f.Document, readOpts)
-		targets[i], docs[i] = t, fix.Document{Doc: f.Document, Read: read}
+		targets[i], docs[i] = t, fix.Document{Doc: f.Document, File: f, Read: read}
 	}
+	// fix.Run takes the scans over and drops each as its file is fixed;
+	// files must not keep them.
+	clear(files)
 	chk := opts.checkerOptions()
 	// --baseline and --diff-base choose what to fix, as they choose what
 	// to report.
@@ -177,9 +180,15 @@ func prepareFix(doc *input.Document, opts input.Options) (*fixTarget, func([]byt
 		}
 		t.raw = raw
 	}
-	if back, err := input.Encode(doc.Text, doc.Encoding); err != nil || t.raw != nil && !bytes.Equal(back, t.raw) {
+	back, err := input.Encode(doc.Text, doc.Encoding)
+	if err != nil || t.raw != nil && !bytes.Equal(back, t.raw) {
 		t.refused = fmt.Sprintf("its encoding (%s) does not write the text back byte for byte", encodingLabel(doc.Encoding))
 		return t, nil
+	}
+	if t.raw != nil {
+		// The same bytes: a UTF-8 file's are its text's own, so the file
+		// is not held a second time as it was read.
+		t.raw = back
 	}
 	return t, fix.Reader(doc, opts, chinese)
 }
@@ -222,19 +231,24 @@ func writeFixed(t *fixTarget, after *input.Document) error {
 // printDiff prints what --fix would change as a unified diff of each
 // file's text, in file order, and says on standard error how much.
 func printDiff(opts *checkOptions, targets []*fixTarget, res *fix.Result, inputErrs []error) error {
+	// --diff prints no findings: the scans and findings go before the
+	// diffs are made.
+	res.Files, res.Findings = nil, nil
 	findings, files := 0, 0
-	var b bytes.Buffer
 	for i, t := range targets {
 		before, after := t.doc.Text, res.Docs[i].Text
 		if bytes.Equal(before, after) {
 			continue
 		}
-		b.WriteString(unifiedDiff(t.doc.Path, before, after))
+		// Each file's diff is written as soon as it is made, and dropped
+		// with the file's fixed text: the diffs of all files are never
+		// held at once.
+		if _, err := io.WriteString(opts.IO.Out, unifiedDiff(t.doc.Path, before, after)); err != nil {
+			return err
+		}
+		res.Docs[i] = nil
 		findings += res.Fixed[i]
 		files++
-	}
-	if _, err := io.Copy(opts.IO.Out, &b); err != nil {
-		return err
 	}
 	opts.IO.Eprintf("termlint: --fix would fix %s in %s\n", plural(findings, "finding"), plural(files, "file"))
 	reportSkipped(opts.IO.ErrOut, res.Skipped, targets)
