@@ -149,14 +149,23 @@ func otherTermWords(seg *Segment, con *glossary.Concept, english []looseToken) [
 // rendering words with up to maxInserted other words among them
 // ("diplomacy with our own characteristics as a major country"), ending
 // on a rendering word that joins nothing, and stopping at a word that
-// renders another of the segment's terms (other).
+// renders another of the segment's terms (other). Each rendering word
+// counts once: at a word already kept (the head's included) the part
+// ends, for a rendering's words repeated all through a segment ("the
+// region of the coast, the region of ...") are not one kept part, and
+// walking them from every head would cost heads × words.
 func keptAround(english []looseToken, head, step int, stems []string, other []bool) int {
 	end, gap := head, 0
+	kept := []string{english[head].stem}
 	for j := head + step; j >= 0 && j < len(english) && gap <= maxInserted && !other[j]; j += step {
 		if !slices.Contains(stems, english[j].stem) {
 			gap++
 			continue
 		}
+		if slices.Contains(kept, english[j].stem) {
+			break
+		}
+		kept = append(kept, english[j].stem)
 		if gap = 0; !insteadEdgeWords[english[j].stem] {
 			end = j
 		}

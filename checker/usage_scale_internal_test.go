@@ -91,9 +91,10 @@ func TestUsageUnrenderedIsLinear(t *testing.T) {
 		}
 		return after.TotalAlloc - before.TotalAlloc
 	}
-	// A first run warms what the checker caches, which would otherwise
-	// count against the smaller run alone when other tests ran before.
-	allocated(500)
+	// A first run at the larger size fills what the checker caches and
+	// pools (a paragraph's atoms), so that neither measured run pays for
+	// them and the smaller does not alone find them warm.
+	allocated(2000)
 	small, large := allocated(1000), allocated(2000)
 	if float64(large) > 2.5*float64(small) {
 		t.Errorf("twice the terms allocated %d bytes, %.1f times the %d of half as many; want about 2", large, float64(large)/float64(small), small)
@@ -117,5 +118,28 @@ func BenchmarkUsage(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestKeptPartStaysWithinReach checks that the kept part of a rendering
+// holds each of its words once, however often they repeat: "surrounding region" kept as "region" in an English that says
+// "the region of the coast" over and over is one "region", not the whole
+// English (which every head walked to, costing heads × words).
+func TestKeptPartStaysWithinReach(t *testing.T) {
+	c, con := usageChecker(t)
+	text := strings.Repeat("周边，", 400) + "\n\n" + strings.Repeat("the region of the coast, ", 400) + "\n"
+	doc, err := input.ReadWith("kept.md", []byte(text), input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := c.Scan(doc)
+	if len(f.Segments) != 1 || len(f.Segments[0].Terms) == 0 {
+		t.Fatalf("want one segment with terms, got %d segments", len(f.Segments))
+	}
+	seg := f.Segments[0]
+	e := seg.english()
+	kept, _, ok := keptHead(seg, con, placeIn(seg, seg.Terms[0]), e.text, e.tokens)
+	if n := strings.Count(kept, "region"); ok && n > 1 {
+		t.Errorf("kept part %.60q… holds the rendering's word %d times; want once", kept, n)
 	}
 }
