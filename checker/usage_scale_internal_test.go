@@ -83,6 +83,11 @@ func TestUsageUnrenderedIsLinear(t *testing.T) {
 	allocated := func(n int) uint64 {
 		text := strings.Repeat("周边，", n) + "\n\n" + strings.Repeat("the region of the coast, ", n) + "\n"
 		var before, after runtime.MemStats
+		// Two collections empty the sync.Pools (a paragraph's atoms, the
+		// matcher's scratch), so that every run starts cold and none
+		// finds another's buffers: pools, not the work, would decide.
+		runtime.GC()
+		runtime.GC()
 		runtime.ReadMemStats(&before)
 		fu := usageOf(t, c, con, text)
 		runtime.ReadMemStats(&after)
@@ -91,10 +96,6 @@ func TestUsageUnrenderedIsLinear(t *testing.T) {
 		}
 		return after.TotalAlloc - before.TotalAlloc
 	}
-	// A first run at the larger size fills what the checker caches and
-	// pools (a paragraph's atoms), so that neither measured run pays for
-	// them and the smaller does not alone find them warm.
-	allocated(2000)
 	small, large := allocated(1000), allocated(2000)
 	if float64(large) > 2.5*float64(small) {
 		t.Errorf("twice the terms allocated %d bytes, %.1f times the %d of half as many; want about 2", large, float64(large)/float64(small), small)
