@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/textnorm"
+	"github.com/termlint/termlint/internal/workcount"
 )
 
 // NoDate is the year under which the uses in files whose path and front
@@ -333,13 +333,13 @@ func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 			kept = append(kept, t)
 		}
 	}
-	usageCompared.Add(int64(compared))
+	usageCompared.Add(compared)
 	return kept
 }
 
 // usageCompared counts the terms usage compares with others, to pair
 // them or to tell them apart, for the test that bounds the work.
-var usageCompared atomic.Int64
+var usageCompared workcount.Counter
 
 // renderingsOf returns the occurrences of con's renderings among os and
 // the phrases inside them, in file order.
@@ -432,7 +432,7 @@ func (u *fileScan) segment(seg *Segment) {
 			pair[i], taken[free] = free, true
 		}
 	}
-	usageCompared.Add(int64(compared))
+	usageCompared.Add(compared)
 	for i, e := range en {
 		z := zh[0] // a rendering beyond the terms is shown with the first
 		if pair[i] >= 0 {

@@ -60,11 +60,11 @@ func TestUsageIsLinear(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			compared := func(n int) int64 {
 				text := tt.text(n)
-				before := usageCompared.Load()
-				if fu := usageOf(t, c, con, text); !tt.want(fu, n) {
-					t.Fatalf("n=%d: unexpected counts %+v", n, *fu)
-				}
-				return usageCompared.Load() - before
+				return usageCompared.Count(func() {
+					if fu := usageOf(t, c, con, text); !tt.want(fu, n) {
+						t.Fatalf("n=%d: unexpected counts %+v", n, *fu)
+					}
+				})
 			}
 			small, large := compared(2000), compared(4000)
 			if float64(large) > 2.4*float64(small+1) {

@@ -42,10 +42,4 @@ var (
 // CountKeyComparisons runs f and returns how many keys the searches for
 // duplicates (renderings of a concept, styles, forms) compared meanwhile.
 // Tests that call it must not run in parallel.
-func CountKeyComparisons(f func()) int64 {
-	countingKeyComparisons.Store(true)
-	defer countingKeyComparisons.Store(false)
-	keyComparisons.Store(0)
-	f()
-	return keyComparisons.Load()
-}
+func CountKeyComparisons(f func()) int64 { return keyComparisons.Count(f) }

@@ -1,6 +1,6 @@
 package glossary
 
-import "sync/atomic"
+import "github.com/termlint/termlint/internal/workcount"
 
 // linearKeys is how many keys a firstKeys compares one by one before it
 // builds a map: most concepts have a few renderings and a few styles, for
@@ -45,13 +45,13 @@ func (f *firstKeys) index(key string) int {
 		}
 	}
 	if f.at != nil {
-		countKeyComparisons(1)
+		keyComparisons.Add(1)
 		if i, ok := f.at[key]; ok {
 			return i
 		}
 		return -1
 	}
-	countKeyComparisons(len(f.keys))
+	keyComparisons.Add(len(f.keys))
 	for i, k := range f.keys {
 		if k == key {
 			return i
@@ -60,16 +60,6 @@ func (f *firstKeys) index(key string) int {
 	return -1
 }
 
-// keyComparisons counts the keys firstKeys compared, when
-// countingKeyComparisons is set: the work the doubling tests of
-// renderings per concept bound, which no allocation shows.
-var (
-	countingKeyComparisons atomic.Bool
-	keyComparisons         atomic.Int64
-)
-
-func countKeyComparisons(n int) {
-	if countingKeyComparisons.Load() {
-		keyComparisons.Add(int64(n))
-	}
-}
+// keyComparisons counts the keys firstKeys compared: the work the
+// doubling tests of renderings per concept bound.
+var keyComparisons workcount.Counter

@@ -22,11 +22,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync/atomic"
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/internal/textnorm"
+	"github.com/termlint/termlint/internal/workcount"
 )
 
 // Edit replaces the bytes [Start, End) of a file's decoded text
@@ -597,7 +597,7 @@ const markup = "*_`~[]<>|\\#{}"
 
 // spanProbes counts spanIndex's calls and the positions it tries, the
 // work TestFixBilingualIsLinear bounds.
-var spanProbes atomic.Int64
+var spanProbes workcount.Counter
 
 // spanIndex finds edit e in span sp of a file's text: the indexes i, j of
 // sp.Text that are the file's bytes [e.Start, e.End) themselves.

@@ -2,13 +2,13 @@ package suggest
 
 import (
 	"sort"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/match"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/workcount"
 )
 
 // File is the evidence one file gives: its translated bilingual segments,
@@ -84,7 +84,7 @@ func Read(c *checker.Checker, f *checker.File) *File {
 
 // readSteps counts the characters and words readSegment visits and the
 // units it places them in, for the test that bounds its work.
-var readSteps atomic.Int64
+var readSteps workcount.Counter
 
 // placedTerm is a Chinese term found in a segment, at byte offsets of
 // the Chinese span's text.
@@ -143,7 +143,7 @@ func readSegment(c *checker.Checker, f *File, seg *checker.Segment) []*unit {
 		}
 	}
 	steps += coverSteps + len(ws) + len(runs) + len(terms)
-	readSteps.Add(int64(steps))
+	readSteps.Add(steps)
 	for _, t := range terms {
 		ui := unitAt(ranges, t.at[0], func(r unitRange) [2]int { return r.zh })
 		if ui < 0 {

@@ -5,10 +5,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/textnorm"
+	"github.com/termlint/termlint/internal/workcount"
 )
 
 // builder collects what an importer reads into a glossary: concepts keyed
@@ -51,20 +51,10 @@ type builder struct {
 	seenOn   map[seenOnKey]bool
 }
 
-// looks counts, while countingLooks is set, the entries the builder
-// looked at to find a concept's preferred rendering in a style, a
-// rendering's seen entry or a note: the work the doubling tests of rows
-// per concept bound, which no allocation shows.
-var (
-	countingLooks atomic.Bool
-	looks         atomic.Int64
-)
-
-func countLooks(n int) {
-	if countingLooks.Load() {
-		looks.Add(int64(n))
-	}
-}
+// looks counts the entries the builder looked at to find a concept's
+// preferred rendering in a style, a rendering's seen entry or a note: the
+// work the doubling tests of rows per concept bound.
+var looks workcount.Counter
 
 // noteList is the notes of one field, in order, each once.
 type noteList struct {
@@ -145,7 +135,7 @@ func (b *builder) addNote(dst *string, n, sep string) {
 		}
 		b.notes[dst] = l
 	}
-	countLooks(1)
+	looks.Add(1)
 	if !l.has[n] {
 		l.has[n] = true
 		l.list = append(l.list, n)
@@ -263,7 +253,7 @@ func (b *builder) preferredIn(c *concept, style string, r *glossary.Rendering) *
 	pk := preferredKey{c, style}
 	list := b.preferred[pk]
 	for _, x := range list {
-		countLooks(1)
+		looks.Add(1)
 		if !slices.Contains(x.PreferredStyles(), style) {
 			// A later row took the style from x: drop x, and any other
 			// such, and look again.
@@ -310,7 +300,7 @@ func inStyle(s string) string {
 // maps, not by a search of r's: a rendering seen on thousands of dates
 // would cost the square of them.
 func (b *builder) seen(r *glossary.Rendering, source, date string, p glossary.Pos) {
-	countLooks(1)
+	looks.Add(1)
 	from := seenFromKey{r, source}
 	first := b.seenFrom[from]
 	switch {

@@ -3,10 +3,4 @@ package table
 // CountLooks runs f and returns how many entries the builder looked at
 // meanwhile to find preferred renderings, seen entries and notes. Tests
 // that call it must not run in parallel.
-func CountLooks(f func()) int64 {
-	countingLooks.Store(true)
-	defer countingLooks.Store(false)
-	looks.Store(0)
-	f()
-	return looks.Load()
-}
+func CountLooks(f func()) int64 { return looks.Count(f) }
