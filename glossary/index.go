@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -354,27 +355,36 @@ func (q queryKeys) keyFor(e *entry) queryKey {
 // it compared.
 func fuzzy(groups [][]entry, q queryKeys, s *editScratch, consider func(*entry, MatchKind, int)) int {
 	work := 0
-	for _, entries := range groups {
-		work += len(entries)
-		for i := range entries {
-			e := &entries[i]
-			q := q.keyFor(e)
-			if len(q.runes) == 0 {
-				continue
-			}
-			allowed := len(q.runes) / 4
-			if e.field == "zh" || e.field == "zh_variant" {
-				allowed = len(q.runes) / 3
-			}
-			if allowed == 0 {
-				continue
-			}
-			if d := s.distance(q, e.key, e.runes, true, allowed); d <= allowed {
-				consider(e, MatchFuzzy, d)
-			}
+	for e, q := range q.comparable(groups, &work) {
+		allowed := len(q.runes) / 4
+		if e.field == "zh" || e.field == "zh_variant" {
+			allowed = len(q.runes) / 3
+		}
+		if allowed == 0 {
+			continue
+		}
+		if d := s.distance(q, e.key, e.runes, true, allowed); d <= allowed {
+			consider(e, MatchFuzzy, d)
 		}
 	}
 	return work
+}
+
+// comparable yields each entry of groups with the query's key to compare
+// it with, leaving out entries the query has no key for, and counts the
+// entries looked at in work.
+func (q queryKeys) comparable(groups [][]entry, work *int) iter.Seq2[*entry, queryKey] {
+	return func(yield func(*entry, queryKey) bool) {
+		for _, entries := range groups {
+			*work += len(entries)
+			for i := range entries {
+				e := &entries[i]
+				if k := q.keyFor(e); len(k.runes) > 0 && !yield(e, k) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // nearest ranks every concept by how close its nearest value is to the
@@ -405,30 +415,22 @@ func nearest(groups [][]entry, q queryKeys, s *editScratch) ([]Match, int) {
 		slices.SortStableFunc(closest, func(a, b Match) int { return a.Distance - b.Distance })
 	}
 	work := 0
-	for _, entries := range groups {
-		work += len(entries)
-		for i := range entries {
-			e := &entries[i]
-			q := q.keyFor(e)
-			if len(q.runes) == 0 {
-				continue
-			}
-			// A value that would need most of its letters changed is no
-			// suggestion: d ≤ 0.6 × the longer length, d an integer.
-			limit := int(nearestMaxEdits * float64(max(len(q.runes), e.runes)))
-			if len(closest) == nearestCount {
-				limit = min(limit, closest[len(closest)-1].Distance)
-			}
-			d := s.distance(q, e.key, e.runes, false, limit)
-			if d > limit {
-				continue
-			}
-			m := Match{Concept: e.c, Kind: MatchNearest, Field: e.field, Text: e.text, Rendering: e.r, Distance: d, order: e.order}
-			if prev, ok := best[e.c]; !ok || better(m, prev) {
-				best[e.c] = m
-			}
-			keep(m)
+	for e, q := range q.comparable(groups, &work) {
+		// A value that would need most of its letters changed is no
+		// suggestion: d ≤ 0.6 × the longer length, d an integer.
+		limit := int(nearestMaxEdits * float64(max(len(q.runes), e.runes)))
+		if len(closest) == nearestCount {
+			limit = min(limit, closest[len(closest)-1].Distance)
 		}
+		d := s.distance(q, e.key, e.runes, false, limit)
+		if d > limit {
+			continue
+		}
+		m := Match{Concept: e.c, Kind: MatchNearest, Field: e.field, Text: e.text, Rendering: e.r, Distance: d, order: e.order}
+		if prev, ok := best[e.c]; !ok || better(m, prev) {
+			best[e.c] = m
+		}
+		keep(m)
 	}
 	ms := sortMatches(best)
 	if len(ms) > nearestCount {
