@@ -9,23 +9,14 @@ import (
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/fix"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/internal/fixture"
 )
 
-// bilingualTable is a TSV file of n segments, every third one rendering
-// 周边工作 as "periphery work" against the majority's "neighborhood work":
-// n/3 fixes spread over n segments.
+// bilingualTable reads fixture.BilingualTable(n): n/3 fixes spread over n
+// segments.
 func bilingualTable(tb testing.TB, n int) *input.Document {
 	tb.Helper()
-	var b strings.Builder
-	b.WriteString("source\ttarget\n")
-	for i := range n {
-		en := "neighborhood work"
-		if i%3 == 0 {
-			en = "periphery work"
-		}
-		fmt.Fprintf(&b, "周边工作 %d\t%s %d\n", i, en, i)
-	}
-	doc, err := input.ReadWith("table.tsv", []byte(b.String()), input.Options{})
+	doc, err := input.ReadWith("table.tsv", fixture.BilingualTable(n), input.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}

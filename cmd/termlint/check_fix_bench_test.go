@@ -4,28 +4,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/termlint/termlint/internal/fixture"
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
-// writeBilingualTable writes a TSV file of n segments in dir, every third
-// rendering 周边工作 as "periphery work" against the majority's
-// "neighborhood work": n/3 fixes over n segments.
+// writeBilingualTable writes fixture.BilingualTable(n) in dir: n/3 fixes
+// over n segments.
 func writeBilingualTable(tb testing.TB, dir string, n int) string {
 	tb.Helper()
-	var b strings.Builder
-	b.WriteString("source\ttarget\n")
-	for i := range n {
-		en := "neighborhood work"
-		if i%3 == 0 {
-			en = "periphery work"
-		}
-		fmt.Fprintf(&b, "周边工作 %d\t%s %d\n", i, en, i)
-	}
 	path := filepath.Join(dir, "table.tsv")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+	if err := os.WriteFile(path, fixture.BilingualTable(n), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return path
