@@ -91,16 +91,26 @@ func longPattern(n int) (pattern string, texts []string) {
 // pattern and the text doubles them, where walking the trie from every
 // word squared them (issue 20, item 6).
 func TestLongPatternIsLinear(t *testing.T) {
+	stepsDouble(t, "words", func(n int) (func([]byte), []string) {
+		pattern, texts := longPattern(n)
+		m := Compile([]Pattern{{Text: pattern, ID: 1}, {Text: "policy", ID: 2}, {Text: "w7 w8", ID: 3}})
+		return func(text []byte) { m.Find(text) }, texts
+	})
+}
+
+// stepsDouble doubles n, the length of a pattern and of the texts
+// compile(n) returns with the find to run on them, and fails t if the
+// steps counted for a text more than double, or pass 8 a unit of it.
+func stepsDouble(t *testing.T, unit string, compile func(n int) (find func([]byte), texts []string)) {
 	steps := 0
 	countSteps = func(n int) { steps += n }
 	defer func() { countSteps = nil }()
 	work := func(n int) []int {
-		pattern, texts := longPattern(n)
-		m := Compile([]Pattern{{Text: pattern, ID: 1}, {Text: "policy", ID: 2}, {Text: "w7 w8", ID: 3}})
+		find, texts := compile(n)
 		var out []int
 		for _, text := range texts {
 			steps = 0
-			m.Find([]byte(text))
+			find([]byte(text))
 			out = append(out, steps)
 		}
 		return out
@@ -109,7 +119,7 @@ func TestLongPatternIsLinear(t *testing.T) {
 		small, large := work(n), work(2*n)
 		for i := range small {
 			if float64(large[i]) > 2.2*float64(small[i]) || large[i] > 8*2*n {
-				t.Errorf("text %d: %d words took %d steps, %.1f times the %d of %d words; want about 2", i, 2*n, large[i], float64(large[i])/float64(small[i]), small[i], n)
+				t.Errorf("text %d: %d %s took %d steps, %.1f times the %d of %d; want about 2", i, 2*n, unit, large[i], float64(large[i])/float64(small[i]), small[i], n)
 			}
 		}
 	}
@@ -211,28 +221,11 @@ func longChineseTerm(n int) (term string, texts []string) {
 // doubles them, where walking the trie from every character squared
 // them.
 func TestLongChineseTermIsLinear(t *testing.T) {
-	steps := 0
-	countSteps = func(n int) { steps += n }
-	defer func() { countSteps = nil }()
-	work := func(n int) []int {
+	stepsDouble(t, "characters", func(n int) (func([]byte), []string) {
 		term, texts := longChineseTerm(n)
 		m := CompileChinese([]Pattern{{Text: term, ID: 1}, {Text: "周周", ID: 2}})
-		var out []int
-		for _, text := range texts {
-			steps = 0
-			m.Find([]byte(text))
-			out = append(out, steps)
-		}
-		return out
-	}
-	for _, n := range []int{1000, 2000, 4000} {
-		small, large := work(n), work(2*n)
-		for i := range small {
-			if float64(large[i]) > 2.2*float64(small[i]) || large[i] > 8*2*n {
-				t.Errorf("text %d: %d characters took %d steps, %.1f times the %d of %d; want about 2", i, 2*n, large[i], float64(large[i])/float64(small[i]), small[i], n)
-			}
-		}
-	}
+		return func(text []byte) { m.Find(text) }, texts
+	})
 }
 
 // BenchmarkLongChineseTerm times the Chinese matcher on a term of one
