@@ -56,16 +56,15 @@ type Segment struct {
 
 // segmentEnglish is a segment's English as the missing rule reads it.
 type segmentEnglish struct {
-	text     string
-	tokens   []looseToken
-	stems    []string
-	rendered map[*glossary.Concept]bool
+	text   string
+	tokens []looseToken
+	stems  []string
 }
 
 // english returns the segment's English read loosely, made once.
 func (s *Segment) english() *segmentEnglish {
 	if s.loose == nil {
-		e := &segmentEnglish{text: string(s.English.Text), rendered: s.renderedSet()}
+		e := &segmentEnglish{text: string(s.English.Text)}
 		e.tokens = looseTokens(e.text)
 		e.stems = stemsOf(e.tokens)
 		s.loose = e
@@ -242,7 +241,7 @@ var Missing = &Rule{
 			if !seg.Untranslated {
 				p.missing(seg, before)
 			}
-			before = renderedConcepts(seg.Renderings)
+			before = seg.renderedSet()
 		}
 	},
 }

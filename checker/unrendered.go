@@ -13,7 +13,7 @@ func (c *Checker) Unrendered(seg *Segment) []*Term {
 	if seg.Untranslated {
 		return nil
 	}
-	rendered := renderedConcepts(seg.Renderings)
+	rendered := seg.renderedSet()
 	var out []*Term
 	for _, t := range seg.Terms {
 		if !t.Concept.IsPart() && !c.termRendered(t, rendered) {
