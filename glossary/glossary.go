@@ -36,7 +36,11 @@ type Source struct {
 	URL       string `json:"url,omitempty"`
 	Lang      string `json:"lang,omitempty"`
 	Note      string `json:"note,omitempty"`
-	Pos       Pos    `json:"-"`
+	// OCR marks a source read through an OCR transcription (a scanned
+	// book): what is seen only in such sources is unconfirmed until a
+	// second source attests it (Rendering.Unconfirmed).
+	OCR bool `json:"ocr,omitempty"`
+	Pos Pos  `json:"-"`
 }
 
 // SourceKinds are the values a Source's kind may take.
@@ -251,7 +255,10 @@ type Seen struct {
 	Source string `json:"source"`
 	Date   string `json:"date,omitempty"`
 	URL    string `json:"url,omitempty"`
-	Quote  string `json:"quote,omitempty"`
+	// Page is the printed page of a book the rendering is on, where
+	// the source is a book without a date or URL per entry.
+	Page  int    `json:"page,omitempty"`
+	Quote string `json:"quote,omitempty"`
 
 	Pos Pos `json:"-"`
 	at  positions

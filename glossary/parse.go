@@ -269,6 +269,16 @@ func (p *parser) boolean(n *yaml.Node, w what, dst *bool) {
 	*dst = n.Value == "true"
 }
 
+// page reads a seen entry's page: a whole number from 1.
+func (p *parser) page(n *yaml.Node, dst *int) {
+	page, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || page < 1 {
+		p.problems.errorf(p.pos(n), "seen page must be a page number (1 or more), not %s", yamlnode.Describe(n))
+		return
+	}
+	*dst = page
+}
+
 // list walks a sequence node, calling item for each element.
 func (p *parser) list(n *yaml.Node, w what, item func(*yaml.Node)) {
 	if n.Kind != yaml.SequenceNode {
@@ -325,7 +335,7 @@ func (p *parser) checkDate(pos Pos, w what, date string) {
 // them; positions name fields by their index here.
 var (
 	glossaryFields = []string{"sources", "styles", "concepts"}
-	sourceFields   = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
+	sourceFields   = []string{"title", "kind", "publisher", "date", "url", "lang", "note", "ocr"}
 	styleFields    = []string{"description"}
 	conceptFields  = []string{"id", "zh", "zh_variants", "zh_except", "zh_context", "pinyin", "kind", "gloss", "tags", "notes", "family", "parts", "related", "renderings", "examples"}
 	// renderingFields ends with the paths into a rendering's context,
@@ -335,7 +345,7 @@ var (
 	// renderingFields without the paths into its context.
 	renderingKeys = renderingFields[:rContextRequire]
 	contextFields = []string{"require", "exclude"}
-	seenFields    = []string{"source", "date", "url", "quote"}
+	seenFields    = []string{"source", "date", "url", "page", "quote"}
 	exampleFields = []string{"text", "source", "style", "expect"}
 )
 
@@ -343,7 +353,7 @@ var (
 const (
 	gSources, gStyles, gConcepts = 0, 1, 2
 
-	sTitle, sKind, sPublisher, sDate, sURL, sLang, sNote = 0, 1, 2, 3, 4, 5, 6
+	sTitle, sKind, sPublisher, sDate, sURL, sLang, sNote, sOCR = 0, 1, 2, 3, 4, 5, 6, 7
 
 	cID, cZH, cZHVariants, cZHExcept, cZHContext, cPinyin, cKind, cGloss, cTags, cNotes, cFamily, cParts, cRelated, cRenderings, cExamples = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
 
@@ -351,7 +361,7 @@ const (
 
 	ctxRequire, ctxExclude = 0, 1
 
-	seenSource, seenDate, seenURL, seenQuote = 0, 1, 2, 3
+	seenSource, seenDate, seenURL, seenPage, seenQuote = 0, 1, 2, 3, 4
 
 	eText, eSource, eStyle, eExpect = 0, 1, 2, 3
 )
@@ -540,6 +550,8 @@ func (p *parser) sources(n *yaml.Node) []*Source {
 				p.str(v, named("lang"), &s.Lang, sLang)
 			case sNote:
 				p.str(v, named("note"), &s.Note, -1)
+			case sOCR:
+				p.boolean(v, named("ocr"), &s.OCR)
 			}
 		})
 		if !ok {
@@ -860,6 +872,8 @@ func (p *parser) seen(n *yaml.Node) *Seen {
 			p.str(v, named("date"), &s.Date, seenDate)
 		case seenURL:
 			p.str(v, named("url"), &s.URL, seenURL)
+		case seenPage:
+			p.page(v, &s.Page)
 		case seenQuote:
 			p.str(v, named("quote"), &s.Quote, -1)
 		}

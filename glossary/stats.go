@@ -28,9 +28,12 @@ type Stats struct {
 	// ConceptsByKind counts concepts.
 	RenderingsByKind map[Kind]int `json:"renderings_by_kind"`
 	// Dated counts the renderings seen in a dated source: a seen entry
-	// with a date of its own or its source's (the gate of validate
-	// --strict).
+	// with a date of its own or its source's, or a page in a book (the
+	// gate of validate --strict).
 	Dated int `json:"dated"`
+	// Unconfirmed counts the renderings seen only in sources read
+	// through OCR (Source.OCR), which wait for a second source.
+	Unconfirmed int `json:"unconfirmed"`
 	// ByYear counts, for each year a seen entry dates (its own date or
 	// its source's), the seen entries and the renderings seen that year,
 	// earliest first; UndatedSeen counts the seen entries with no date.
@@ -174,12 +177,17 @@ func Summarize(g *Glossary) Stats {
 			}
 			s.RenderingsByKind[c.KindOrDefault()]++
 			renderingSources, renderingYears = renderingSources[:0], renderingYears[:0]
+			located := false
+			if unconfirmed(r, func(id string) *Source { return sources[id] }) {
+				s.Unconfirmed++
+			}
 			for _, seen := range r.Seen {
 				cited[seen.Source]++
 				if !slices.Contains(renderingSources, seen.Source) {
 					renderingSources = append(renderingSources, seen.Source)
 					citingRenderings[seen.Source]++
 				}
+				located = located || seen.Page > 0
 				year := seenYear(seen, sources)
 				if year == "" {
 					s.UndatedSeen++
@@ -196,7 +204,7 @@ func Summarize(g *Glossary) Stats {
 					y.Renderings++
 				}
 			}
-			if len(renderingYears) > 0 {
+			if located || len(renderingYears) > 0 {
 				s.Dated++
 			}
 		}
@@ -241,3 +249,23 @@ func seenYear(seen *Seen, sources map[string]*Source) string {
 	year, _, _ := strings.Cut(date, "-")
 	return year
 }
+
+// located reports whether a seen entry says when or where the use is: a
+// date, its own or its source's, or a page.
+func located(seen *Seen, sources map[string]*Source) bool {
+	return seen.Page > 0 || seenYear(seen, sources) != ""
+}
+
+// unconfirmed reports whether r is seen, and only in OCR sources, each
+// found by source.
+func unconfirmed(r *Rendering, source func(id string) *Source) bool {
+	return len(r.Seen) > 0 && !slices.ContainsFunc(r.Seen, func(seen *Seen) bool {
+		src := source(seen.Source)
+		return src == nil || !src.OCR
+	})
+}
+
+// Unconfirmed reports whether r is seen only in sources of g read
+// through OCR (Source.OCR): its wording may be the transcription's, so
+// it waits for a second source.
+func (g *Glossary) Unconfirmed(r *Rendering) bool { return unconfirmed(r, g.Source) }

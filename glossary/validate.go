@@ -23,7 +23,8 @@ type ValidateOptions struct {
 	// examples are checked for form only.
 	CheckExample func(g *Glossary, c *Concept, e *Example) ([]string, error)
 	// Strict adds the quality gates of a curated glossary, as warnings:
-	// a rendering no seen entry dates (by its own date or its source's),
+	// a rendering no seen entry dates (by its own date or its source's)
+	// or places on a page,
 	// and a concept with no preferred rendering in OfficialStyle whose
 	// notes do not say why (NoOfficialNote). A house glossary need not
 	// meet them, so they are off by default.
@@ -199,7 +200,7 @@ func (v *validator) strictConcept(c *Concept, name what) {
 			continue
 		}
 		if !slices.ContainsFunc(r.Seen, v.dated) {
-			v.problems.warnf(r.Seen[0].Pos, "rendering %q of %s is seen in no dated source: give the seen entry or its source a date", r.EN, name)
+			v.problems.warnf(r.Seen[0].Pos, "rendering %q of %s is seen in no dated source: give the seen entry or its source a date (or, in a book, the page)", r.EN, name)
 		}
 	}
 	if v.styles[OfficialStyle] != nil && c.Preferred(OfficialStyle) == nil && !strings.Contains(strings.ToLower(c.Notes), NoOfficialNote) {
@@ -208,9 +209,10 @@ func (v *validator) strictConcept(c *Concept, name what) {
 }
 
 // dated reports whether seen entry s has a date, its own or its source's,
-// as Stats.Dated counts them. An unknown source is reported already; it
-// dates nothing.
-func (v *validator) dated(s *Seen) bool { return seenYear(s, v.sources) != "" }
+// or a page, as Stats.Dated counts them: a page finds the use in a book
+// as a date and URL find it in a column. An unknown source is reported
+// already; it dates nothing.
+func (v *validator) dated(s *Seen) bool { return located(s, v.sources) }
 
 // PreferredStyles lists the styles r is the preferred rendering in, by
 // its status in each (StatusFor), in AllStyles' order; when no style uses

@@ -76,7 +76,10 @@ func writeStats(w io.Writer, s glossary.Stats) {
 	p("concepts\t%d\t(%s%s, %s)", s.Concepts, conceptKinds(s.ConceptsByKind), plural(s.Parts, "part"), plural(s.Examples, "example"))
 	p("renderings\t%d\t(%s)", s.Renderings, byStatus(s.ByStatus))
 	p("sources\t%d\t(%s)", s.Sources.Total, byKind(s.Sources.ByKind))
-	p("dated\t%d\t(%s of the renderings are seen in a dated source)", s.Dated, percent(s.Dated, s.Renderings))
+	p("dated\t%d\t(%s of the renderings are seen in a dated source or on a page)", s.Dated, percent(s.Dated, s.Renderings))
+	if s.Unconfirmed > 0 {
+		p("unconfirmed\t%d\t(seen only in an OCR transcription, waiting for a second source)", s.Unconfirmed)
+	}
 	p("")
 	p("kind\tconcepts\trenderings")
 	for _, k := range glossary.Kinds {
@@ -146,6 +149,11 @@ func writeStats(w io.Writer, s glossary.Stats) {
 // 76 columns indented by two spaces.
 func wrap(p func(string, ...any), title string, items []string) {
 	p("%s", title)
+	if len(items) > maxListed {
+		// A list of hundreds of ids is read with --json, not on a screen.
+		p("  (too many to list here; --json lists them)")
+		return
+	}
 	line := ""
 	for i, it := range items {
 		if i < len(items)-1 {
@@ -164,6 +172,9 @@ func wrap(p func(string, ...any), title string, items []string) {
 		p("  %s", line)
 	}
 }
+
+// maxListed is the longest list of ids the text output writes out.
+const maxListed = 40
 
 // percent is n of total as a whole percentage, rounded down so that 100%
 // means all: "97%".

@@ -13,10 +13,11 @@ const statsGlossary = "../../glossary/testdata/stats.yaml"
 
 func TestGlossaryStatsText(t *testing.T) {
 	code, out, errOut := runCLI(t, "--no-config", "-g", statsGlossary, "glossary", "stats")
-	want := `concepts    4  (3 terms, 1 phrase; 1 part, 1 example)
-renderings  6  (3 preferred, 1 admitted, 1 deprecated, 1 superseded)
-sources     3  (2 official, 1 scholarly)
-dated       3  (50% of the renderings are seen in a dated source)
+	want := `concepts     4  (3 terms, 1 phrase; 1 part, 1 example)
+renderings   6  (3 preferred, 1 admitted, 1 deprecated, 1 superseded)
+sources      4  (2 official, 1 scholarly, 1 reference)
+dated        4  (66% of the renderings are seen in a dated source or on a page)
+unconfirmed  1  (seen only in an OCR transcription, waiting for a second source)
 
 kind    concepts  renderings
 term    3         5
@@ -35,6 +36,7 @@ no preferred literal rendering (1):
 source  kind       date  seen  renderings
 a       official   2019  3     2
 b       scholarly  -     2     2
+d       reference  -     1     1
 
 cited by no seen entry (1):
   c
@@ -42,7 +44,7 @@ cited by no seen entry (1):
 year     seen  renderings
 2019     3     2
 2021     1     1
-undated  1
+undated  2
 
 family  members  zh
 zb      2        周边
@@ -50,8 +52,8 @@ zb      2        周边
 tags (3):
   zhoubian 3, part 1, policy 1
 
-never seen (2):
-  zb-gz "periphery work", zb-wj "diplomacy with neighbors"
+never seen (1):
+  zb-wj "diplomacy with neighbors"
 `
 	if code != 0 || out != want || errOut != "" {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, errOut, out, want)

@@ -145,6 +145,9 @@ func (p *cardPrinter) card(m glossary.Match) {
 		if len(r.Seen) > 0 {
 			fmt.Fprintf(p.w, "      %s %s\n", p.cs.Dim("seen:"), p.seen(r.Seen))
 		}
+		if p.g.Unconfirmed(r) {
+			fmt.Fprintf(p.w, "      %s\n", p.cs.Warn("unconfirmed: seen only in an OCR transcription; check the wording against a second source"))
+		}
 		if r.Note != "" {
 			p.wrapped("      ", "note:", r.Note)
 		}
@@ -342,19 +345,26 @@ func (p *cardPrinter) colored(s glossary.Status, text string) string {
 
 // seen says who used a rendering when: each source's id, which names the
 // publication and is what --sources and the glossary list it under, with
-// its publisher, kind and date: "xinhua-2025-neighborhood-work-conference
-// (Xinhua News Agency, official, 2025-04)".
+// its publisher, kind and date, or the page of a book and whether it was
+// read through OCR: "xinhua-2025-neighborhood-work-conference (Xinhua
+// News Agency, official, 2025-04)".
 func (p *cardPrinter) seen(seen []*glossary.Seen) string {
 	parts := make([]string, 0, len(seen))
 	for _, s := range seen {
-		publisher, kind, date := "", "", s.Date
+		publisher, kind, date, page, ocr := "", "", s.Date, "", ""
 		if src := p.g.Source(s.Source); src != nil {
 			publisher, kind = briefPublisher(src.Publisher), src.Kind
 			if date == "" {
 				date = src.Date
 			}
+			if src.OCR {
+				ocr = "OCR"
+			}
 		}
-		if detail := joinNonEmpty(", ", publisher, kind, date); detail != "" {
+		if s.Page > 0 {
+			page = fmt.Sprintf("p. %d", s.Page)
+		}
+		if detail := joinNonEmpty(", ", publisher, kind, date, page, ocr); detail != "" {
 			parts = append(parts, s.Source+" ("+detail+")")
 		} else {
 			parts = append(parts, s.Source)

@@ -216,3 +216,50 @@ func TestLookupSeenNamesPublisher(t *testing.T) {
 		}
 	}
 }
+
+// bookGlossary has a rendering seen only on a page of a book read through
+// OCR, and one seen there and in a dated notice.
+const bookGlossary = `sources:
+  bridge-handbook:
+    title: A handbook of bridge names, scanned
+    kind: reference
+    publisher: Bridge Press
+    ocr: true
+  harbour-board-2019-bridge-notice:
+    title: Notice on naming the harbour bridges
+    kind: official
+    date: 2019-05
+concepts:
+  - id: qiao
+    zh: 桥
+    renderings:
+      - en: bridge
+        status: preferred
+        seen:
+          - {source: bridge-handbook, page: 48}
+          - {source: harbour-board-2019-bridge-notice}
+      - en: span
+        seen:
+          - {source: bridge-handbook, page: 49}
+`
+
+// TestLookupSeenOnAPageOfAnOCRBook: a seen entry in a book gives its page
+// and says the book was read through OCR; a rendering seen nowhere else
+// is marked unconfirmed, and one a second source attests is not.
+func TestLookupSeenOnAPageOfAnOCRBook(t *testing.T) {
+	g := filepath.Join(writeFiles(t, map[string]string{"g.yaml": bookGlossary}), "g.yaml")
+	code, out, errOut := runCLI(t, "--no-config", "-g", g, "lookup", "桥")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	bridge, span, _ := strings.Cut(out, "  span")
+	if want := "seen: bridge-handbook (Bridge Press, reference, p. 48, OCR); harbour-board-2019-bridge-notice (official, 2019-05)\n"; !strings.Contains(bridge, want) {
+		t.Errorf("bridge's seen line is not %q:\n%s", want, out)
+	}
+	if strings.Contains(bridge, "unconfirmed") {
+		t.Errorf("bridge, attested by a dated notice too, is marked unconfirmed:\n%s", out)
+	}
+	if !strings.Contains(span, "p. 49, OCR") || !strings.Contains(span, "unconfirmed: seen only in an OCR transcription") {
+		t.Errorf("span, seen only in the OCR book, is not marked unconfirmed with its page:\n%s", out)
+	}
+}

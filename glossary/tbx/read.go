@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -191,6 +192,10 @@ func (r *reader) header(h *node) {
 		case "source":
 			s := &glossary.Source{ID: tn.id, Pos: p.pos}
 			for _, f := range tn.fields {
+				if f.name == "ocr" && !f.val.list {
+					s.OCR = f.val.text == "yes"
+					continue
+				}
 				dst := map[string]*string{"title": &s.Title, "kind": &s.Kind, "publisher": &s.Publisher,
 					"date": &s.Date, "url": &s.URL, "lang": &s.Lang, "note": &s.Note}[f.name]
 				if dst == nil || f.val.list {
@@ -750,13 +755,20 @@ func (r *reader) seenGroup(rd *glossary.Rendering, n *node, notes *[]string) {
 	rd.Seen = append(rd.Seen, s)
 }
 
-// seenDetails sets the date and url a termlint note at pos gives s.
+// seenDetails sets the date, url and page a termlint note at pos gives s.
 func (r *reader) seenDetails(s *glossary.Seen, tn *termlintNote, pos glossary.Pos) {
 	if v, ok := tn.field("date"); ok {
 		s.Date = r.checked(pos, "seen date", v.text, glossary.IsDate)
 	}
 	if v, ok := tn.field("url"); ok {
 		s.URL = r.checked(pos, "seen url", v.text, glossary.IsURL)
+	}
+	if v, ok := tn.field("page"); ok {
+		if page, err := strconv.Atoi(v.text); err == nil && page > 0 {
+			s.Page = page
+		} else {
+			r.warnf(pos, "seen page %q is not a page number; left out", v.text)
+		}
 	}
 }
 

@@ -96,7 +96,7 @@ func writeHeader(x *xmlWriter, d dialect, g *glossary.Glossary, version int) {
 		x.context = fmt.Sprintf("source %q", s.ID)
 		x.open("sourceDesc")
 		x.leaf("p", newNote("source", s.ID).quoted("title", s.Title).add("kind", s.Kind).quoted("publisher", s.Publisher).
-			add("date", s.Date).quoted("url", s.URL).add("lang", s.Lang).quoted("note", s.Note).String())
+			add("date", s.Date).quoted("url", s.URL).add("lang", s.Lang).add("ocr", yesIf(s.OCR)).quoted("note", s.Note).String())
 		x.close("sourceDesc")
 	}
 	x.close("fileDesc")
@@ -230,7 +230,7 @@ func writeRendering(x *xmlWriter, d dialect, r *glossary.Rendering) {
 		x.leaf("note", valueNote("shared", "yes"))
 	}
 	for _, s := range r.Seen {
-		details := newNote("seen", "").add("date", s.Date).quoted("url", s.URL)
+		details := newNote("seen", "").add("date", s.Date).quoted("url", s.URL).add("page", pageText(s.Page))
 		if s.Quote != "" {
 			// The quote is the rendering in use: a context, with its source.
 			x.open("descripGrp")
@@ -353,4 +353,20 @@ func (x *xmlWriter) fail(what string) {
 func xmlChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' ||
 		0x20 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
+}
+
+// yesIf is "yes" for a true flag and empty (left out) for false.
+func yesIf(flag bool) string {
+	if flag {
+		return "yes"
+	}
+	return ""
+}
+
+// pageText is a seen entry's page, empty (left out) when it has none.
+func pageText(page int) string {
+	if page == 0 {
+		return ""
+	}
+	return strconv.Itoa(page)
 }

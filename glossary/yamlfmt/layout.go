@@ -39,12 +39,12 @@ func every(l *layout) func(string) *layout {
 // style (status_in) follows its styles, which it adds to.
 var (
 	glossaryKeys  = []string{"sources", "styles", "concepts"}
-	sourceKeys    = []string{"title", "kind", "publisher", "date", "url", "lang", "note"}
+	sourceKeys    = []string{"title", "kind", "publisher", "date", "url", "lang", "ocr", "note"}
 	styleKeys     = []string{"description"}
 	conceptKeys   = []string{"id", "zh", "zh_variants", "zh_except", "zh_context", "pinyin", "kind", "gloss", "tags", "family", "parts", "notes", "related", "renderings", "examples"}
 	renderingKeys = []string{"en", "forms", "status", "styles", "status_in", "phrase", "context", "shared", "note", "seen"}
 	contextKeys   = []string{"require", "exclude"}
-	seenKeys      = []string{"source", "date", "url", "quote"}
+	seenKeys      = []string{"source", "date", "url", "page", "quote"}
 	exampleKeys   = []string{"text", "source", "style", "expect"}
 )
 

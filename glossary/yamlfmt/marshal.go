@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -29,6 +30,9 @@ func Marshal(g *glossary.Glossary, header string) ([]byte, error) {
 			add(m, "date", str(s.Date))
 			add(m, "url", str(s.URL))
 			add(m, "lang", str(s.Lang))
+			if s.OCR {
+				add(m, "ocr", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			}
 			add(m, "note", str(s.Note))
 			add(sources, s.ID, m)
 		}
@@ -116,6 +120,9 @@ func conceptNode(c *glossary.Concept) *yaml.Node {
 			add(sm, "source", str(s.Source))
 			add(sm, "date", str(s.Date))
 			add(sm, "url", str(s.URL))
+			if s.Page > 0 {
+				add(sm, "page", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(s.Page)})
+			}
 			add(sm, "quote", str(s.Quote))
 			seen.Content = append(seen.Content, sm)
 		}
