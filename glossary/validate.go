@@ -99,6 +99,12 @@ func (v *validator) concept(c *Concept) {
 			v.problems.errorf(c.At(fmt.Sprintf("zh_except.%d", i)), "%s lists %q in zh_except, which does not hold its Chinese term in a longer word", name, ex)
 		}
 	}
+	for i, zh := range c.ZHVariants {
+		// TBX keeps one term per form, so a repeated form would not come back.
+		if zh == c.ZH || slices.Contains(c.ZHVariants[:i], zh) {
+			v.problems.errorf(c.At(fmt.Sprintf("zh_variants.%d", i)), "%s lists %q in zh_variants twice, or as its zh too", name, zh)
+		}
+	}
 	for i, word := range c.ZHContext {
 		// A word of the term itself would be in every sentence it is in.
 		if word == "" || slices.ContainsFunc(append([]string{c.ZH}, c.ZHVariants...), func(zh string) bool { return strings.Contains(zh, word) }) {
