@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -345,32 +346,73 @@ func (p *cardPrinter) colored(s glossary.Status, text string) string {
 
 // seen says who used a rendering when: each source's id, which names the
 // publication and is what --sources and the glossary list it under, with
-// its publisher, kind and date, or the page of a book and whether it was
-// read through OCR: "xinhua-2025-neighborhood-work-conference (Xinhua
-// News Agency, official, 2025-04)".
+// its publisher, kind and dates, or the pages of a book and whether it
+// was read through OCR: "xinhua-2025-neighborhood-work-conference
+// (Xinhua News Agency, official, 2025-04)". A source seen several times
+// (a dated column, a book) is named once with all its dates and pages,
+// in the glossary's order.
 func (p *cardPrinter) seen(seen []*glossary.Seen) string {
-	parts := make([]string, 0, len(seen))
+	type sourceUses struct {
+		id          string
+		dates       []string
+		pages       []string
+		undatedUses bool
+	}
+	var uses []*sourceUses
+	bySource := map[string]*sourceUses{}
 	for _, s := range seen {
-		publisher, kind, date, page, ocr := "", "", s.Date, "", ""
-		if src := p.g.Source(s.Source); src != nil {
+		u := bySource[s.Source]
+		if u == nil {
+			u = &sourceUses{id: s.Source}
+			bySource[s.Source] = u
+			uses = append(uses, u)
+		}
+		switch {
+		case s.Date != "":
+			u.dates = appendNew(u.dates, s.Date)
+		case s.Page > 0:
+			u.pages = appendNew(u.pages, strconv.Itoa(s.Page))
+		default:
+			u.undatedUses = true
+		}
+	}
+	parts := make([]string, 0, len(uses))
+	for _, u := range uses {
+		publisher, kind, ocr := "", "", ""
+		dates := u.dates
+		if src := p.g.Source(u.id); src != nil {
 			publisher, kind = briefPublisher(src.Publisher), src.Kind
-			if date == "" {
-				date = src.Date
+			if (len(dates) == 0 || u.undatedUses) && src.Date != "" {
+				// An entry without a date of its own has its source's.
+				dates = appendNew(dates, src.Date)
 			}
 			if src.OCR {
 				ocr = "OCR"
 			}
 		}
-		if s.Page > 0 {
-			page = fmt.Sprintf("p. %d", s.Page)
+		pages := ""
+		switch len(u.pages) {
+		case 0:
+		case 1:
+			pages = "p. " + u.pages[0]
+		default:
+			pages = "pp. " + strings.Join(u.pages, ", ")
 		}
-		if detail := joinNonEmpty(", ", publisher, kind, date, page, ocr); detail != "" {
-			parts = append(parts, s.Source+" ("+detail+")")
+		if detail := joinNonEmpty(", ", publisher, kind, strings.Join(dates, ", "), pages, ocr); detail != "" {
+			parts = append(parts, u.id+" ("+detail+")")
 		} else {
-			parts = append(parts, s.Source)
+			parts = append(parts, u.id)
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// appendNew appends s to list unless list holds it.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
 }
 
 // briefPublisher is a source's publisher without its parenthesised

@@ -241,11 +241,13 @@ concepts:
       - en: span
         seen:
           - {source: bridge-handbook, page: 49}
+          - {source: bridge-handbook, page: 112}
 `
 
 // TestLookupSeenOnAPageOfAnOCRBook: a seen entry in a book gives its page
-// and says the book was read through OCR; a rendering seen nowhere else
-// is marked unconfirmed, and one a second source attests is not.
+// and says the book was read through OCR, a source seen twice is named
+// once with both pages; a rendering seen nowhere else is marked
+// unconfirmed, and one a second source attests is not.
 func TestLookupSeenOnAPageOfAnOCRBook(t *testing.T) {
 	g := filepath.Join(writeFiles(t, map[string]string{"g.yaml": bookGlossary}), "g.yaml")
 	code, out, errOut := runCLI(t, "--no-config", "-g", g, "lookup", "桥")
@@ -259,7 +261,7 @@ func TestLookupSeenOnAPageOfAnOCRBook(t *testing.T) {
 	if strings.Contains(bridge, "unconfirmed") {
 		t.Errorf("bridge, attested by a dated notice too, is marked unconfirmed:\n%s", out)
 	}
-	if !strings.Contains(span, "p. 49, OCR") || !strings.Contains(span, "unconfirmed: seen only in an OCR transcription") {
+	if !strings.Contains(span, "seen: bridge-handbook (Bridge Press, reference, pp. 49, 112, OCR)\n") || !strings.Contains(span, "unconfirmed: seen only in an OCR transcription") {
 		t.Errorf("span, seen only in the OCR book, is not marked unconfirmed with its page:\n%s", out)
 	}
 }
