@@ -5,7 +5,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/termlint/termlint/checker/match"
 	"github.com/termlint/termlint/glossary"
 )
 
@@ -57,6 +60,11 @@ type longRendering struct {
 	content   []bool
 	contentK  int
 	list      bool // a list of words or phrases: "A, B and C"
+	// proper are the stems of the capitalised words inside a rendering
+	// that starts in lower case ("Chinese" in "fine traditional Chinese
+	// culture"): they say whose or which, so a garbled form keeps them;
+	// without "Chinese" the phrase is about someone else's culture.
+	proper []string
 }
 
 // particles are the adverbs of phrasal verbs ("opening up"): part of the
@@ -114,14 +122,23 @@ func (c *Checker) garbledIndex() *garbledIndex {
 	memo := make(map[string]string)  // word -> stem: a large glossary repeats its words
 	indexed := make(map[string]bool) // a rendering's words already indexed
 	for _, con := range c.g.Concepts {
-		var words []string
+		var words, borrowed []string
 		stems := make([][]string, len(con.Renderings))
 		for i, r := range con.Renderings {
 			stems[i] = renderingStems(r.EN, memo)
 			words = append(words, stems[i]...)
+			borrowed = c.borrowedStems(con, r.EN, memo, borrowed)
 		}
 		slices.Sort(words)
 		for _, w := range slices.Compact(words) {
+			// A word the concept has only inside another concept's
+			// rendering ("amity" in "principle of amity, sincerity, …")
+			// is that concept's: compounds do not make it common. Nor
+			// do phrases, whose renderings are free English that no
+			// garbled form is read against.
+			if slices.Contains(borrowed, w) || con.KindOrDefault() == glossary.KindPhrase {
+				continue
+			}
 			ix.concepts[w]++
 		}
 		if con.KindOrDefault() == glossary.KindPhrase {
@@ -131,7 +148,7 @@ func (c *Checker) garbledIndex() *garbledIndex {
 			if retired(r) || isNamePattern(r.EN) {
 				continue
 			}
-			lr := longRendering{concept: con, rendering: r, stems: stems[i]}
+			lr := longRendering{concept: con, rendering: r, stems: stems[i], proper: properStems(r.EN, memo)}
 			lr.list = strings.Contains(r.EN, ", ") && (strings.Contains(r.EN, " and ") || strings.Contains(r.EN, " or "))
 			for _, st := range lr.stems {
 				content := !insteadEdgeWords[st] && !particles[st]
@@ -178,6 +195,26 @@ func (c *Checker) garbledIndex() *garbledIndex {
 	}
 	v, _ := c.loose.stems.LoadOrStore(garbledKey{}, ix)
 	return v.(*garbledIndex)
+}
+
+// borrowedStems appends to out the stems of the words of rendering en,
+// of concept con, that stand inside the rendering of another concept
+// (the matcher finds it there), so that a compound's words are counted
+// once, for the concept they come from.
+func (c *Checker) borrowedStems(con *glossary.Concept, en string, memo map[string]string, out []string) []string {
+	text := []byte(en)
+	var walk func(ms []match.Match)
+	walk = func(ms []match.Match) {
+		for _, m := range ms {
+			if !slices.ContainsFunc(m.IDs, func(id int) bool { return c.readings[id].Concept == con }) {
+				out = append(out, renderingStems(en[m.Start:m.End], memo)...)
+				continue
+			}
+			walk(m.Nested)
+		}
+	}
+	walk(c.matcher.Find(text))
+	return out
 }
 
 // garble is a stretch of text that garbles a long rendering: tokens
@@ -404,11 +441,40 @@ func findGarble(lr *longRendering, tokens []looseToken) (garble, bool) {
 		if inside == 0 && g.matched == lastPos-firstContent+1 {
 			continue // the start of the rendering word for word: a shorter phrase, not a garbled one
 		}
+		if !keepsProper(lr, tokens[g.first:g.last+1]) {
+			continue
+		}
 		if !found || g.matched > best.matched || g.matched == best.matched && g.last-g.first < best.last-best.first {
 			best, found = g, true
 		}
 	}
 	return best, found
+}
+
+// properStems returns the stems of the capitalised words of en after
+// its first, when en starts in lower case (longRendering.proper).
+func properStems(en string, memo map[string]string) []string {
+	first, _ := utf8.DecodeRuneInString(en)
+	if !unicode.IsLower(first) {
+		return nil // a name: every word is capitalised
+	}
+	var out []string
+	for _, f := range strings.FieldsFunc(en, func(r rune) bool { return !isWordRune(r) }) {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			out = append(out, renderingStems(f, memo)...)
+		}
+	}
+	return out
+}
+
+// keepsProper reports whether the stretch holds every proper word of lr.
+func keepsProper(lr *longRendering, stretch []looseToken) bool {
+	for _, st := range lr.proper {
+		if !slices.ContainsFunc(stretch, func(t looseToken) bool { return t.stem == st }) {
+			return false
+		}
+	}
+	return true
 }
 
 // occurrencesRender reports whether one of occs renders concept con, or has a

@@ -310,15 +310,45 @@ var NonPreferred = &Rule{
 	Doc:      "under --style, reports renderings the style does not use, suggesting the one it prefers",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
+		report := func(o *Occurrence, r Reading) {
+			pref := r.Concept.Preferred(p.Style)
+			msg := fmt.Sprintf("%q is not the %s style's rendering of %s; the %s style writes %q", p.File.text(o), p.Style, r.Concept.ZH, p.Style, pref.EN)
+			p.Report(o, r, msg, []string{pref.EN})
+		}
 		for u := range p.uses() {
-			if !nonPreferred(u.r, p.Style) {
+			if nonPreferred(u.r, p.Style) {
+				report(u.o, u.r)
 				continue
 			}
-			pref := u.r.Concept.Preferred(p.Style)
-			msg := fmt.Sprintf("%q is not the %s style's rendering of %s; the %s style writes %q", p.File.text(u.o), p.Style, u.r.Concept.ZH, p.Style, pref.EN)
-			p.Report(u.o, u.r, msg, []string{pref.EN})
+			if o, r, ok := rootInCompound(u, p.Style); ok {
+				report(o, r)
+			}
 		}
 	},
+}
+
+// rootInCompound finds, in a use of a compound that the style has no
+// rendering of, the family root or part inside it that the style renders
+// otherwise: 中国—东盟命运共同体 has only its official "China-ASEAN
+// community with a shared future", so under the literal style the
+// "community with a shared future" in it is 命运共同体's, which that
+// style writes "community of common destiny". The root is reported as
+// the compound is placed (quoted, in a segment).
+func rootInCompound(u use, style string) (*Occurrence, Reading, bool) {
+	c := u.r.Concept
+	if style == "" || c.Preferred(style) != nil || u.r.Rendering.InStyle(style) || retiredIn(u.r.Rendering, style) {
+		return nil, Reading{}, false
+	}
+	for _, n := range u.o.Nested {
+		r, ok := n.Reading()
+		if !ok || r.Concept.ID != c.Family && !slices.Contains(c.Parts, r.Concept.ID) || !nonPreferred(r, style) {
+			continue
+		}
+		inner := *n
+		inner.Segment, inner.Quoted, inner.Cited, inner.Unaligned = u.o.Segment, u.o.Quoted, u.o.Cited, u.o.Unaligned
+		return &inner, r, true
+	}
+	return nil, Reading{}, false
 }
 
 // nonPreferred reports whether the non-preferred rule reports a use read

@@ -15,7 +15,7 @@ var sentences = []string{
 	"In the provinces along the border, {} has translated into new roads, customs posts and trade fairs.",
 	"The editors chose to keep {} in the headline, even though the speech itself was about finance.",
 	"A closer reading shows that {} and {} are treated as two sides of one argument.",
-	"The committee's summary links {} directly to the question of energy supply.",
+	"The committee's summary links {} directly to the question of fuel prices.",
 	"Several contributors question whether {} can be measured at all.",
 	"Translators have struggled with {} ever since the term first appeared in print.",
 	"It is worth noting that {} appears only once in the earlier draft.",

@@ -109,13 +109,13 @@ func TestRiverTownsRenderings(t *testing.T) {
 	}
 }
 
-// TestRiverTownsNewTerms: 跨境电商 and 青年交流 recur, consistently
+// TestRiverTownsNewTerms: 跨境物流 and 青年交流 recur, consistently
 // translated, and are no glossary terms; 我们的 and 我们要 recur too but are
 // function words, as are "our" and "we must" in English.
 func TestRiverTownsNewTerms(t *testing.T) {
 	r := corpus(t, defaultChecker, riverTowns...).Suggest(Options{})
 	for _, want := range []struct{ zh, id, en string }{
-		{"跨境电商", "kuajing-dianshang", "cross-border e-commerce"},
+		{"跨境物流", "kuajing-wuliu", "cross-border logistics"},
 		{"青年交流", "qingnian-jiaoliu", "youth exchanges"},
 	} {
 		term := findTerm(r, want.zh)
@@ -295,8 +295,8 @@ func TestAlignSentences(t *testing.T) {
 // TestUnitsSplit: a paragraph of three sentences on each side becomes
 // three segments, and a term's segment is the sentence it is in.
 func TestUnitsSplit(t *testing.T) {
-	doc, err := input.Read("p.txt", []byte("周边外交很重要。我们喜欢茶。跨境电商发展很快。\n\n"+
-		"Diplomacy toward the surroundings matters. We like tea. Cross-border e-commerce grows fast.\n"))
+	doc, err := input.Read("p.txt", []byte("周边外交很重要。我们喜欢茶。跨境物流发展很快。\n\n"+
+		"Diplomacy toward the surroundings matters. We like tea. Cross-border logistics grows fast.\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +316,7 @@ func TestUnitsSplit(t *testing.T) {
 func TestStopEdged(t *testing.T) {
 	for zh, want := range map[string]bool{
 		"我们的": true, "的周边": true, "合作了": true, "进一步": true, "推动构建": true, "我们": true,
-		"跨境电商": false, "和平发展": false, "对话协商": false, "社会": false, "亚洲国家": false,
+		"跨境物流": false, "和平发展": false, "对话协商": false, "社会": false, "亚洲国家": false,
 	} {
 		if got := stopEdged(zh); got != want {
 			t.Errorf("stopEdged(%s) = %v, want %v", zh, got, want)
@@ -365,11 +365,11 @@ func TestIDs(t *testing.T) {
 	}{
 		// The glossary has yazhou-jiazhiguan: the id gets a number.
 		{&newTerm{chunks: []chunk{{zh: "亚洲价值观"}}}, "yazhou-jiazhiguan-2", "yàzhōu jiàzhíguān"},
-		{&newTerm{chunks: []chunk{{zh: "跨境电商"}}}, "kuajing-dianshang", "kuàjìng diànshāng"},
+		{&newTerm{chunks: []chunk{{zh: "跨境物流"}}}, "kuajing-wuliu", "kuàjìng wùliú"},
 		{&newTerm{chunks: []chunk{{zh: "周边", concept: g.Concept("zhoubian")}, {zh: "安全"}}}, "zhoubian-anquan", "zhōubiān ānquán"},
 		{&newTerm{chunks: []chunk{{zh: "人工智能治理"}}}, "rengong-zhineng-zhili", "réngōng zhìnéng zhìlǐ"},
-		// So has this run kuajing-dianshang, now.
-		{&newTerm{chunks: []chunk{{zh: "跨境电商"}}}, "kuajing-dianshang-2", "kuàjìng diànshāng"},
+		// So has this run kuajing-wuliu, now.
+		{&newTerm{chunks: []chunk{{zh: "跨境物流"}}}, "kuajing-wuliu-2", "kuàjìng wùliú"},
 	} {
 		id, py := ids.make(tc.nt)
 		if id != tc.id || py != tc.pinyin {
@@ -583,7 +583,7 @@ func TestIDsByWord(t *testing.T) {
 		{"大周边格调", "da-zhoubian-gediao", "dà zhōubiān gédiào"},
 		// A surname before no title is no name.
 		{"周末经济", "zhoumo-jingji", "zhōumò jīngjì"},
-		{"跨境电商", "kuajing-dianshang", "kuàjìng diànshāng"},
+		{"跨境物流", "kuajing-wuliu", "kuàjìng wùliú"},
 	} {
 		id, py := ids.make(&newTerm{chunks: []chunk{{zh: tc.zh}}})
 		if id != tc.id || py != tc.pinyin {

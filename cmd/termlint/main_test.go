@@ -175,11 +175,11 @@ func TestLookupAllAndLimit(t *testing.T) {
 // TestLookupLongestPartInFull: for a phrase that contains terms, the
 // longest is shown in full and the terms inside it are listed.
 func TestLookupLongestPartInFull(t *testing.T) {
-	code, out, _ := runCLI(t, "lookup", "周边外交理念")
+	code, out, _ := runCLI(t, "lookup", "周边外交原则")
 	if code != 0 || !strings.HasPrefix(out, "周边外交  zhōubiān wàijiāo  zhoubian-waijiao\n") {
 		t.Fatalf("exit %d, want 周边外交's card first:\n%s", code, out)
 	}
-	also := out[strings.Index(out, `also matching "周边外交理念":`):]
+	also := out[strings.Index(out, `also matching "周边外交原则":`):]
 	if !strings.Contains(also, "\n  外交 waijiao  ") || !strings.Contains(also, "\n  周边 zhoubian  ") {
 		t.Errorf("外交 and 周边 should be listed below:\n%s", also)
 	}

@@ -53,7 +53,7 @@ func TestSuggestYAMLMerges(t *testing.T) {
 	}) {
 		t.Errorf("zhoubian-waijiao lacks the admitted rendering seen in both files:\n%s", out)
 	}
-	for id, en := range map[string]string{"kuajing-dianshang": "cross-border e-commerce", "qingnian-jiaoliu": "youth exchanges"} {
+	for id, en := range map[string]string{"kuajing-wuliu": "cross-border logistics", "qingnian-jiaoliu": "youth exchanges"} {
 		c := g.Concept(id)
 		if c == nil || len(c.Renderings) == 0 || c.Renderings[0].EN != en {
 			t.Errorf("new concept %s with %q missing:\n%s", id, en, out)
@@ -70,7 +70,7 @@ func TestSuggestYAMLMerges(t *testing.T) {
 		"# G² 17.1: beside 周边外交 in 5 segments (5 without a known rendering)",
 		"#   ../../testdata/suggest/river-towns.txt:1:5: Our «diplomacy toward the surroundings» must serve local development.",
 		"#   ../../testdata/suggest/river-towns.txt:3:4: 我们的«周边外交»必须服务于地方建设。",
-		`pinyin: "kuàjìng diànshāng"  # generated`,
+		`pinyin: "kuàjìng wùliú"  # generated`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the snippet lacks %q:\n%s", want, out)
@@ -175,8 +175,8 @@ func TestSuggestFlags(t *testing.T) {
 		t.Errorf("--max-terms 1:\n%s", out)
 	}
 	_, out, _ = runCLI(t, suggestArgs("--min-term-count", "5")...)
-	if !strings.Contains(out, "跨境电商") || strings.Contains(out, "青年交流") {
-		t.Errorf("--min-term-count 5 keeps 跨境电商 (5 segments) only:\n%s", out)
+	if !strings.Contains(out, "跨境物流") || strings.Contains(out, "青年交流") {
+		t.Errorf("--min-term-count 5 keeps 跨境物流 (5 segments) only:\n%s", out)
 	}
 }
 

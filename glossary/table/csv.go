@@ -64,7 +64,7 @@ func Write(w io.Writer, g *glossary.Glossary, comma rune) error {
 			for _, s := range slices.Sorted(maps.Keys(r.StatusIn)) {
 				styles = append(styles, s+statusSeparator+string(r.StatusIn[s]))
 			}
-			row := []string{c.ZH, r.EN, string(status), strings.Join(styles, listSeparator), strings.Join(sources, listSeparator), r.Note}
+			row := []string{c.ZH, englishCell(r.EN), string(status), strings.Join(styles, listSeparator), strings.Join(sources, listSeparator), r.Note}
 			if err := cw.Write(row); err != nil {
 				return err
 			}

@@ -306,6 +306,9 @@ func joinSlogans(pieces []string) []string {
 	var out []string
 	for i := 0; i < len(pieces); {
 		j := i
+		if endsWithNumbered(pieces[i]) {
+			j++ // the slogan starts inside it: "policy of One Country, Two Systems"
+		}
 		for j < len(pieces) && startsWithNumber(pieces[j]) {
 			j++
 		}
@@ -318,6 +321,14 @@ func joinSlogans(pieces []string) []string {
 		i++
 	}
 	return out
+}
+
+// endsWithNumbered reports whether a piece ends in a word that a number
+// word comes before ("the policy of One Country", "principle of one
+// country"), and does not start with a number itself.
+func endsWithNumbered(p string) bool {
+	w := words(p)
+	return len(w) >= 3 && !startsWithNumber(p) && numberWords[strings.ToLower(w[len(w)-2])]
 }
 
 // startsWithNumber reports whether a piece starts with a number word or
@@ -474,7 +485,11 @@ func finish(s string) (piece, bool) {
 			notes = append([]string{inner}, notes...)
 		}
 	}
-	s = dropArticle(unquote(strings.TrimSpace(s)))
+	if inner := unquote(strings.TrimSpace(s)); inner != strings.TrimSpace(s) && startsCapitalArticle(inner) {
+		s = inner // a quoted sentence, as written: “The great virtue is like water”
+	} else {
+		s = dropArticle(inner)
+	}
 	p.en = s
 	p.note = strings.Join(notes, listSeparator)
 	hasLatin := false
@@ -587,6 +602,23 @@ func isAcronym(s string) bool {
 		}
 	}
 	return (upper >= 2 || digits > 0) && lower <= 1
+}
+
+// startsCapitalArticle reports whether s starts with "The", "A" or "An",
+// capitalised: the start of a sentence rather than of a noun phrase.
+func startsCapitalArticle(s string) bool {
+	first, _, _ := strings.Cut(s, " ")
+	return first == "The" || first == "A" || first == "An"
+}
+
+// englishCell writes rendering en as a cell that reads back as en: as it
+// is, or in quotes where the reader would split it or change it (a
+// sentence with commas, one that starts with an article).
+func englishCell(en string) string {
+	if ps := splitEnglish(en); len(ps) == 1 && ps[0].en == en && ps[0].note == "" && len(ps[0].forms) == 0 && ps[0].status == "" {
+		return en
+	}
+	return "“" + en + "”"
 }
 
 // unquote strips quotes around a whole rendering.

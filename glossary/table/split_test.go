@@ -53,6 +53,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"neighborhood, periphery, etc.", []string{"neighborhood, periphery, etc"}},
 		{"One Belt, One Road", []string{"One Belt, One Road"}},
 		{"One Country, Two Systems", []string{"One Country, Two Systems"}},
+		{"policy of One Country, Two Systems", []string{"policy of One Country, Two Systems"}},
+		{"policy of One Country, Two Systems, principle of one country", []string{"policy of One Country, Two Systems", "principle of one country"}},
 		{"1,000 Talents Plan", []string{"1,000 Talents Plan"}},
 		// Nothing splits inside brackets or quotes.
 		{`"neighborhood, periphery"`, []string{"neighborhood, periphery"}},
