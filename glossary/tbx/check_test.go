@@ -38,6 +38,9 @@ type schema struct {
 	entry, lang, term string
 	// refs are the types a ref may have, with their levels.
 	refs map[string][]string
+	// xcs is the XCS file the header must declare (a <p type="XCSURI">
+	// of encodingDesc), "" where none is needed.
+	xcs string
 }
 
 // aux is the auxiliary information TBX allows at every level, in any order.
@@ -92,7 +95,9 @@ var tbxV3 = schema{
 }
 
 var tbxV2 = schema{
-	root:      "martif",
+	root: "martif",
+	// TBX-Basic v2 declares its data categories by naming its XCS file.
+	xcs:       "TBXBasicXCSV02.xcs",
 	rootAttrs: map[string]string{"type": "TBX-Basic", "lang": ""},
 	entry:     "termEntry", lang: "langSet", term: "tig",
 	refs: map[string][]string{"crossReference": {"entry", "term"}},
@@ -279,12 +284,32 @@ func checkStructure(s schema, data []byte) []string {
 		}
 	}
 	walk(root, "")
+	if s.xcs != "" && !declaresXCS(root, s.xcs) {
+		errorf(root, "the header does not declare %s in <encodingDesc><p type=\"XCSURI\">", s.xcs)
+	}
 	for _, n := range targets {
 		if t, _ := n.get("target"); ids[t] == 0 {
 			errorf(n, "cross-reference target %q names no element", t)
 		}
 	}
 	return errs
+}
+
+// declaresXCS reports whether the header's encodingDesc names the XCS file.
+func declaresXCS(root *checkNode, xcs string) bool {
+	for _, h := range root.kids {
+		for _, ed := range h.kids {
+			if ed.name.Local != "encodingDesc" {
+				continue
+			}
+			for _, p := range ed.kids {
+				if typ, _ := p.get("type"); typ == "XCSURI" && strings.TrimSpace(p.text) == xcs {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // TestStructure checks the v3 and v2 exports of small.yaml and terms.yaml.
@@ -353,6 +378,8 @@ func TestStructureFails(t *testing.T) {
 			`<body> may not hold "termEntry termEntry conceptEntry termEntry termEntry"`},
 		{"v2: langSet without xml:lang", tbxV2, v2,
 			`<langSet xml:lang="en">`, `<langSet>`, "<langSet> has no xml:lang"},
+		{"v2: no XCS declared", tbxV2, v2,
+			`<p type="XCSURI">TBXBasicXCSV02.xcs</p>`, `<p>TBXBasicXCSV02.xcs</p>`, `the header does not declare TBXBasicXCSV02.xcs`},
 		{"v2: status outside the picklist", tbxV2, v2,
 			">deprecatedTerm-admn-sts<", ">forbidden<", `administrativeStatus "forbidden" is not one of`},
 	} {
