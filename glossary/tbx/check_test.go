@@ -14,11 +14,15 @@ import (
 )
 
 // This file holds a structural checker of TBX-Basic, written for the tests
-// from the TBX v3 core structure (ISO 30042:2019) and the TBX-Basic
-// dialect's rules, and the v2 (martif) core structure with the TBX-Basic
-// data categories. It checks what an exporter can get wrong: the nesting
-// and order of elements, required attributes, unique ids, the namespace,
-// and which data category may stand at which level with which values.
+// from the TBX v3 core structure (TBXcoreStructV03.rng) and the TBX-Basic
+// dialect's rules (TBX-Basic_DCA.sch), and the v2 (martif) core structure
+// (TBXcoreStructV02.dtd) with the TBX-Basic data categories. It checks what
+// an exporter can get wrong: the nesting and order of elements, required
+// attributes, unique ids, the namespace, and which data category may stand
+// at which level with which values. It runs everywhere; where jing and
+// Saxon are installed, schema_test.go also validates the v3 export with
+// the official schemas themselves. For v2 it is the only check: no
+// official RELAX NG schema of TBX-Basic v2 is at hand.
 
 // schema describes one TBX version for the checker.
 type schema struct {
@@ -32,9 +36,11 @@ type schema struct {
 	models map[string]*regexp.Regexp
 	// entry, lang and term name the three levels.
 	entry, lang, term string
-	// refs are the types a ref may have, with their levels: TBX-Basic v3
-	// and v2 name the link between entries differently.
+	// refs are the types a ref may have, with their levels.
 	refs map[string][]string
+	// xcs is the XCS file the header must declare (a <p type="XCSURI">
+	// of encodingDesc), "" where none is needed.
+	xcs string
 }
 
 // aux is the auxiliary information TBX allows at every level, in any order.
@@ -64,11 +70,15 @@ var tbxV3 = schema{
 	root:      "tbx",
 	rootAttrs: map[string]string{"type": "TBX-Basic", "style": "dca", "lang": ""},
 	entry:     "conceptEntry", lang: "langSec", term: "termSec",
-	refs: map[string][]string{"relatedConcept": {"entry", "lang", "term"}, "relatedTerm": {"entry", "lang", "term"}},
+	// TBX-Basic_DCA.sch: crossReference is the one ref type, at the
+	// conceptEntry and termSec levels.
+	refs: map[string][]string{"crossReference": {"entry", "term"}},
 	models: models(withLeaves(map[string]string{
-		"tbx":          `tbxHeader text `,
-		"tbxHeader":    `fileDesc (encodingDesc )?(revisionDesc )?`,
-		"fileDesc":     `(titleStmt )?(publicationStmt )?(sourceDesc )+`,
+		"tbx":       `tbxHeader text `,
+		"tbxHeader": `fileDesc (encodingDesc )?(revisionDesc )?`,
+		// TBXcoreStructV03.rng: one sourceDesc, after the optional
+		// publicationStmt and titleStmt (v2 allowed several).
+		"fileDesc":     `(publicationStmt )?(titleStmt )?sourceDesc `,
 		"titleStmt":    `title (note )*`,
 		"sourceDesc":   `(p )+`,
 		"encodingDesc": `(p )+`,
@@ -85,7 +95,9 @@ var tbxV3 = schema{
 }
 
 var tbxV2 = schema{
-	root:      "martif",
+	root: "martif",
+	// TBX-Basic v2 declares its data categories by naming its XCS file.
+	xcs:       "TBXBasicXCSV02.xcs",
 	rootAttrs: map[string]string{"type": "TBX-Basic", "lang": ""},
 	entry:     "termEntry", lang: "langSet", term: "tig",
 	refs: map[string][]string{"crossReference": {"entry", "term"}},
@@ -272,12 +284,32 @@ func checkStructure(s schema, data []byte) []string {
 		}
 	}
 	walk(root, "")
+	if s.xcs != "" && !declaresXCS(root, s.xcs) {
+		errorf(root, "the header does not declare %s in <encodingDesc><p type=\"XCSURI\">", s.xcs)
+	}
 	for _, n := range targets {
 		if t, _ := n.get("target"); ids[t] == 0 {
 			errorf(n, "cross-reference target %q names no element", t)
 		}
 	}
 	return errs
+}
+
+// declaresXCS reports whether the header's encodingDesc names the XCS file.
+func declaresXCS(root *checkNode, xcs string) bool {
+	for _, h := range root.kids {
+		for _, ed := range h.kids {
+			if ed.name.Local != "encodingDesc" {
+				continue
+			}
+			for _, p := range ed.kids {
+				if typ, _ := p.get("type"); typ == "XCSURI" && strings.TrimSpace(p.text) == xcs {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // TestStructure checks the v3 and v2 exports of small.yaml and terms.yaml.
@@ -333,8 +365,10 @@ func TestStructureFails(t *testing.T) {
 			`type="TBX-Basic" style="dca"`, `type="TBX" style="dca"`, `<tbx> must have type="TBX-Basic"`},
 		{"a dangling cross-reference", tbxV3, v3,
 			`target="gangkou-jianshe"`, `target="nowhere"`, `cross-reference target "nowhere" names no element`},
-		{"v2's cross-reference type in v3", tbxV3, v3,
-			`type="relatedConcept"`, `type="crossReference"`, `<ref type="crossReference"> is not a TBX-Basic data category`},
+		{"TBX core's related-concept type in TBX-Basic v3", tbxV3, v3,
+			`type="crossReference"`, `type="relatedConcept"`, `<ref type="relatedConcept"> is not a TBX-Basic data category`},
+		{"v3: two sourceDesc", tbxV3, v3,
+			"</sourceDesc>", "</sourceDesc>\n      <sourceDesc><p>more</p></sourceDesc>", `<fileDesc> may not hold "titleStmt sourceDesc sourceDesc"`},
 		{"v3's related-concept type in v2", tbxV2, v2,
 			`type="crossReference"`, `type="relatedConcept"`, `<ref type="relatedConcept"> is not a TBX-Basic data category`},
 		{"a term section without a term", tbxV3, v3,
@@ -344,6 +378,8 @@ func TestStructureFails(t *testing.T) {
 			`<body> may not hold "termEntry termEntry conceptEntry termEntry termEntry"`},
 		{"v2: langSet without xml:lang", tbxV2, v2,
 			`<langSet xml:lang="en">`, `<langSet>`, "<langSet> has no xml:lang"},
+		{"v2: no XCS declared", tbxV2, v2,
+			`<p type="XCSURI">TBXBasicXCSV02.xcs</p>`, `<p>TBXBasicXCSV02.xcs</p>`, `the header does not declare TBXBasicXCSV02.xcs`},
 		{"v2: status outside the picklist", tbxV2, v2,
 			">deprecatedTerm-admn-sts<", ">forbidden<", `administrativeStatus "forbidden" is not one of`},
 	} {

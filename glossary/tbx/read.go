@@ -304,7 +304,9 @@ func (r *reader) entry(n *node) {
 		case "note":
 			r.entryNote(e, k)
 		case "ref":
-			// relatedConcept is v3's, crossReference v2's.
+			// crossReference is TBX-Basic's; relatedConcept is TBX
+			// core's, what termlint's v3 export wrote before it was made
+			// valid TBX-Basic, and what other tools write.
 			if t := typeOf(k); t != "relatedconcept" && t != "crossreference" && t != "" {
 				r.ignored(k)
 				continue

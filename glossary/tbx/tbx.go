@@ -12,7 +12,7 @@
 //	tags               descrip subjectField, one per tag
 //	gloss              descrip definition (concept level)
 //	notes              note (concept level)
-//	related            ref relatedConcept (v2: crossReference), target the related conceptEntry
+//	related            ref crossReference, target the related conceptEntry
 //	renderings         langSec en, one termSec each
 //	status             termNote administrativeStatus (preferredTerm-admn-sts, ...)
 //	styles             admin customerSubset, one per style
@@ -27,8 +27,8 @@
 // are not customer subsets: a tool that reads no note would take the
 // term's one status for theirs), phrase type and context patterns, the
 // date and url of each seen entry, examples, and the registries of
-// sources (one sourceDesc each in the header) and styles (encodingDesc,
-// which describes what the customerSubset values mean). Read restores all
+// sources (a paragraph each in the header's one sourceDesc) and styles
+// (encodingDesc, which describes what the customerSubset values mean). Read restores all
 // of it, so a termlint glossary survives the round trip unchanged.
 package tbx
 
@@ -45,18 +45,21 @@ const Namespace = "urn:iso:std:iso:30042:ed-2"
 // own export, whose texts Read keeps exactly as written.
 const exportMarker = "termlint glossary export"
 
-// dialect names the elements of one TBX version, and the type of a ref
-// from one entry to another: TBX-Basic v3 allows only relatedConcept
-// there, v2 only crossReference.
+// dialect names the elements of one TBX version.
 type dialect struct {
 	root, header, entry, lang, term string
-	relatedRef                      string
 }
 
 var (
-	v3 = dialect{root: "tbx", header: "tbxHeader", entry: "conceptEntry", lang: "langSec", term: "termSec", relatedRef: "relatedConcept"}
-	v2 = dialect{root: "martif", header: "martifHeader", entry: "termEntry", lang: "langSet", term: "tig", relatedRef: "crossReference"}
+	v3 = dialect{root: "tbx", header: "tbxHeader", entry: "conceptEntry", lang: "langSec", term: "termSec"}
+	v2 = dialect{root: "martif", header: "martifHeader", entry: "termEntry", lang: "langSet", term: "tig"}
 )
+
+// relatedRef is the type of a ref from one entry to another, the one
+// TBX-Basic allows in both versions (TBX-Basic_DCA.sch permits no other
+// ref type). Earlier versions of termlint wrote relatedConcept in v3, a
+// TBX core data category that TBX-Basic lacks; Read takes both.
+const relatedRef = "crossReference"
 
 // Language tags written for the two languages.
 const (

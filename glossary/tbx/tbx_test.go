@@ -107,6 +107,34 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestReadEarlierLayout reads the exports of small.yaml by earlier termlint
+// versions (testdata/earlier: a sourceDesc per source, and in v3 refs of
+// type relatedConcept) and finds the glossary as the current layout gives
+// it, without a warning: files exported before still import.
+func TestReadEarlierLayout(t *testing.T) {
+	want := loadSmall(t)
+	for _, version := range []int{3, 2} {
+		name := fmt.Sprintf("testdata/earlier/small.v%d.tbx", version)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if version == 3 && (bytes.Count(data, []byte("<sourceDesc>")) < 2 || !bytes.Contains(data, []byte(`type="relatedConcept"`))) {
+			t.Fatalf("%s is not in the earlier layout", name)
+		}
+		got, problems, err := tbx.Read(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("reading %s: %s", name, p)
+		}
+		if diff := firstDiff(want, glossary.Merge(got)); diff != "" {
+			t.Errorf("%s: reading the earlier layout changes %s", name, diff)
+		}
+	}
+}
+
 // TestFirstDiff makes sure the comparison of the round trip can fail, and
 // names the field.
 func TestFirstDiff(t *testing.T) {

@@ -88,17 +88,18 @@ func writeHeader(x *xmlWriter, d dialect, g *glossary.Glossary, version int) {
 	x.open("titleStmt")
 	x.leaf("title", "termlint glossary")
 	x.close("titleStmt")
+	// TBX v3 allows one sourceDesc, so the sources a rendering was seen
+	// in, the sources of this collection, are paragraphs of it after the
+	// export marker. (Earlier versions wrote a sourceDesc each; Read takes
+	// both.)
 	x.open("sourceDesc")
 	x.leaf("p", exportMarker+`: TBX-Basic, one entry per concept, Chinese (zh-Hans) and English (en) terms. Notes that begin with "termlint" hold what TBX-Basic has no data category for, and termlint reads them back.`)
-	x.close("sourceDesc")
-	// Each source a rendering was seen in is a source of this collection.
 	for _, s := range g.Sources {
 		x.context = fmt.Sprintf("source %q", s.ID)
-		x.open("sourceDesc")
 		x.leaf("p", newNote("source", s.ID).quoted("title", s.Title).add("kind", s.Kind).quoted("publisher", s.Publisher).
 			add("date", s.Date).quoted("url", s.URL).add("lang", s.Lang).add("ocr", yesIf(s.OCR)).quoted("note", s.Note).String())
-		x.close("sourceDesc")
 	}
+	x.close("sourceDesc")
 	x.close("fileDesc")
 	// The encoding description says what the customerSubset values, the
 	// house styles, stand for.
@@ -157,7 +158,7 @@ func writeConcept(x *xmlWriter, d dialect, c *glossary.Concept, ids map[string]e
 	}
 	if related {
 		for _, id := range c.Related {
-			x.leaf("ref", ids[id].zh, "type", d.relatedRef, "target", ids[id].id)
+			x.leaf("ref", ids[id].zh, "type", relatedRef, "target", ids[id].id)
 		}
 	} else {
 		x.leaf("note", valueNote("related", list(c.Related)))
