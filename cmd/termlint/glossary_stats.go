@@ -151,7 +151,7 @@ func wrap(p func(string, ...any), title string, items []string) {
 	p("%s", title)
 	if len(items) > maxListed {
 		// A list of hundreds of ids is read with --json, not on a screen.
-		p("  (too many to list here; --json lists them)")
+		p("  (too many to list here; --format json lists them)")
 		return
 	}
 	line := ""
