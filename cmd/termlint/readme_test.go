@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/termlint/termlint/internal/iostreams"
 )
@@ -314,4 +315,113 @@ func TestConsoleExamplesAsATerminalShowsThem(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDocsLinks checks the links of README.md and docs/*.md that stay in
+// the repository: the file linked to exists, and an anchor is a heading
+// of that file (as GitHub makes anchors of headings) or an explicit
+// <a id>, so that moving a section cannot leave a link behind.
+func TestDocsLinks(t *testing.T) {
+	t.Chdir("../..")
+	anchors := map[string]map[string]bool{} // file -> its anchors
+	for _, name := range docFiles(t) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range markdownLinks(string(data)) {
+			target, fragment, _ := strings.Cut(l.target, "#")
+			path := name
+			if target != "" {
+				path = filepath.Join(filepath.Dir(name), target)
+			}
+			if _, err := os.Stat(path); err != nil {
+				t.Errorf("%s:%d: link to %s: %v", name, l.line, l.target, err)
+				continue
+			}
+			if fragment == "" {
+				continue
+			}
+			if anchors[path] == nil {
+				anchors[path] = markdownAnchors(t, path)
+			}
+			if !anchors[path][fragment] {
+				t.Errorf("%s:%d: link to %s: %s has no heading or <a id> %q", name, l.line, l.target, path, fragment)
+			}
+		}
+	}
+}
+
+// docLink is a Markdown link's target and the line it is on.
+type docLink struct {
+	target string
+	line   int
+}
+
+var (
+	linkTarget = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	explicitID = regexp.MustCompile(`<a id="([^"]+)">`)
+)
+
+// markdownLinks returns the links of a Markdown text outside code blocks,
+// except those to other sites.
+func markdownLinks(markdown string) []docLink {
+	var links []docLink
+	fenced := false
+	for i, line := range strings.Split(markdown, "\n") {
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+		}
+		if fenced {
+			continue
+		}
+		for _, m := range linkTarget.FindAllStringSubmatch(line, -1) {
+			if !strings.Contains(m[1], "://") && !strings.HasPrefix(m[1], "mailto:") {
+				links = append(links, docLink{m[1], i + 1})
+			}
+		}
+	}
+	return links
+}
+
+// markdownAnchors returns the anchors of a Markdown file: its headings as
+// GitHub makes anchors of them, and its <a id="..."> elements.
+func markdownAnchors(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := map[string]bool{}
+	fenced := false
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+		}
+		if fenced {
+			continue
+		}
+		for _, m := range explicitID.FindAllStringSubmatch(line, -1) {
+			anchors[m[1]] = true
+		}
+		if heading := strings.TrimLeft(line, "#"); heading != line && strings.HasPrefix(heading, " ") {
+			anchors[headingAnchor(heading)] = true
+		}
+	}
+	return anchors
+}
+
+// headingAnchor is the anchor GitHub gives a heading: lower case, spaces
+// as hyphens, punctuation other than hyphens and underscores dropped.
+func headingAnchor(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteRune('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
