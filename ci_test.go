@@ -2,7 +2,8 @@ package termlint_test
 
 // Tests of what a translation repository pastes into its CI: the GitHub
 // Action (action.yml), the pre-commit hooks (.pre-commit-hooks.yaml) and
-// the workflows README.md's "Continuous integration" section shows.
+// the workflows README.md's "Continuous integration" section and
+// docs/ci.md show.
 
 import (
 	"bytes"
@@ -351,7 +352,7 @@ func originAndShallowClone(t *testing.T) (clone, first string) {
 
 // TestActionCheckStepEndToEnd runs the action's check step with termlint
 // itself on a pull request in a shallow clone, as a workflow pasted from
-// the README would: only the line the pull request adds is annotated.
+// the documentation would: only the line the pull request adds is annotated.
 func TestActionCheckStepEndToEnd(t *testing.T) {
 	for _, tool := range []string{"bash", "git", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -646,7 +647,8 @@ func TestPreCommitManifest(t *testing.T) {
 	}
 }
 
-// ciSection returns README.md's "Continuous integration" section.
+// ciSection returns what the documentation says about CI: README.md's
+// "Continuous integration" section (its one recipe) and docs/ci.md.
 func ciSection(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile("README.md")
@@ -662,7 +664,11 @@ func ciSection(t *testing.T) string {
 	if end := strings.Index(section, "\n## "); end >= 0 {
 		section = section[:end]
 	}
-	return section
+	docs, err := os.ReadFile("docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return section + "\n" + string(docs)
 }
 
 // yamlBlocks returns the ```yaml blocks of a Markdown text.

@@ -10,14 +10,14 @@ import (
 	"github.com/termlint/termlint/checker/input"
 )
 
-// memoryInputs are the three shapes of input whose memory README's
-// Guarantees bound: prose with no findings, a bilingual file, and text
+// memoryInputs are the three shapes of input whose memory docs/guarantees.md
+// bounds: prose with no findings, a bilingual file, and text
 // with a finding in every sentence. Each is n repetitions of its unit,
 // written for this test.
 var memoryInputs = []struct {
 	name, path, unit string
-	// livePerByte and livePerFinding bound what a check holds (README's
-	// Guarantees): per byte of input, and per finding beyond that.
+	// livePerByte and livePerFinding bound what a check holds (docs/guarantees.md):
+	// per byte of input, and per finding beyond that.
 	livePerByte, livePerFinding float64
 }{
 	{"prose", "prose.md", "The river town held its market on the square, and traders came from the hills with tea and salt.\n\n", 3, 0},
@@ -58,7 +58,7 @@ func memoryUse(t *testing.T, c *checker.Checker, path, unit string, n int) (tota
 // TestMemoryIsLinear doubles each input and bounds the memory it costs by
 // counting bytes, not time: twice the input may allocate, and hold, at
 // most a little more than twice as much. It also holds the constants
-// README's Guarantees row states: per byte of input and per finding.
+// the memory row of docs/guarantees.md states: per byte of input and per finding.
 func TestMemoryIsLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("checks megabytes of text")

@@ -184,10 +184,10 @@ func TestCheckBaseline(t *testing.T) {
 	}
 }
 
-// TestREADMEBaselineFile: the baseline file README shows is the one its
-// --write-baseline example writes.
+// TestREADMEBaselineFile: the baseline file docs/ci.md shows is the one
+// its --write-baseline example writes.
 func TestREADMEBaselineFile(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/ci.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,6 +196,6 @@ func TestREADMEBaselineFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), "```json\n"+string(baseline)+"```\n") {
-		t.Errorf("README.md does not show testdata/examples/draft.baseline.json as it is:\n%s", baseline)
+		t.Errorf("docs/ci.md does not show testdata/examples/draft.baseline.json as it is:\n%s", baseline)
 	}
 }

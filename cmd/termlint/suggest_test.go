@@ -16,7 +16,7 @@ import (
 	"github.com/termlint/termlint/internal/textnorm"
 )
 
-// riverTowns is the corpus of testdata/suggest, as the README runs it.
+// riverTowns is the corpus of testdata/suggest, as docs/suggest.md runs it.
 var riverTowns = []string{"../../testdata/suggest/river-towns.txt", "../../testdata/suggest/phrasebook.tsv"}
 
 func suggestArgs(extra ...string) []string {

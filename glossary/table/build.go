@@ -324,7 +324,7 @@ func (b *builder) seen(r *glossary.Rendering, source, date string, p glossary.Po
 
 // fileSource returns the id of the source a file's renderings are seen
 // in when the file names none (fallback when the name has no letters or
-// digits, as "-" for standard input), made from the file's base name as README
+// digits, as "-" for standard input), made from the file's base name as docs/glossary-commands.md
 // says ("GLOSSARY.md": "glossary-md"). The name is always made a slug,
 // even when it would pass as an id ("glossary.md"), so that GLOSSARY.md,
 // Glossary.md and glossary.md, one file on a case-insensitive disk, give

@@ -165,7 +165,7 @@ func TestDropArticle(t *testing.T) {
 }
 
 // TestFileSource checks the source id made from a file name: a slug,
-// whatever the name's case, as README says (GLOSSARY.md: glossary-md).
+// whatever the name's case, as docs/glossary-commands.md says (GLOSSARY.md: glossary-md).
 func TestFileSource(t *testing.T) {
 	for _, tc := range []struct{ name, want string }{
 		{"GLOSSARY.md", "glossary-md"},
