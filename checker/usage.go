@@ -301,20 +301,24 @@ type renderingAt struct {
 // inside and overlapping them, once each, in file order.
 func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 	var out []termAt
-	var visit func(t *Term, outer *glossary.Concept)
-	visit = func(t *Term, outer *glossary.Concept) {
-		if t.Concept == con {
+	// in is the span of the term of con being visited, if any: a form of
+	// con inside another (十八大 in 党的十八大) is the same occurrence,
+	// counted once.
+	var visit func(t *Term, outer *glossary.Concept, in [2]int)
+	visit = func(t *Term, outer *glossary.Concept, in [2]int) {
+		if t.Concept == con && !spanHolds(in, t.Start, t.End) {
 			out = append(out, termAt{t, outer})
+			in = [2]int{t.Start, t.End}
 		}
 		for _, n := range t.Nested {
-			visit(n, outer)
+			visit(n, outer, in)
 		}
 		for _, o := range t.Overlaps {
-			visit(o, o.Concept) // the Chinese cut the other way: a term of its own
+			visit(o, o.Concept, in) // the Chinese cut the other way: a term of its own
 		}
 	}
 	for _, t := range ts {
-		visit(t, t.Concept)
+		visit(t, t.Concept, [2]int{-1, -1})
 	}
 	slices.SortStableFunc(out, func(a, b termAt) int { return cmp.Compare(a.Start, b.Start) })
 	// A term reached twice (nested in one term, overlapping another) is
@@ -342,25 +346,35 @@ func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 var usageCompared workcount.Counter
 
 // renderingsOf returns the occurrences of con's renderings among os and
-// the phrases inside them, in file order.
+// the phrases inside them, in file order. A rendering inside another
+// rendering of con ("intellectual property" in "intellectual property
+// rights") is part of that one use, not a second.
 func renderingsOf(os []*Occurrence, con *glossary.Concept) []renderingAt {
 	var out []renderingAt
-	var visit func(o, outer *Occurrence)
-	visit = func(o, outer *Occurrence) {
-		for _, r := range o.Readings {
-			if r.Concept == con {
-				out = append(out, renderingAt{o, r.Rendering, outer})
-				break
+	var visit func(o, outer *Occurrence, in bool)
+	visit = func(o, outer *Occurrence, in bool) {
+		if !in {
+			for _, r := range o.Readings {
+				if r.Concept == con {
+					out = append(out, renderingAt{o, r.Rendering, outer})
+					in = true
+					break
+				}
 			}
 		}
 		for _, n := range o.Nested {
-			visit(n, outer)
+			visit(n, outer, in)
 		}
 	}
 	for _, o := range os {
-		visit(o, o)
+		visit(o, o, false)
 	}
 	return out
+}
+
+// spanHolds reports whether [start, end) lies inside span.
+func spanHolds(span [2]int, start, end int) bool {
+	return span[0] <= start && end <= span[1]
 }
 
 // renders reports whether o may render concept con.
