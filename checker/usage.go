@@ -65,21 +65,24 @@ type UsageSummary struct {
 	// Files counts the files read; Bilingual, those read as bilingual.
 	Files, Bilingual int
 	// Chinese counts the occurrences of the concept's Chinese term and
-	// variants (inside longer terms too) in translated segments of
-	// bilingual files; Rendered, the concept's renderings in their English;
-	// Unrendered, the Chinese occurrences left without a rendering, of
-	// which Unlisted have a phrase in its place (see Usage.Unlisted) and
-	// Unnamed none. Extra counts the renderings beyond the term's
-	// occurrences in their segment (the English says it twice where the
-	// Chinese says it once), so that Chinese = Rendered - Extra +
-	// Unlisted + Unnamed.
-	Chinese, Rendered, Extra, Unrendered, Unlisted, Unnamed int
+	// variants (inside longer terms too, a form inside another once) in
+	// translated segments of bilingual files; Rendered, those paired with
+	// a rendering in their segment's English; Unrendered, those left
+	// without one, of which Unlisted have a phrase in its place (see
+	// Usage.Unlisted) and Unnamed none. So Chinese = Rendered +
+	// Unrendered, and Unrendered = Unlisted + Unnamed.
+	Chinese, Rendered, Unrendered, Unlisted, Unnamed int
 	// English counts the renderings in English-only files.
 	English int
-	// Unaligned counts renderings in bilingual files whose segment's
-	// Chinese lacks the term: the English says more than the Chinese, and
-	// they are not counted as renderings of it.
-	Unaligned int
+	// Total counts the uses: Chinese + English, the sum of the
+	// renderings' counts and the occurrences with no known rendering.
+	Total int
+	// Extra and Unaligned count renderings in bilingual English with no
+	// occurrence of the term to pair with, which are not uses: Extra,
+	// those beyond the term's occurrences in their segment (the English
+	// says it twice where the Chinese says it once); Unaligned, those whose
+	// segment's Chinese lacks the term.
+	Extra, Unaligned int
 	// Untranslated counts Chinese occurrences with no translation to
 	// compare: in segments awaiting translation, and in files that are not
 	// bilingual (a Chinese source).
@@ -186,7 +189,9 @@ type FileUsage struct {
 	Bilingual bool
 	// The counts are as in UsageSummary, for this file.
 	Chinese, Extra, Unrendered, Unnamed, English, Unaligned, Untranslated int
-	// Renderings count the uses of each rendering.
+	// Renderings count the uses of each rendering: those paired with an
+	// occurrence of the term in a bilingual file, every one in an
+	// English-only file.
 	Renderings map[*glossary.Rendering]int
 	// Unlisted counts the uses of each unlisted phrase, by its Key.
 	Unlisted map[string]int
@@ -206,6 +211,10 @@ func (fu *FileUsage) Rendered() int {
 	}
 	return n
 }
+
+// Total counts the uses in the file: its renderings and the occurrences
+// with no known rendering (in a bilingual file, that is Chinese).
+func (fu *FileUsage) Total() int { return fu.Rendered() + fu.Unrendered }
 
 // occurs reports whether anything of the concept was found in the file.
 func (fu *FileUsage) occurs() bool {
@@ -387,8 +396,8 @@ func renders(o *Occurrence, con *glossary.Concept) bool {
 // term inside the same longer term (周边工作 in 周边工作框架 with "work on
 // periphery affairs" in "framework for work on periphery affairs"), then
 // the rest in order. Chinese occurrences left over are unrendered;
-// renderings left over still count, since their segment's Chinese has
-// the term.
+// renderings left over are counted as Extra, not as uses: each use is one
+// occurrence of the term.
 func (u *fileScan) segment(seg *Segment) {
 	zh := termsOf(seg.Terms, u.con)
 	en := renderingsOf(seg.Renderings, u.con)
@@ -448,13 +457,14 @@ func (u *fileScan) segment(seg *Segment) {
 	}
 	usageCompared.Add(compared)
 	for i, e := range en {
-		z := zh[0] // a rendering beyond the terms is shown with the first
-		if pair[i] >= 0 {
-			z = zh[pair[i]]
-		} else {
+		if pair[i] < 0 {
+			// No occurrence of the term is left for it: like a rendering
+			// whose segment's Chinese lacks the term, it renders nothing
+			// counted, so it is not a use of the rendering.
 			u.fu.Extra++
+			continue
 		}
-		u.rendered(e, seg, z.Term, nil)
+		u.rendered(e, seg, zh[pair[i]].Term, nil)
 	}
 	for j, z := range zh {
 		if !taken[j] {
@@ -817,6 +827,7 @@ func (u *Usage) Add(fu *FileUsage) {
 	s.Unrendered += fu.Unrendered
 	s.Unnamed += fu.Unnamed
 	s.English += fu.English
+	s.Total += fu.Total()
 	s.Unaligned += fu.Unaligned
 	s.Untranslated += fu.Untranslated
 	if fu.Bilingual {

@@ -171,7 +171,7 @@ func TestUsageTotals(t *testing.T) {
 	if u.Unrendered.Count != 3 || !maps.Equal(u.Unrendered.Years, map[string]int{"2019": 2, "2023": 1}) {
 		t.Errorf("unrendered: %d× %v, want 3× in 2019: 2, 2023: 1", u.Unrendered.Count, u.Unrendered.Years)
 	}
-	wantSummary := checker.UsageSummary{Files: 6, Bilingual: 4, Chinese: 13, Rendered: 10, Unrendered: 3, Unnamed: 3, English: 3, Unaligned: 1, Untranslated: 1}
+	wantSummary := checker.UsageSummary{Files: 6, Bilingual: 4, Chinese: 13, Rendered: 10, Unrendered: 3, Unnamed: 3, English: 3, Total: 16, Unaligned: 1, Untranslated: 1}
 	if u.Summary != wantSummary {
 		t.Errorf("summary %+v, want %+v", u.Summary, wantSummary)
 	}
