@@ -65,21 +65,24 @@ type UsageSummary struct {
 	// Files counts the files read; Bilingual, those read as bilingual.
 	Files, Bilingual int
 	// Chinese counts the occurrences of the concept's Chinese term and
-	// variants (inside longer terms too) in translated segments of
-	// bilingual files; Rendered, the concept's renderings in their English;
-	// Unrendered, the Chinese occurrences left without a rendering, of
-	// which Unlisted have a phrase in its place (see Usage.Unlisted) and
-	// Unnamed none. Extra counts the renderings beyond the term's
-	// occurrences in their segment (the English says it twice where the
-	// Chinese says it once), so that Chinese = Rendered - Extra +
-	// Unlisted + Unnamed.
-	Chinese, Rendered, Extra, Unrendered, Unlisted, Unnamed int
+	// variants (inside longer terms too, a form inside another once) in
+	// translated segments of bilingual files; Rendered, those paired with
+	// a rendering in their segment's English; Unrendered, those left
+	// without one, of which Unlisted have a phrase in its place (see
+	// Usage.Unlisted) and Unnamed none. So Chinese = Rendered +
+	// Unrendered, and Unrendered = Unlisted + Unnamed.
+	Chinese, Rendered, Unrendered, Unlisted, Unnamed int
 	// English counts the renderings in English-only files.
 	English int
-	// Unaligned counts renderings in bilingual files whose segment's
-	// Chinese lacks the term: the English says more than the Chinese, and
-	// they are not counted as renderings of it.
-	Unaligned int
+	// Total counts the uses: Chinese + English, the sum of the
+	// renderings' counts and the occurrences with no known rendering.
+	Total int
+	// Extra and Unaligned count renderings in bilingual English with no
+	// occurrence of the term to pair with, which are not uses: Extra,
+	// those beyond the term's occurrences in their segment (the English
+	// says it twice where the Chinese says it once); Unaligned, those whose
+	// segment's Chinese lacks the term.
+	Extra, Unaligned int
 	// Untranslated counts Chinese occurrences with no translation to
 	// compare: in segments awaiting translation, and in files that are not
 	// bilingual (a Chinese source).
@@ -186,7 +189,9 @@ type FileUsage struct {
 	Bilingual bool
 	// The counts are as in UsageSummary, for this file.
 	Chinese, Extra, Unrendered, Unnamed, English, Unaligned, Untranslated int
-	// Renderings count the uses of each rendering.
+	// Renderings count the uses of each rendering: those paired with an
+	// occurrence of the term in a bilingual file, every one in an
+	// English-only file.
 	Renderings map[*glossary.Rendering]int
 	// Unlisted counts the uses of each unlisted phrase, by its Key.
 	Unlisted map[string]int
@@ -206,6 +211,10 @@ func (fu *FileUsage) Rendered() int {
 	}
 	return n
 }
+
+// Total counts the uses in the file: its renderings and the occurrences
+// with no known rendering (in a bilingual file, that is Chinese).
+func (fu *FileUsage) Total() int { return fu.Rendered() + fu.Unrendered }
 
 // occurs reports whether anything of the concept was found in the file.
 func (fu *FileUsage) occurs() bool {
@@ -301,20 +310,24 @@ type renderingAt struct {
 // inside and overlapping them, once each, in file order.
 func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 	var out []termAt
-	var visit func(t *Term, outer *glossary.Concept)
-	visit = func(t *Term, outer *glossary.Concept) {
-		if t.Concept == con {
+	// in is the span of the term of con being visited, if any: a form of
+	// con inside another (十八大 in 党的十八大) is the same occurrence,
+	// counted once.
+	var visit func(t *Term, outer *glossary.Concept, in [2]int)
+	visit = func(t *Term, outer *glossary.Concept, in [2]int) {
+		if t.Concept == con && !spanHolds(in, t.Start, t.End) {
 			out = append(out, termAt{t, outer})
+			in = [2]int{t.Start, t.End}
 		}
 		for _, n := range t.Nested {
-			visit(n, outer)
+			visit(n, outer, in)
 		}
 		for _, o := range t.Overlaps {
-			visit(o, o.Concept) // the Chinese cut the other way: a term of its own
+			visit(o, o.Concept, in) // the Chinese cut the other way: a term of its own
 		}
 	}
 	for _, t := range ts {
-		visit(t, t.Concept)
+		visit(t, t.Concept, [2]int{-1, -1})
 	}
 	slices.SortStableFunc(out, func(a, b termAt) int { return cmp.Compare(a.Start, b.Start) })
 	// A term reached twice (nested in one term, overlapping another) is
@@ -342,25 +355,35 @@ func termsOf(ts []*Term, con *glossary.Concept) []termAt {
 var usageCompared workcount.Counter
 
 // renderingsOf returns the occurrences of con's renderings among os and
-// the phrases inside them, in file order.
+// the phrases inside them, in file order. A rendering inside another
+// rendering of con ("intellectual property" in "intellectual property
+// rights") is part of that one use, not a second.
 func renderingsOf(os []*Occurrence, con *glossary.Concept) []renderingAt {
 	var out []renderingAt
-	var visit func(o, outer *Occurrence)
-	visit = func(o, outer *Occurrence) {
-		for _, r := range o.Readings {
-			if r.Concept == con {
-				out = append(out, renderingAt{o, r.Rendering, outer})
-				break
+	var visit func(o, outer *Occurrence, in bool)
+	visit = func(o, outer *Occurrence, in bool) {
+		if !in {
+			for _, r := range o.Readings {
+				if r.Concept == con {
+					out = append(out, renderingAt{o, r.Rendering, outer})
+					in = true
+					break
+				}
 			}
 		}
 		for _, n := range o.Nested {
-			visit(n, outer)
+			visit(n, outer, in)
 		}
 	}
 	for _, o := range os {
-		visit(o, o)
+		visit(o, o, false)
 	}
 	return out
+}
+
+// spanHolds reports whether [start, end) lies inside span.
+func spanHolds(span [2]int, start, end int) bool {
+	return span[0] <= start && end <= span[1]
 }
 
 // renders reports whether o may render concept con.
@@ -373,8 +396,8 @@ func renders(o *Occurrence, con *glossary.Concept) bool {
 // term inside the same longer term (周边工作 in 周边工作框架 with "work on
 // periphery affairs" in "framework for work on periphery affairs"), then
 // the rest in order. Chinese occurrences left over are unrendered;
-// renderings left over still count, since their segment's Chinese has
-// the term.
+// renderings left over are counted as Extra, not as uses: each use is one
+// occurrence of the term.
 func (u *fileScan) segment(seg *Segment) {
 	zh := termsOf(seg.Terms, u.con)
 	en := renderingsOf(seg.Renderings, u.con)
@@ -434,13 +457,14 @@ func (u *fileScan) segment(seg *Segment) {
 	}
 	usageCompared.Add(compared)
 	for i, e := range en {
-		z := zh[0] // a rendering beyond the terms is shown with the first
-		if pair[i] >= 0 {
-			z = zh[pair[i]]
-		} else {
+		if pair[i] < 0 {
+			// No occurrence of the term is left for it: like a rendering
+			// whose segment's Chinese lacks the term, it renders nothing
+			// counted, so it is not a use of the rendering.
 			u.fu.Extra++
+			continue
 		}
-		u.rendered(e, seg, z.Term, nil)
+		u.rendered(e, seg, zh[pair[i]].Term, nil)
 	}
 	for j, z := range zh {
 		if !taken[j] {
@@ -803,6 +827,7 @@ func (u *Usage) Add(fu *FileUsage) {
 	s.Unrendered += fu.Unrendered
 	s.Unnamed += fu.Unnamed
 	s.English += fu.English
+	s.Total += fu.Total()
 	s.Unaligned += fu.Unaligned
 	s.Untranslated += fu.Untranslated
 	if fu.Bilingual {

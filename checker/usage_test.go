@@ -171,7 +171,7 @@ func TestUsageTotals(t *testing.T) {
 	if u.Unrendered.Count != 3 || !maps.Equal(u.Unrendered.Years, map[string]int{"2019": 2, "2023": 1}) {
 		t.Errorf("unrendered: %d× %v, want 3× in 2019: 2, 2023: 1", u.Unrendered.Count, u.Unrendered.Years)
 	}
-	wantSummary := checker.UsageSummary{Files: 6, Bilingual: 4, Chinese: 13, Rendered: 10, Unrendered: 3, Unnamed: 3, English: 3, Unaligned: 1, Untranslated: 1}
+	wantSummary := checker.UsageSummary{Files: 6, Bilingual: 4, Chinese: 13, Rendered: 10, Unrendered: 3, Unnamed: 3, English: 3, Total: 16, Unaligned: 1, Untranslated: 1}
 	if u.Summary != wantSummary {
 		t.Errorf("summary %+v, want %+v", u.Summary, wantSummary)
 	}
@@ -332,5 +332,47 @@ func TestUsagePairing(t *testing.T) {
 	}
 	if len(anchors) != 2 || anchors[0] == anchors[1] {
 		t.Errorf("two unrendered terms point at columns %v, want two different phrases", anchors)
+	}
+}
+
+// One occurrence is one use: a form of the term inside another of its
+// forms (十八大 in 党的十八大) is one occurrence of it, and a rendering
+// inside another of its renderings ("intellectual property" in
+// "intellectual property rights") one rendering, in bilingual and
+// English-only files alike.
+func TestUsageOneUseOnce(t *testing.T) {
+	c := defaultChecker(t)
+	table := "中文\tEnglish\n" +
+		"党的十八大提出了新目标。\tNew goals were set then.\n" +
+		"我们加强知识产权保障。\tWe strengthen intellectual property rights.\n"
+	bi, err := input.Read("pairs.tsv", []byte(table))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := input.Read("notes.txt", []byte("Our notes mention intellectual property rights once.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := input.Read("source.txt", []byte("党的十八大以后的工作。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []*checker.File{c.Scan(bi), c.Scan(en), c.Scan(zh)}
+	// What is counted once: the Chinese of bilingual segments, the
+	// renderings paired with it and those beyond it, the renderings of
+	// English-only files, the Chinese with no translation.
+	type counts struct{ Chinese, Rendered, Extra, English, Untranslated int }
+	for _, tt := range []struct {
+		id   string
+		want counts
+	}{
+		{"shiba-da", counts{Chinese: 1, Untranslated: 1}},
+		{"zhishi-chanquan", counts{Chinese: 1, Rendered: 1, English: 1}},
+	} {
+		u := c.Usage(files, []*glossary.Concept{concept(t, c, tt.id)}, checker.UsageOptions{})[0]
+		s := u.Summary
+		if got := (counts{s.Chinese, s.Rendered, s.Extra, s.English, s.Untranslated}); got != tt.want {
+			t.Errorf("%s: %+v, want %+v", tt.id, got, tt.want)
+		}
 	}
 }

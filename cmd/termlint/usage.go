@@ -46,6 +46,18 @@ development"), the occurrence is counted under that phrase, an unlisted
 rendering; the others are "unnamed", and their examples show the
 segment's English, so that you see what was written instead. In
 English-only files, the concept's renderings are counted.
+
+Every count is of uses, each counted once: an occurrence of the Chinese
+term in a bilingual file (under the rendering paired with it, or as no
+known rendering; a form of the term inside another is one occurrence),
+or a rendering in an English-only file (a rendering inside another is
+one). The table's total row adds up the renderings and the occurrences
+with no known rendering; each file's total adds up the uses listed for
+it. Renderings in bilingual English with no occurrence of the term to
+pair with (beyond its occurrences in their segment, or where the
+segment's Chinese lacks it) are no use: they are reported as "not
+counted", as Chinese with no translation is as "untranslated".
+
 Each rendering is counted by file and by year, the year a file's front
 matter (date:) or path (2019/, 2019-05-02-notes.md, speech_2013.txt)
 carries, "no date" otherwise; keyword-in-context examples show where each
@@ -227,10 +239,13 @@ type usageContextJSON struct {
 	ContextAfter  string `json:"context_after"`
 }
 
+// usageFileJSON is one file's counts: total, its uses, is the sum of
+// renderings and unrendered.
 type usageFileJSON struct {
 	Path         string         `json:"path"`
 	Year         string         `json:"year"`
 	Bilingual    bool           `json:"bilingual"`
+	Total        int            `json:"total"`
 	Chinese      int            `json:"chinese"`
 	Renderings   map[string]int `json:"renderings"`
 	Extra        int            `json:"extra"`
@@ -241,16 +256,20 @@ type usageFileJSON struct {
 	Untranslated int            `json:"untranslated"`
 }
 
+// usageSummaryJSON is checker.UsageSummary, whose doc says what each
+// count counts: total = chinese + english = the renderings' counts plus
+// unrendered; extra and unaligned are renderings that are not uses.
 type usageSummaryJSON struct {
 	Files        int `json:"files"`
 	Bilingual    int `json:"bilingual"`
 	Chinese      int `json:"chinese"`
 	Rendered     int `json:"rendered"`
-	Extra        int `json:"extra"`
 	Unrendered   int `json:"unrendered"`
 	Unlisted     int `json:"unlisted"`
 	Unnamed      int `json:"unnamed"`
 	English      int `json:"english"`
+	Total        int `json:"total"`
+	Extra        int `json:"extra"`
 	Unaligned    int `json:"unaligned"`
 	Untranslated int `json:"untranslated"`
 }
@@ -286,7 +305,7 @@ func writeUsageJSON(w io.Writer, opts *usageOptions, matches []glossary.Match, u
 			cj.Unlisted = append(cj.Unlisted, usagePhraseJSON{Phrase: p.Phrase, Rendering: p.Rendering.EN, Kind: p.Kind, usageTallyJSON: tallyJSON(p.Tally)})
 		}
 		for _, fu := range u.Files {
-			fj := usageFileJSON{Path: fu.Path, Year: fu.Year, Bilingual: fu.Bilingual, Chinese: fu.Chinese, Renderings: map[string]int{},
+			fj := usageFileJSON{Path: fu.Path, Year: fu.Year, Bilingual: fu.Bilingual, Total: fu.Total(), Chinese: fu.Chinese, Renderings: map[string]int{},
 				Extra: fu.Extra, Unrendered: fu.Unrendered, Unlisted: map[string]int{}, Unnamed: fu.Unnamed, Unaligned: fu.Unaligned, Untranslated: fu.Untranslated}
 			for r, n := range fu.Renderings {
 				fj.Renderings[r.EN] = n

@@ -146,8 +146,8 @@ func TestUsageCommandJSON(t *testing.T) {
 	expect("unrendered", unrendered, "count", "files", "years", "examples")
 	expect("an unrendered example", unrendered.(map[string]any)["examples"].([]any)[0], "file", "line", "column", "text", "context_before", "context_after", "segment", "zh")
 	expect("unnamed", concept.(map[string]any)["unnamed"], "count", "files", "years", "examples")
-	expect("a file", concept.(map[string]any)["files"].([]any)[0], "path", "year", "bilingual", "chinese", "renderings", "extra", "unrendered", "unlisted", "unnamed", "unaligned", "untranslated")
-	expect("the summary", concept.(map[string]any)["summary"], "files", "bilingual", "chinese", "rendered", "extra", "unrendered", "unlisted", "unnamed", "english", "unaligned", "untranslated")
+	expect("a file", concept.(map[string]any)["files"].([]any)[0], "path", "year", "bilingual", "total", "chinese", "renderings", "extra", "unrendered", "unlisted", "unnamed", "unaligned", "untranslated")
+	expect("the summary", concept.(map[string]any)["summary"], "files", "bilingual", "chinese", "rendered", "extra", "unrendered", "unlisted", "unnamed", "english", "total", "unaligned", "untranslated")
 	if r := renderings[0].(map[string]any); r["en"] != "neighborhood work" || r["use"] != true {
 		t.Errorf("first rendering %v %v, want neighborhood work marked use", r["en"], r["use"])
 	}
@@ -165,13 +165,14 @@ func TestUsageCommandUnlisted(t *testing.T) {
 	}
 	for _, want := range []string{
 		"no known rendering for 9 (unlisted phrases 5, unnamed 4)\n",
-		"(1 beyond the term's occurrences in their segment)",
+		"not counted: its renderings 1× in bilingual English beyond the occurrences of 共建一带一路 in their segment's Chinese\n",
 		"  no known rendering                                                               9×  no date: 9\n" +
 			"    \"joint construction of the Belt and Road\"             unlisted                 3×  no date: 3\n" +
 			"    \"building the Belt and Road\"                          unlisted                 1×  no date: 1\n" +
 			"    \"joint, high-standard building of the Belt and Road\"  unlisted                 1×  no date: 1\n" +
-			"    unnamed                                                                        4×  no date: 4\n",
-		"Belt and Road cooperation 3 · beyond the Chinese 1 · no known rendering 9 (\"joint construction of the Belt and Road\" 3, \"building the Belt and Road\" 1, \"joint, high-standard building of the Belt and Road\" 1, unnamed 4)\n",
+			"    unnamed                                                                        4×  no date: 4\n" +
+			"  total                                                                           11×  no date: 11\n",
+		"共建一带一路 11×: Belt and Road cooperation 2 · no known rendering 9 (\"joint construction of the Belt and Road\" 3, \"building the Belt and Road\" 1, \"joint, high-standard building of the Belt and Road\" 1, unnamed 4); also not counted 1\n",
 		"\n\"joint construction of the Belt and Road\"  3×  unlisted, near the glossary's \"joint building of the Belt and Road\"\n",
 		"\n\"joint, high-standard building of the Belt and Road\"  1×  unlisted, the glossary's \"joint building of the Belt and Road\", read loosely\n",
 		"\nunnamed  4×  no known rendering, and no phrase to name\n",

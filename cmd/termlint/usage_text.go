@@ -23,11 +23,13 @@ type usagePrinter struct {
 	style string
 }
 
-// unrenderedLabel names the occurrences with no known rendering, and
-// unnamedLabel those of them with no unlisted phrase to name.
+// unrenderedLabel names the occurrences with no known rendering,
+// unnamedLabel those of them with no unlisted phrase to name, and
+// totalLabel the row that adds up the uses.
 const (
 	unrenderedLabel = "no known rendering"
 	unnamedLabel    = "unnamed"
+	totalLabel      = "total"
 )
 
 func (p *usagePrinter) print(query string, matches []glossary.Match, usages []*checker.Usage, also []glossary.Match) {
@@ -65,9 +67,6 @@ func (p *usagePrinter) usage(m glossary.Match, u *checker.Usage) {
 	fmt.Fprintf(p.w, "  %s read, %d bilingual\n", plural(s.Files, "file"), s.Bilingual)
 	if s.Chinese > 0 {
 		line := fmt.Sprintf("  bilingual: %s %d× in the Chinese; its renderings %d× in the English", c.ZH, s.Chinese, s.Rendered)
-		if s.Extra > 0 {
-			line += fmt.Sprintf(" (%d beyond the term's occurrences in their segment)", s.Extra)
-		}
 		if s.Unrendered > 0 {
 			line += fmt.Sprintf(", no known rendering for %d", s.Unrendered)
 		}
@@ -85,8 +84,8 @@ func (p *usagePrinter) usage(m glossary.Match, u *checker.Usage) {
 	if s.Untranslated > 0 {
 		fmt.Fprintf(p.w, "  untranslated: %s %d× with no translation beside it\n", c.ZH, s.Untranslated)
 	}
-	if s.Unaligned > 0 {
-		fmt.Fprintf(p.w, "  not counted: its renderings %d× in bilingual English whose Chinese lacks %s\n", s.Unaligned, c.ZH)
+	if line := notCounted(c.ZH, s); line != "" {
+		fmt.Fprintln(p.w, "  "+line)
 	}
 	var use *glossary.Rendering
 	if p.style != "" {
@@ -101,8 +100,29 @@ func (p *usagePrinter) usage(m glossary.Match, u *checker.Usage) {
 	p.examples(u)
 }
 
+// notCounted says how many renderings in bilingual English had no
+// occurrence of the term (zh) to pair with, and why: beyond the term's
+// occurrences in their segment, or in a segment whose Chinese lacks it.
+// They are not uses, so they are in no count of the table or the files.
+func notCounted(zh string, s checker.UsageSummary) string {
+	const head = "not counted: its renderings %d× in bilingual English "
+	switch {
+	case s.Extra > 0 && s.Unaligned > 0:
+		return fmt.Sprintf(head+"with no %s left to pair with (%d beyond the term's occurrences in their segment, %d whose Chinese lacks it)",
+			s.Extra+s.Unaligned, zh, s.Extra, s.Unaligned)
+	case s.Extra > 0:
+		return fmt.Sprintf(head+"beyond the occurrences of %s in their segment's Chinese", s.Extra, zh)
+	case s.Unaligned > 0:
+		return fmt.Sprintf(head+"whose Chinese lacks %s", s.Unaligned, zh)
+	}
+	return ""
+}
+
 // table lists the renderings by use, with their status, styles, count
-// and years; the style's preferred one is marked with an arrow.
+// and years; the style's preferred one is marked with an arrow. A use is
+// an occurrence of the term in a bilingual file (under the rendering
+// paired with it, or as no known rendering) or a rendering in an
+// English-only file; the total row adds them up, as the files do.
 func (p *usagePrinter) table(u *checker.Usage, use *glossary.Rendering) {
 	enWidth, styleWidth := displayWidth(unrenderedLabel), 0
 	for _, r := range u.Renderings {
@@ -128,17 +148,37 @@ func (p *usagePrinter) table(u *checker.Usage, use *glossary.Rendering) {
 	}
 	if u.Unrendered.Count > 0 {
 		row("  ", unrenderedLabel, fmt.Sprintf("%-10s", ""), "", u.Unrendered)
+		// The phrases the English has instead, then the rest, under it.
+		if len(u.Unlisted) > 0 {
+			for _, ph := range u.Unlisted {
+				row("  ", "  "+phraseLabel(ph), fmt.Sprintf("%-10s", "unlisted"), "", ph.Tally)
+			}
+			if u.Unnamed.Count > 0 {
+				row("  ", "  "+unnamedLabel, fmt.Sprintf("%-10s", ""), "", u.Unnamed)
+			}
+		}
 	}
-	if len(u.Unlisted) == 0 {
-		return
+	row("  ", totalLabel, fmt.Sprintf("%-10s", ""), "", totalTally(u))
+}
+
+// totalTally adds up the table's rows: every rendering's uses and the
+// occurrences with no known rendering, by year.
+func totalTally(u *checker.Usage) checker.Tally {
+	t := checker.Tally{Count: u.Summary.Total, Years: map[string]int{}}
+	for _, r := range append([]checker.Tally{u.Unrendered}, renderingTallies(u)...) {
+		for y, n := range r.Years {
+			t.Years[y] += n
+		}
 	}
-	// The phrases the English has instead, then the rest, under it.
-	for _, ph := range u.Unlisted {
-		row("  ", "  "+phraseLabel(ph), fmt.Sprintf("%-10s", "unlisted"), "", ph.Tally)
+	return t
+}
+
+func renderingTallies(u *checker.Usage) []checker.Tally {
+	ts := make([]checker.Tally, len(u.Renderings))
+	for i, r := range u.Renderings {
+		ts[i] = r.Tally
 	}
-	if u.Unnamed.Count > 0 {
-		row("  ", "  "+unnamedLabel, fmt.Sprintf("%-10s", ""), "", u.Unnamed)
-	}
+	return ts
 }
 
 // phraseLabel is an unlisted phrase in quotation marks, as the table and
@@ -210,33 +250,10 @@ func (p *usagePrinter) files(u *checker.Usage) {
 	var pathW, yearW, kindW int
 	for _, fu := range u.Files {
 		r := fileRow{path: escape.Text(fu.Path), year: cmp.Or(fu.Year, checker.NoDate), kind: "English only"}
-		var counts []string
 		if fu.Bilingual {
 			r.kind = "bilingual"
 		}
-		for _, ru := range u.Renderings {
-			if n := fu.Renderings[ru.Rendering]; n > 0 {
-				counts = append(counts, fmt.Sprintf("%s %d", ru.EN, n))
-			}
-		}
-		if fu.Extra > 0 {
-			counts = append(counts, fmt.Sprintf("beyond the Chinese %d", fu.Extra))
-		}
-		if fu.Unrendered > 0 {
-			counts = append(counts, fmt.Sprintf("%s %d%s", unrenderedLabel, fu.Unrendered, unlistedCounts(u, fu)))
-		}
-		for _, c := range []struct {
-			label string
-			n     int
-		}{{"untranslated", fu.Untranslated}, {"not counted", fu.Unaligned}} {
-			if c.n > 0 {
-				counts = append(counts, fmt.Sprintf("%s %d", c.label, c.n))
-			}
-		}
-		r.counts = strings.Join(counts, " · ")
-		if fu.Chinese > 0 {
-			r.counts = fmt.Sprintf("%s %d×: %s", u.Concept.ZH, fu.Chinese, r.counts)
-		}
+		r.counts = fileCounts(u, fu)
 		pathW, yearW, kindW = max(pathW, displayWidth(r.path)), max(yearW, len(r.year)), max(kindW, len(r.kind))
 		rows = append(rows, r)
 	}
@@ -244,6 +261,46 @@ func (p *usagePrinter) files(u *checker.Usage) {
 	for _, r := range rows {
 		fmt.Fprintf(p.w, "  %s%s  %-*s  %-*s  %s\n", r.path, pad(r.path, pathW), yearW, r.year, kindW, r.kind, r.counts)
 	}
+}
+
+// fileCounts is a file's uses, "周边工作 6×: work on periphery affairs 3
+// · periphery work 1 · no known rendering 2" (renderings 3× in an
+// English-only file), whose parts add up to the total before the colon;
+// then, after "also", what is not a use: occurrences untranslated, and
+// renderings not counted.
+func fileCounts(u *checker.Usage, fu *checker.FileUsage) string {
+	var uses, also []string
+	for _, ru := range u.Renderings {
+		if n := fu.Renderings[ru.Rendering]; n > 0 {
+			uses = append(uses, fmt.Sprintf("%s %d", ru.EN, n))
+		}
+	}
+	if fu.Unrendered > 0 {
+		uses = append(uses, fmt.Sprintf("%s %d%s", unrenderedLabel, fu.Unrendered, unlistedCounts(u, fu)))
+	}
+	for _, c := range []struct {
+		label string
+		n     int
+	}{{"untranslated", fu.Untranslated}, {"not counted", fu.Extra + fu.Unaligned}} {
+		if c.n > 0 {
+			also = append(also, fmt.Sprintf("%s %d", c.label, c.n))
+		}
+	}
+	var out string
+	switch {
+	case fu.Total() == 0:
+	case fu.Bilingual:
+		out = fmt.Sprintf("%s %d×: %s", u.Concept.ZH, fu.Total(), strings.Join(uses, " · "))
+	default:
+		out = fmt.Sprintf("renderings %d×: %s", fu.Total(), strings.Join(uses, " · "))
+	}
+	if len(also) == 0 {
+		return out
+	}
+	if out == "" {
+		return strings.Join(also, " · ")
+	}
+	return out + "; also " + strings.Join(also, " · ")
 }
 
 // unlistedCounts is how a file's occurrences with no known rendering
