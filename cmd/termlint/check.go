@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/baseline"
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
@@ -152,11 +153,15 @@ func checkRun(opts *checkOptions) error {
 		files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
 		return fixRun(opts, c, files, inputErrs)
 	}
-	report, inputErrs, err := checkPaths(opts, c)
+	var checked *baseline.Checked
+	if opts.Filter.usesBaseline() {
+		checked = baseline.NewChecked(opts.Paths)
+	}
+	report, inputErrs, err := checkPaths(opts, c, checked)
 	if err != nil {
 		return err
 	}
-	findings, err := filterFindings(opts, report.Findings, inputErrs)
+	findings, err := filterFindings(opts, report.Findings, inputErrs, checked)
 	if err != nil {
 		return err
 	}
