@@ -38,6 +38,11 @@ func TestCheckBaselineFollowsRename(t *testing.T) {
 	if len(got) != 0 || code != 0 || stderr != "4 findings hidden by the baseline termlint.baseline.json (3 of them in renamed files)\n" {
 		t.Errorf("after git mv: %v, exit %d, stderr %q", got, code, stderr)
 	}
+	// --scope all digests the files without keeping their text: the
+	// lines are hashed all the same.
+	if got, code, _ := reported(t, "--scope", "all", "--baseline", "termlint.baseline.json", "docs"); len(got) != 0 || code != 0 {
+		t.Errorf("after git mv, --scope all: %v, exit %d", got, code)
+	}
 
 	// Moved to another directory and given a new paragraph with a
 	// recorded phrase: only the new paragraph is reported.
@@ -46,6 +51,11 @@ func TestCheckBaselineFollowsRename(t *testing.T) {
 	got, code, _ = reported(t, "--baseline", "termlint.baseline.json", "docs", "part-1.md")
 	if want := []string{"part-1.md:9 deprecated"}; !slices.Equal(got, want) || code != 1 {
 		t.Errorf("renamed and extended: %v (exit %d), want %v", got, code, want)
+	}
+	// --diff fixes what is reported, the new line only.
+	if _, stdout, _ := runCLI(t, "check", "--diff", "--baseline", "termlint.baseline.json", "part-1.md"); strings.Count(stdout, "\n+") != 2 ||
+		!strings.Contains(stdout, "+A new line on Belt and Road.") {
+		t.Errorf("--diff after the move:\n%s", stdout)
 	}
 
 	// A copy beside the original: the original keeps its entries, the
