@@ -7,17 +7,24 @@
 // by file and line, so that a refreshed baseline reads well in review:
 //
 //	{
-//	  "version": 1,
+//	  "version": 2,
 //	  "findings": [
-//	    {"file":"draft.md","rule":"deprecated","concept":"yidai-yilu","text":"One Belt, One Road","line":18}
+//	    {"file":"draft.md","rule":"deprecated","concept":"yidai-yilu","text":"One Belt, One Road","line":18,"context":"8c1f0b7e2d4a6f31"}
 //	  ]
 //	}
 //
 // A finding is in the baseline when an entry has its file, rule, concept
 // and text: lines shift as a file is edited, so the line only decides
-// which of several entries of one key a finding stands for. Files are
-// written relative to the baseline's directory, slash-separated, so that
-// the baseline works from any working directory and on any system.
+// which of several entries of one key a finding stands for. An entry
+// whose file is gone follows the file's content instead: it hides a
+// finding in another file with its rule, concept, text and context (a
+// hash of the finding's line), so that renaming a file keeps its
+// findings hidden (see Baseline.Match). Files are written relative to the
+// baseline's directory, slash-separated, so that the baseline works from
+// any working directory and on any system.
+//
+// Version 1, written before entries had a context, is still read; its
+// entries match by path only until a refresh rewrites them.
 package baseline
 
 import (
@@ -27,6 +34,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -38,9 +46,15 @@ import (
 	"github.com/termlint/termlint/internal/atomicfile"
 )
 
-// Version is the version of the baseline format; it changes only when a
-// field is removed or changes meaning.
-const Version = 1
+// Version is the version of the baseline format that Write writes; it
+// changes when a field is added, removed or changes meaning, so that an
+// older termlint, which rejects fields it does not know, says which
+// version it cannot read rather than naming a field.
+const Version = 2
+
+// oldestVersion is the oldest format Read reads: version 1 lacks
+// contexts, which are optional.
+const oldestVersion = 1
 
 // Entry is one recorded finding.
 type Entry struct {
@@ -54,6 +68,10 @@ type Entry struct {
 	Text string `json:"text"`
 	// Line is where the finding was; it is not part of the key.
 	Line int `json:"line"`
+	// Context is the hash of the finding's line (HashLines) in
+	// hexadecimal, "" when it is not known (version 1): what lets the
+	// entry follow its file to a new name.
+	Context string `json:"context,omitempty"`
 }
 
 // key is what a finding must share with an entry to be in the baseline.
@@ -73,8 +91,9 @@ type Baseline struct {
 
 // New makes the baseline of findings to be stored at path. The findings'
 // paths are as the user gave them: relative to the working directory, or
-// absolute.
-func New(path string, findings []checker.Finding) (*Baseline, error) {
+// absolute. Their contexts are taken from checked, which may be nil
+// (no contexts).
+func New(path string, findings []checker.Finding, checked *Checked) (*Baseline, error) {
 	b := &Baseline{Path: path}
 	if err := b.setDir(); err != nil {
 		return nil, err
@@ -82,7 +101,8 @@ func New(path string, findings []checker.Finding) (*Baseline, error) {
 	relative := b.relativizer()
 	b.Entries = make([]Entry, len(findings))
 	for i, f := range findings {
-		b.Entries[i] = Entry{File: relative(f.File), Rule: f.Rule, Concept: f.Concept, Text: squeeze(f.Text), Line: f.Line}
+		b.Entries[i] = Entry{File: relative(f.File), Rule: f.Rule, Concept: f.Concept, Text: squeeze(f.Text), Line: f.Line,
+			Context: checked.context(f)}
 	}
 	sortEntries(b.Entries)
 	return b, nil
@@ -132,23 +152,62 @@ func sortEntries(entries []Entry) {
 }
 
 // Write records findings in a baseline at path, replacing the file
-// atomically (a temporary file renamed over it) so that a failed run
-// leaves the old baseline whole. A device or pipe (/dev/stdout) is an
-// error.
-func Write(path string, findings []checker.Finding) (*Baseline, error) {
-	b, err := New(path, findings)
+// whole, whatever it held; Refresh keeps what a run did not check.
+func Write(path string, findings []checker.Finding, checked *Checked) (*Baseline, error) {
+	b, err := New(path, findings, checked)
 	if err != nil {
 		return nil, err
 	}
+	return b, b.write()
+}
+
+// Refresh records findings in the baseline at path, keeping the entries
+// of the old baseline there that the run could not have met: entries of
+// files it did not check, unless the file is gone from under the paths
+// it was given (the walk would have found it) or a finding of a renamed
+// file took the entry. So checking part of a repository refreshes that
+// part only. With no file at path, it writes a new one; a file that is
+// not a baseline this termlint reads is an error, and is left as it is.
+// It returns the new baseline and how many old entries it kept.
+func Refresh(path string, findings []checker.Finding, checked *Checked) (b *Baseline, kept int, err error) {
+	if isStream(path) {
+		return nil, 0, fmt.Errorf("%s: %w", path, errNotFile)
+	}
+	b, err = New(path, findings, checked)
+	if err != nil {
+		return nil, 0, err
+	}
+	old, err := Read(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, 0, fmt.Errorf("%w; not a baseline this termlint reads, so it is left as it is", err)
+	default:
+		m := old.Match(findings, checked)
+		for i, e := range old.Entries {
+			if !m.replaced[i] {
+				b.Entries = append(b.Entries, e)
+				kept++
+			}
+		}
+		sortEntries(b.Entries)
+	}
+	return b, kept, b.write()
+}
+
+// write writes the baseline to its file atomically (a temporary file
+// renamed over it) so that a failed run leaves the old baseline whole. A
+// device or pipe (/dev/stdout) is an error.
+func (b *Baseline) write() error {
 	var buf bytes.Buffer
 	if err := b.Encode(&buf); err != nil {
-		return nil, err
+		return err
 	}
-	if err := writeAtomic(path, buf.Bytes()); err != nil {
+	if err := writeAtomic(b.Path, buf.Bytes()); err != nil {
 		// atomicfile's errors name no file (not the temporary one).
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", b.Path, err)
 	}
-	return b, nil
+	return nil
 }
 
 // errNotFile is the error for a baseline that would not be a file of
@@ -247,8 +306,8 @@ func parse(name string, data []byte) (*Baseline, error) {
 	if file.Version == nil {
 		return nil, fail(0, "not a termlint baseline: no version")
 	}
-	if *file.Version != Version {
-		return nil, fail(fieldOffset(data, "version"), "baseline version %d; this termlint reads version %d", *file.Version, Version)
+	if *file.Version < oldestVersion || *file.Version > Version {
+		return nil, fail(fieldOffset(data, "version"), "baseline version %d; this termlint reads versions %d to %d", *file.Version, oldestVersion, Version)
 	}
 	if file.Findings == nil {
 		return nil, fail(0, "not a termlint baseline: no findings list")

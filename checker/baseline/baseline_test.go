@@ -34,7 +34,7 @@ func lines(findings []checker.Finding) []int {
 // roundTrip writes findings as a baseline at path and reads it back.
 func roundTrip(t *testing.T, path string, findings []checker.Finding) *Baseline {
 	t.Helper()
-	if _, err := Write(path, findings); err != nil {
+	if _, err := Write(path, findings, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, err := Read(path)
@@ -56,7 +56,7 @@ func TestFormat(t *testing.T) {
 		finding("docs/a.md", 30, "One Belt, One Road"),
 		finding("docs/a.md", 4, "neighborhood work"),
 		finding("-", 2, `say "periphery work" <here>`),
-	})
+	}, nil)
 	if err != nil || len(b.Entries) != 4 {
 		t.Fatalf("Write: %v, %d entries", err, len(b.Entries))
 	}
@@ -65,7 +65,7 @@ func TestFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{
-  "version": 1,
+  "version": 2,
   "findings": [
     {"file":"-","rule":"inconsistent","concept":"zhoubian-gongzuo","text":"say \"periphery work\" <here>","line":2},
     {"file":"../docs/a.md","rule":"inconsistent","concept":"zhoubian-gongzuo","text":"neighborhood work","line":4},
@@ -84,16 +84,16 @@ func TestFormat(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", left)
 	}
 
-	if _, err := Write(path, nil); err != nil {
+	if _, err := Write(path, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(path); string(data) != "{\n  \"version\": 1,\n  \"findings\": []\n}\n" {
+	if data, _ := os.ReadFile(path); string(data) != "{\n  \"version\": 2,\n  \"findings\": []\n}\n" {
 		t.Errorf("empty baseline:\n%s", data)
 	}
-	if _, err := Write(filepath.Join("no-such-dir", "b.json"), nil); err == nil || err.Error() != "no-such-dir/b.json: no such file or directory" {
+	if _, err := Write(filepath.Join("no-such-dir", "b.json"), nil, nil); err == nil || err.Error() != "no-such-dir/b.json: no such file or directory" {
 		t.Errorf("writing into a missing directory: %v", err)
 	}
-	if _, err := Write("/dev/stdout", nil); err == nil || !strings.Contains(err.Error(), "must be a regular file") {
+	if _, err := Write("/dev/stdout", nil, nil); err == nil || !strings.Contains(err.Error(), "must be a regular file") {
 		t.Errorf("writing to /dev/stdout: %v", err)
 	}
 
@@ -101,7 +101,7 @@ func TestFormat(t *testing.T) {
 	if err := os.Symlink(filepath.Join("ci", "termlint.baseline.json"), "link.json"); err != nil {
 		t.Skip(err)
 	}
-	if _, err := Write("link.json", []checker.Finding{finding("a.md", 1, "periphery work")}); err != nil {
+	if _, err := Write("link.json", []checker.Finding{finding("a.md", 1, "periphery work")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	data, _ = os.ReadFile(path)
@@ -199,7 +199,7 @@ func TestPaths(t *testing.T) {
 	if _, err := Write(filepath.Join("docs", "baseline.json"), []checker.Finding{
 		finding(filepath.Join("docs", "ch1", "a.md"), 5, "periphery work"),
 		finding(filepath.Join(root, "docs", "b.md"), 6, "periphery work"),
-	}); err != nil {
+	}, nil); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(filepath.Join("docs", "baseline.json"))
@@ -240,7 +240,8 @@ func TestReadErrors(t *testing.T) {
 		{"no line", "{\"version\": 1, \"findings\": [{\"file\": \"a.md\", \"rule\": \"x\"}]}", "bad.json:1:29: finding 1 has no line (lines start at 1)"},
 		{"no version", "{\"findings\": []}", "bad.json:1:1: not a termlint baseline: no version"},
 		{"findings", "{\"version\": 1}", "bad.json:1:1: not a termlint baseline: no findings list"},
-		{"version", "{\n\"version\": 2, \"findings\": []}", "bad.json:2:1: baseline version 2; this termlint reads version 1"},
+		{"version", "{\n\"version\": 3, \"findings\": []}", "bad.json:2:1: baseline version 3; this termlint reads versions 1 to 2"},
+		{"version 0", "{\"version\": 0, \"findings\": []}", "bad.json:1:2: baseline version 0; this termlint reads versions 1 to 2"},
 		{"not an object", "[]", "bad.json:1:1: the baseline must be an object, not array"},
 	} {
 		if err := os.WriteFile("bad.json", []byte(tt.text), 0o644); err != nil {

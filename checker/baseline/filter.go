@@ -1,21 +1,64 @@
 package baseline
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
 	"slices"
 
 	"github.com/termlint/termlint/checker"
 )
 
 // Filter returns the findings that are not in the baseline, in their
-// order, and how many were. Entries and findings are matched by file,
-// rule, concept and text as multisets: two entries of a key absorb at
-// most two findings of it. When a key has more findings than entries,
-// the entries take the findings nearest their lines, after moving each
-// line by the shift of the file's nearest unambiguous finding (a key
-// with as many findings as entries, paired in order), so that lines
-// inserted above do not make an old finding look new; the ones left
-// over are reported.
+// order, and how many were, matching by path only: Match without a
+// record of the run.
 func (b *Baseline) Filter(findings []checker.Finding) (fresh []checker.Finding, matched int) {
+	m := b.Match(findings, nil)
+	return m.Fresh, m.Hidden
+}
+
+// Match is how a run's findings met a baseline's entries.
+type Match struct {
+	// Fresh are the findings not in the baseline, in their order.
+	Fresh []checker.Finding
+	// Hidden counts the findings the baseline hid; Renamed, those of
+	// them hidden by an entry of a file gone since.
+	Hidden, Renamed int
+	// Stale counts the entries the run could have met and did not: of
+	// the files it checked and of files gone from under its paths. Their
+	// findings were fixed; a refresh drops them.
+	Stale int
+	// replaced marks the entries a refresh drops: those Stale counts and
+	// those a finding met.
+	replaced []bool
+}
+
+// Match matches findings with the baseline's entries in two steps.
+//
+// First by path: entries and findings of one file are matched by rule,
+// concept and text as multisets, two entries of a key absorbing at most
+// two findings of it. When a key has more findings than entries, the
+// entries take the findings nearest their lines, after moving each line
+// by the shift of the file's nearest unambiguous finding (a key with as
+// many findings as entries, paired in order), so that lines inserted
+// above do not make an old finding look new; the ones left over go on.
+//
+// Then by content, for a renamed file: an entry whose file no longer
+// exists hides one finding left over, in any file, that has its rule,
+// concept, text and context, the hash of the finding's line. The
+// context is what tells a moved sentence from a new one that happens to
+// use the same words; an entry of a file that still exists is never
+// taken, so a copied file's findings are new, and a finding added to a
+// renamed file is new, since no gone entry has its line. A finding whose
+// line was edited in the same change as the rename is reported: its
+// content is no longer the recorded one.
+//
+// checked, the record of the run, gives the findings' contexts and says
+// which files the run checked; with nil, only the first step is made and
+// every entry counts as checked.
+func (b *Baseline) Match(findings []checker.Finding, checked *Checked) *Match {
 	entries := make(map[string]map[key][]int) // file -> key -> entry lines
 	for _, e := range b.Entries {
 		if entries[e.File] == nil {
@@ -33,17 +76,146 @@ func (b *Baseline) Filter(findings []checker.Finding) (fresh []checker.Finding, 
 		current[k.file][k] = append(current[k.file][k], i)
 	}
 	isNew := make([]bool, len(findings))
+	left := 0
 	for file, keys := range current {
 		for _, i := range b.matchFile(entries[file], keys, findings) {
 			isNew[i] = true
+			left++
 		}
+	}
+	m := &Match{Hidden: len(findings) - left, replaced: make([]bool, len(b.Entries))}
+	files := b.fileStates(checked, current, relative)
+	var taken []bool // entries of gone files a renamed file's finding took
+	if checked != nil && left > 0 {
+		m.Renamed, taken = b.matchRenamed(findings, isNew, checked, files)
+		m.Hidden += m.Renamed
 	}
 	for i, f := range findings {
 		if isNew[i] {
-			fresh = append(fresh, f)
+			m.Fresh = append(m.Fresh, f)
 		}
 	}
-	return fresh, len(findings) - len(fresh)
+	// Stale: the entries of checked files the first step left, and the
+	// entries of files gone from the run's paths no renamed file took.
+	stale := -(len(findings) - left) // the findings the first step hid met one entry each
+	for i, e := range b.Entries {
+		switch s := files[e.File]; {
+		case s.checked:
+			m.replaced[i] = true
+			stale++
+		case s.gone && taken != nil && taken[i]:
+			m.replaced[i] = true
+		case s.gone && s.inScope:
+			m.replaced[i] = true
+			stale++
+		}
+	}
+	m.Stale = max(stale, 0)
+	return m
+}
+
+// fileState is what a run tells of one file of the baseline's entries.
+type fileState struct {
+	// checked: the run read the file; gone: it no longer exists; inScope:
+	// it is under the paths the run was given.
+	checked, gone, inScope bool
+}
+
+// fileStates tells, for each file of the entries, whether the run
+// checked it, whether it is gone and whether the run's paths hold it:
+// one look at the disk for each file not checked. Without a record of
+// the run, every file counts as checked.
+func (b *Baseline) fileStates(checked *Checked, current map[string]map[key][]int, relative func(string) string) map[string]fileState {
+	states := make(map[string]fileState)
+	read := make(map[string]bool, len(current))
+	for file := range current {
+		read[file] = true
+	}
+	if checked != nil {
+		for path := range checked.lines {
+			read[relative(path)] = true
+		}
+	}
+	for _, e := range b.Entries {
+		if _, done := states[e.File]; done {
+			continue
+		}
+		if checked == nil || read[e.File] {
+			states[e.File] = fileState{checked: true}
+			continue
+		}
+		if e.File == "-" {
+			states[e.File] = fileState{}
+			continue
+		}
+		abs := filepath.FromSlash(e.File)
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(b.dir, abs)
+		}
+		_, err := os.Lstat(abs)
+		states[e.File] = fileState{gone: errors.Is(err, fs.ErrNotExist), inScope: checked.under(abs)}
+	}
+	return states
+}
+
+// content is what an entry of a gone file shares with a finding it
+// hides: all but the file and line; base, the file's base name, is set
+// for the index that prefers a file of the same name.
+type content struct{ rule, concept, text, context, base string }
+
+// matchRenamed lets the entries of gone files that have a context hide
+// the findings still new with the same content, one each, in the
+// findings' order. Of several such entries (the same line in several
+// gone files), one of a file with the finding's base name goes first,
+// so that a moved file takes its own entries. It returns how many
+// findings it hid and which entries it took (nil for none).
+func (b *Baseline) matchRenamed(findings []checker.Finding, isNew []bool, checked *Checked, files map[string]fileState) (hid int, taken []bool) {
+	// Two queues of entry indexes, in order, each entry in both; an entry
+	// taken from one is skipped when met in the other.
+	byName, byContent := make(map[content][]int), make(map[content][]int)
+	for i, e := range b.Entries {
+		if e.Context != "" && files[e.File].gone {
+			c := content{e.Rule, e.Concept, e.Text, e.Context, ""}
+			byContent[c] = append(byContent[c], i)
+			c.base = path.Base(e.File)
+			byName[c] = append(byName[c], i)
+		}
+	}
+	if len(byContent) == 0 {
+		return 0, nil
+	}
+	taken = make([]bool, len(b.Entries))
+	take := func(queues map[content][]int, c content) bool {
+		idx, ok := queues[c]
+		if !ok {
+			return false // not a key to add: findings are many
+		}
+		for len(idx) > 0 && taken[idx[0]] {
+			idx = idx[1:]
+		}
+		queues[c] = idx
+		if len(idx) == 0 {
+			return false
+		}
+		taken[idx[0]], queues[c] = true, idx[1:]
+		return true
+	}
+	for i, f := range findings {
+		if !isNew[i] {
+			continue
+		}
+		c := content{f.Rule, f.Concept, squeeze(f.Text), checked.context(f), path.Base(filepath.ToSlash(f.File))}
+		if c.context == "" {
+			continue
+		}
+		named := take(byName, c)
+		c.base = ""
+		if named || take(byContent, c) {
+			isNew[i] = false
+			hid++
+		}
+	}
+	return hid, taken
 }
 
 // anchor is the shift of a file's lines at a line of the baseline.

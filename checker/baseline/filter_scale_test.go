@@ -3,6 +3,7 @@ package baseline
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/checker"
@@ -23,7 +24,7 @@ func scaledFindings(t testing.TB, n int) (*Baseline, []checker.Finding) {
 			recorded = append(recorded, f)
 		}
 	}
-	b, err := New("baseline.json", recorded)
+	b, err := New("baseline.json", recorded, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +84,65 @@ func BenchmarkFilter(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				bl.Filter(findings)
+			}
+		})
+	}
+}
+
+// renamedFindings is n findings in new.md, a line each, eight of each
+// text, and a baseline of every other one recorded in old.md, which no
+// longer exists: every entry is matched, or not, by content.
+func renamedFindings(t testing.TB, n int) (*Baseline, []checker.Finding, *Checked) {
+	t.Chdir(t.TempDir())
+	var text strings.Builder
+	var findings, recorded []checker.Finding
+	for i := range n {
+		phrase := fmt.Sprintf("phrase %d", i/8)
+		fmt.Fprintf(&text, "line %d has %s\n", i, phrase)
+		findings = append(findings, finding("new.md", i+1, phrase))
+		if i%2 == 0 {
+			recorded = append(recorded, finding("old.md", i+1, phrase))
+		}
+	}
+	lines := HashLines([]byte(text.String()))
+	old := NewChecked(nil)
+	old.Add("old.md", lines)
+	b, err := New("baseline.json", recorded, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := NewChecked([]string{"."})
+	run.Add("new.md", lines)
+	return b, findings, run
+}
+
+// TestRenameMatchIsLinear doubles the findings of a renamed file and the
+// entries of its old name and counts the allocations of Match: entries
+// of gone files are indexed by content, never compared each with all.
+func TestRenameMatchIsLinear(t *testing.T) {
+	allocs := func(n int) float64 {
+		b, findings, run := renamedFindings(t, n)
+		return testing.AllocsPerRun(3, func() {
+			if m := b.Match(findings, run); m.Renamed != n/2 || len(m.Fresh) != n/2 {
+				t.Fatalf("n=%d: %d new, %d renamed", n, len(m.Fresh), m.Renamed)
+			}
+		})
+	}
+	small, large := allocs(4000), allocs(8000)
+	if large > 2.4*small {
+		t.Errorf("twice the findings and entries took %.0f allocations, %.1f times the %.0f of half as many; want about 2", large, large/small, small)
+	}
+}
+
+// BenchmarkMatchRenamed doubles the findings of a renamed file and the
+// entries of its old name: time and memory per finding must stay flat
+// (go test -bench MatchRenamed -benchmem ./checker/baseline/).
+func BenchmarkMatchRenamed(b *testing.B) {
+	for _, n := range []int{10000, 20000, 40000, 80000} {
+		bl, findings, run := renamedFindings(b, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				bl.Match(findings, run)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/baseline"
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
@@ -73,7 +74,9 @@ any file, a line containing termlint:ignore [NAMES]; NAMES are rules,
 concept ids or Chinese terms.
 
 To adopt termlint on a repository with many findings, --write-baseline
-records them and --baseline reports only the others; --diff-base REV
+records them and --baseline reports only the others (following renamed
+files by their lines; a refresh of some paths keeps the entries of the
+rest); --diff-base REV
 reports only findings on lines changed since a git revision.
 
 Flags may be set for a repository in .termlint.yaml (see termlint init);
@@ -135,7 +138,7 @@ Output formats (--format):
 	cmd.Flags().StringVar(&opts.Read.Source, "source", "", "a Chinese `file` to check --target against, paragraph by paragraph")
 	cmd.Flags().StringVar(&opts.Read.Target, "target", "", "the English translation (`file`) of --source")
 	cmd.Flags().StringVar(&opts.Filter.Baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
-	cmd.Flags().StringVar(&opts.Filter.WriteBaseline, "write-baseline", "", "record the findings in the baseline `file` instead of reporting them")
+	cmd.Flags().StringVar(&opts.Filter.WriteBaseline, "write-baseline", "", "record the findings in the baseline `file` instead of reporting them, keeping its entries of files not checked")
 	cmd.Flags().StringVar(&opts.Filter.DiffBase, "diff-base", "", "report only findings on lines changed since the git `revision`")
 	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "apply the one suggestion of each inconsistent, non-preferred and deprecated finding to the files, then report what is left")
 	cmd.Flags().BoolVar(&opts.Diff, "diff", false, "print what --fix would change as a unified diff, writing nothing")
@@ -152,11 +155,15 @@ func checkRun(opts *checkOptions) error {
 		files, inputErrs := scanPaths(c, opts.Paths, opts.IO, &opts.Read)
 		return fixRun(opts, c, files, inputErrs)
 	}
-	report, inputErrs, err := checkPaths(opts, c)
+	var checked *baseline.Checked
+	if opts.Filter.usesBaseline() {
+		checked = baseline.NewChecked(opts.Paths)
+	}
+	report, inputErrs, err := checkPaths(opts, c, checked)
 	if err != nil {
 		return err
 	}
-	findings, err := filterFindings(opts, report.Findings, inputErrs)
+	findings, err := filterFindings(opts, report.Findings, inputErrs, checked)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/baseline"
 	"github.com/termlint/termlint/checker/fix"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/internal/atomicfile"
@@ -39,6 +40,15 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 	if err != nil {
 		return err
 	}
+	// The baseline's record of the run: the files as they were read,
+	// before any fix.
+	var checked *baseline.Checked
+	if opts.Filter.usesBaseline() {
+		checked = baseline.NewChecked(opts.Paths)
+		for _, f := range files {
+			record(checked, checkedLines(f))
+		}
+	}
 	targets := make([]*fixTarget, len(files))
 	docs := make([]fix.Document, len(files))
 	for i, f := range files {
@@ -51,7 +61,7 @@ func fixRun(opts *checkOptions, c *checker.Checker, files []*checker.File, input
 	chk := opts.checkerOptions()
 	// --baseline and --diff-base choose what to fix, as they choose what
 	// to report.
-	filter, err := loadFilter(&opts.Filter)
+	filter, err := loadFilter(&opts.Filter, checked)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/termlint/termlint/checker"
+	"github.com/termlint/termlint/checker/baseline"
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/internal/iostreams"
@@ -24,36 +25,44 @@ import (
 // file is digested in its worker (checker.Collector), which keeps a small
 // record per use and none of the text, and the lines the findings quote
 // are read again at the end (quoteAgain). Either way the report is the
-// same as checking every file at once.
-func checkPaths(opts *checkOptions, c *checker.Checker) (*printer.Report, []error, error) {
+// same as checking every file at once. When checked is not nil, each
+// file read and the hashes of its lines are recorded in it, for the
+// baseline (8 bytes a line).
+func checkPaths(opts *checkOptions, c *checker.Checker, checked *baseline.Checked) (*printer.Report, []error, error) {
 	chk := opts.checkerOptions()
 	format, _ := printer.Lookup(opts.Format)
 	report := &printer.Report{Version: version()}
 	if chk.Scope == checker.ScopeAll {
-		return checkScopeAll(opts, c, format, report)
+		return checkScopeAll(opts, c, format, report, checked)
 	}
 
 	var excerpts printer.Excerpts
-	type checked struct {
+	type fileChecked struct {
 		findings []checker.Finding
 		err      error
 		// texts are the file's texts, kept only until collect has taken
 		// the excerpts it needs.
 		texts map[string][]byte
+		// lines are the file's line hashes, for the baseline.
+		lines []checkedText
 	}
 	var firstErr error
 	errs := eachFile(c, opts.Paths, opts.IO, &opts.Read,
-		func(f *checker.File) (checked, error) {
+		func(f *checker.File) (fileChecked, error) {
 			findings, err := c.Check([]*checker.File{f}, chk)
-			res := checked{findings: findings, err: err}
+			res := fileChecked{findings: findings, err: err}
 			if format.Texts && len(findings) > 0 {
 				res.texts = printer.TextsOf(f)
 			}
+			if checked != nil {
+				res.lines = checkedLines(f)
+			}
 			return res, nil
 		},
-		func(res checked) {
+		func(res fileChecked) {
 			report.Files++
 			report.Findings = append(report.Findings, res.findings...)
+			record(checked, res.lines)
 			if res.texts != nil {
 				excerpts.Add(res.texts, res.findings)
 			}
@@ -74,7 +83,7 @@ func checkPaths(opts *checkOptions, c *checker.Checker) (*printer.Report, []erro
 }
 
 // checkScopeAll is checkPaths with --scope all.
-func checkScopeAll(opts *checkOptions, c *checker.Checker, format printer.Format, report *printer.Report) (*printer.Report, []error, error) {
+func checkScopeAll(opts *checkOptions, c *checker.Checker, format printer.Format, report *printer.Report, checked *baseline.Checked) (*printer.Report, []error, error) {
 	col, err := c.NewCollector(opts.checkerOptions())
 	if err != nil {
 		return nil, nil, err
@@ -82,6 +91,7 @@ func checkScopeAll(opts *checkOptions, c *checker.Checker, format printer.Format
 	type digested struct {
 		digest *checker.Digest
 		texts  []heldText
+		lines  []checkedText
 	}
 	// held are the texts of the files added, by path: the last file of
 	// a path wins, as in printer.TextsOf.
@@ -89,14 +99,20 @@ func checkScopeAll(opts *checkOptions, c *checker.Checker, format printer.Format
 	errs := eachFile(c, opts.Paths, opts.IO, &opts.Read,
 		func(f *checker.File) (digested, error) {
 			d, err := col.Digest(f)
-			if err != nil || !format.Texts {
-				return digested{digest: d}, err
+			res := digested{digest: d}
+			if checked != nil {
+				res.lines = checkedLines(f)
 			}
-			return digested{d, holdTexts(f)}, nil
+			if err != nil || !format.Texts {
+				return res, err
+			}
+			res.texts = holdTexts(f)
+			return res, nil
 		},
 		func(res digested) {
 			report.Files++
 			col.Add(res.digest)
+			record(checked, res.lines)
 			for _, t := range res.texts {
 				held[t.path] = t
 			}
