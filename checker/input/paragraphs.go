@@ -377,6 +377,12 @@ func unpairedReason(ps []paragraph, rs []run, pairs []runPair) *unpaired {
 	if float64(chinese.text) < chineseShare*total || float64(english.text) < chineseShare*total {
 		return nil
 	}
+	if chinese.paras == 0 && english.paras == 0 {
+		// Every block holds both scripts (中文<br>English inside one
+		// <p>): there is nothing to alternate, and counting none of each
+		// would not say why.
+		return &unpaired{0, "read as English only: each paragraph holds Chinese and English together (such as 中文<br>English in one HTML block), which is not read as a pair; put each language in a block of its own, or mark the blocks with lang"}
+	}
 	return &unpaired{first, fmt.Sprintf("read as English only: %d Chinese and %d English paragraphs do not alternate closely enough to pair (%s would); --bilingual on pairs those that alternate", chinese.paras, english.paras, plural(len(pairs), "pair"))}
 }
 

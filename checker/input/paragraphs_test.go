@@ -414,6 +414,14 @@ func TestEnglishOnlyNotice(t *testing.T) {
 	if len(d.Notices) != 1 || !strings.Contains(d.Notices[0], "mixed.md:1:1: read as English only: 3 Chinese and 2 English paragraphs do not alternate") || !strings.Contains(d.Notices[0], "--bilingual on") {
 		t.Errorf("notices %q", d.Notices)
 	}
+	// Blocks that each hold both scripts have nothing to alternate: the
+	// notice says so rather than count none of each.
+	together := "<p>我们要继续推进周边工作，同各国一道建设更加美好的地区和世界。<br>We will keep advancing our work with neighboring countries and build a better region together.</p>\n" +
+		"<p>我们要深化同周边国家的友好合作，维护地区和平稳定与发展繁荣。<br>We will deepen friendly cooperation with our neighbors and keep the region peaceful and stable.</p>\n"
+	d, err = readBilingual(t, "together.html", together, BilingualAuto)
+	if err != nil || d.Bilingual() || len(d.Notices) != 1 || !strings.Contains(d.Notices[0], "together.html:1:1: read as English only: each paragraph holds Chinese and English together") {
+		t.Errorf("together.html: bilingual %v, notices %q, error %v", d.Bilingual(), d.Notices, err)
+	}
 	for name, src := range map[string]string{
 		"english.md": "One English paragraph.\n\nAnother one, quoting 周边外交.\n\nA third.\n\nA fourth.\n\nA fifth.\n\nA sixth.\n",
 		"chinese.md": "周边外交很重要。\n\n周边工作也很重要。\n\n一带一路是倡议。\n",
