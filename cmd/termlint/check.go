@@ -12,6 +12,7 @@ import (
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
+	"github.com/termlint/termlint/internal/version"
 	"github.com/termlint/termlint/internal/worktree"
 )
 
@@ -189,7 +190,7 @@ func (opts *checkOptions) checkerOptions() checker.Options {
 }
 
 func printFindings(opts *checkOptions, files []*checker.File, findings []checker.Finding) error {
-	return printReport(opts, printer.NewReport(files, findings, version()))
+	return printReport(opts, printer.NewReport(files, findings, version.String()))
 }
 
 func printReport(opts *checkOptions, report *printer.Report) error {
