@@ -81,7 +81,9 @@ func checkAllAtOnce(t *testing.T, scope, format string, paths []string, read rea
 	}
 	f, _ := printer.Lookup(format)
 	var out bytes.Buffer
-	if err := f.New(printer.Options{}).Print(&out, printer.NewReport(files, findings, version.String())); err != nil {
+	report := printer.NewReport(files, findings, version.String())
+	report.SourceRoot, report.WorkDir = sourceRoot()
+	if err := f.New(printer.Options{}).Print(&out, report); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()

@@ -134,8 +134,9 @@ a .termlint.yaml configuration file (see termlint init), names others.`,
 }
 
 // unknownVersion is what --version says of a build that recorded no
-// version, so that a user can get one.
-const unknownVersion = "unknown: built without module or git information (go run, -buildvcs=false, or a linked git work tree); build with go build in a git clone, or go install ...@VERSION"
+// version (go run, -buildvcs=false, a linked git work tree): go build in
+// a git clone, or go install at a version, records one.
+const unknownVersion = "unknown (this build recorded no module version or git commit)"
 
 // versionText is termlint's version for --version: version.String, or
 // unknownVersion where the build recorded none.
