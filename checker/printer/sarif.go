@@ -178,7 +178,7 @@ func newSARIFResult(run *sarifRun, r *Report, f checker.Finding, fingerprints *f
 			ArtifactLocation: at,
 			Region:           findingRegion(f).withSnippet(f.Text),
 		}}},
-		PartialFingerprints: map[string]string{fingerprintKey: fingerprints.next(f)},
+		PartialFingerprints: map[string]string{fingerprintKey: fingerprints.next(f, r.fingerprintPath(f.File))},
 	}
 	if props := (sarifProperties{Concept: f.Concept, ZH: f.ZH, Rendering: f.Rendering, Suggestions: f.Suggestions}); !props.empty() {
 		res.Properties = &props
@@ -225,22 +225,38 @@ func findingRegion(f checker.Finding) sarifRegion {
 // report's SourceRoot, relative to %SRCROOT%; elsewhere, or without a
 // root, as artifactURI writes path.
 func (r *Report) artifact(path string) sarifArtifactLocation {
+	if rel, ok := r.rootRelative(path); ok {
+		return sarifArtifactLocation{URI: artifactURI(rel), URIBaseID: srcRoot}
+	}
+	if r.SourceRoot != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(r.workDir(), path)
+	}
+	return sarifArtifactLocation{URI: artifactURI(path)}
+}
+
+// rootRelative is path relative to the report's SourceRoot, and whether
+// it is inside it.
+func (r *Report) rootRelative(path string) (string, bool) {
 	if r.SourceRoot == "" {
-		return sarifArtifactLocation{URI: artifactURI(path)}
+		return "", false
 	}
 	abs := path
 	if !filepath.IsAbs(abs) {
-		dir := r.WorkDir
-		if dir == "" {
-			dir = r.SourceRoot
-		}
-		abs = filepath.Join(dir, path)
+		abs = filepath.Join(r.workDir(), path)
 	}
 	rel, err := filepath.Rel(r.SourceRoot, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return sarifArtifactLocation{URI: artifactURI(abs)}
+		return "", false
 	}
-	return sarifArtifactLocation{URI: artifactURI(rel), URIBaseID: srcRoot}
+	return rel, true
+}
+
+// workDir is the directory relative finding paths start from.
+func (r *Report) workDir() string {
+	if r.WorkDir == "" {
+		return r.SourceRoot
+	}
+	return r.WorkDir
 }
 
 // artifactURI turns a finding's path into a URI reference: a relative
@@ -269,6 +285,16 @@ func dirURI(dir string) string {
 	return u
 }
 
+// fingerprintPath is the path a finding's fingerprint hashes: relative to
+// the source root, slash-separated, so that a run from a subfolder
+// matches a run from the top; else the path as the finding names it.
+func (r *Report) fingerprintPath(path string) string {
+	if rel, ok := r.rootRelative(path); ok {
+		return filepath.ToSlash(rel)
+	}
+	return path
+}
+
 // fingerprints computes partial fingerprints that identify a finding
 // without its line or column, so that GitHub code scanning matches an
 // alert across runs when lines above it are added or removed: a hash of
@@ -278,9 +304,10 @@ type fingerprints struct{ seen map[string]int }
 
 func newFingerprints() *fingerprints { return &fingerprints{seen: make(map[string]int)} }
 
-// next returns the fingerprint of f; findings must come in file order.
-func (p *fingerprints) next(f checker.Finding) string {
-	sum := sha256.Sum256([]byte(strings.Join([]string{f.File, f.Rule, f.Concept, f.Text}, "\x00")))
+// next returns the fingerprint of f in the file at path; findings must
+// come in file order.
+func (p *fingerprints) next(f checker.Finding, path string) string {
+	sum := sha256.Sum256([]byte(strings.Join([]string{path, f.Rule, f.Concept, f.Text}, "\x00")))
 	hash := hex.EncodeToString(sum[:16])
 	p.seen[hash]++
 	return hash + ":" + strconv.Itoa(p.seen[hash])

@@ -2,6 +2,7 @@ package printer_test
 
 import (
 	"bytes"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -160,5 +161,25 @@ func TestSARIFURIs(t *testing.T) {
 		if got := *log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != want {
 			t.Errorf("%q: uri %q, want %q", path, got, want)
 		}
+	}
+}
+
+// TestSARIFFingerprintsFromSubfolder checks that a finding keeps its
+// fingerprint whether termlint ran at the repository's top or in a
+// subfolder of it, as its location relative to %SRCROOT% does.
+func TestSARIFFingerprintsFromSubfolder(t *testing.T) {
+	root := filepath.Join(string(filepath.Separator), "src", "repo")
+	fingerprint := func(workDir, file string) string {
+		f := checker.Finding{Rule: "deprecated", Severity: checker.SeverityWarning, File: file, Line: 4, Column: 1, EndLine: 4, EndColumn: 5,
+			Text: "OBOR", Concept: "yidai-yilu", ZH: "一带一路"}
+		log := printSARIF(t, &printer.Report{SourceRoot: root, WorkDir: workDir, Findings: []checker.Finding{f}})
+		return log.Runs[0].Results[0].PartialFingerprints["termlint/v1"]
+	}
+	top := fingerprint(root, filepath.Join("docs", "a.md"))
+	if sub := fingerprint(filepath.Join(root, "docs"), "a.md"); sub != top {
+		t.Errorf("fingerprint %s from docs/, %s from the top", sub, top)
+	}
+	if other := fingerprint(root, filepath.Join("docs", "b.md")); other == top {
+		t.Errorf("two files share the fingerprint %s", top)
 	}
 }
