@@ -883,7 +883,7 @@ func TestActionSourceKey(t *testing.T) {
 	writeFile(t, filepath.Join(src, "go.mod"), "module example.com/x\n", 0o644)
 	writeFile(t, filepath.Join(src, "cmd", "x", "main.go"), "package main\n", 0o644)
 	writeFile(t, filepath.Join(src, "terms.yaml"), "concepts: []\n", 0o644)
-	key := func(goVersion string) map[string]string {
+	key := func(goVersion string, ref ...string) map[string]string {
 		t.Helper()
 		tmp := t.TempDir()
 		out := filepath.Join(tmp, "output")
@@ -892,6 +892,9 @@ func TestActionSourceKey(t *testing.T) {
 		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", script)
 		cmd.Dir = src
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "RUNNER_TEMP=/runner/temp", "RUNNER_OS=Linux", "GITHUB_OUTPUT=" + out, "GO_VERSION=" + goVersion}
+		if len(ref) > 0 {
+			cmd.Env = append(cmd.Env, "ACTION_REF="+ref[0])
+		}
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("source step: %v\n%s", err, msg)
 		}
@@ -926,5 +929,10 @@ func TestActionSourceKey(t *testing.T) {
 	}
 	if k := key("1.26.1\nkey=evil"); k["key"] != strings.TrimSuffix(changed["key"], "-go")+"-go1.26.1_key_evil" {
 		t.Errorf("go-version in the key: %q", k["key"])
+	}
+	// The build is stamped with the ref the workflow pinned, so a build
+	// stamped with another ref of the same sources is not reused.
+	if k := key("", "v1.2.0\nkey=evil"); k["key"] != changed["key"]+"-refv1.2.0_key_evil" || k["ref"] != "v1.2.0_key_evil" {
+		t.Errorf("action ref in the key: %q, ref %q", k["key"], k["ref"])
 	}
 }

@@ -232,8 +232,11 @@ func mapOccurrence(o *Occurrence, sp *input.Span, seg *Segment) {
 // rendering of its concept is there, when each of its parts is, or when
 // a term overlapping it is (the Chinese cut the other way).
 var Missing = &Rule{
-	Name:     "missing",
-	Doc:      "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
+	Name: "missing",
+	Doc:  "in a bilingual file, reports a Chinese term none of whose renderings occurs in its segment's English",
+	Help: "In a bilingual file (TMX, XLIFF, PO, alternating paragraphs, or `--source` with `--target`), reports a Chinese term none of whose renderings in the glossary occurs in the English of its segment: the term was left out, or translated in a way the glossary does not know." +
+		"\n\n" +
+		"To fix a finding, use one of the suggested renderings in the segment's English. If the translation renders the term in a new way that is right, add that rendering to the glossary.",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
 		var before map[*glossary.Concept]bool // rendered in the segment before
@@ -331,8 +334,11 @@ func backReference(con *glossary.Concept, english []string) string {
 // English it quotes, with both wordings in the message. It takes the place
 // of a missing finding.
 var Variant = &Rule{
-	Name:     "variant",
-	Doc:      "in a bilingual file, reports a source term whose English holds most of a rendering's words but not the rendering",
+	Name: "variant",
+	Doc:  "in a bilingual file, reports a source term whose English holds most of a rendering's words but not the rendering",
+	Help: "In a bilingual file, reports English that holds most of the words of a term's rendering, in order, but not the rendering itself: a word of a fixed wording dropped or changed." +
+		"\n\n" +
+		"To fix a finding, write the rendering the message quotes, word for word. There is no automatic fix: which word is wrong is for the translator to say.",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
 		for _, seg := range p.File.Segments {
@@ -501,8 +507,11 @@ func (w *partsWalk) rendered(con *glossary.Concept) bool {
 
 // Untranslated reports segments awaiting translation.
 var Untranslated = &Rule{
-	Name:     "untranslated",
-	Doc:      "in a bilingual file, reports a segment whose translation is empty or absent",
+	Name: "untranslated",
+	Doc:  "in a bilingual file, reports a segment whose translation is empty or absent",
+	Help: "In a bilingual file, notes a segment whose translation is empty or absent, so that unfinished work shows; the terms of the segment are not reported as missing." +
+		"\n\n" +
+		"To clear the note, translate the segment.",
 	Severity: SeverityInfo,
 	Run: func(p *Pass) {
 		f := p.File

@@ -41,8 +41,11 @@ import (
 // Garbled notes, in English-only text, a garbled form of a long
 // rendering.
 var Garbled = &Rule{
-	Name:     "garbled",
-	Doc:      "in English-only text, notes a stretch holding most words of a rendering of three words or more, in order, but not the rendering",
+	Name: "garbled",
+	Doc:  "in English-only text, notes a stretch holding most words of a rendering of three words or more, in order, but not the rendering",
+	Help: "In English-only text, notes a stretch that starts and ends like a rendering of three content words or more and keeps most of its words, but is not the rendering: often a fixed wording remembered wrong." +
+		"\n\n" +
+		"To clear the note, compare the stretch with the rendering the message quotes and correct the words that differ.",
 	Severity: SeverityInfo,
 	Run: func(p *Pass) {
 		if p.File.Segments == nil {

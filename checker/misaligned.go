@@ -136,8 +136,11 @@ func letterCount(text []byte) int {
 // its first segment, and the terms of those segments are not reported
 // missing or variant.
 var Misaligned = &Rule{
-	Name:     "misaligned",
-	Doc:      "in a bilingual file, reports a run of segments whose Chinese and English do not correspond",
+	Name: "misaligned",
+	Doc:  "in a bilingual file, reports a run of segments whose Chinese and English do not correspond",
+	Help: "In a bilingual file, reports a run of segments whose Chinese and English do not correspond: one English under several different Chinese paragraphs, English far longer or shorter than its Chinese, or numbers and names that belong to a neighbouring segment. Term findings in such segments would be noise, so they are not reported." +
+		"\n\n" +
+		"To fix a finding, realign the file: split or join paragraphs, or move the English beside its Chinese, and check again.",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
 		segs := p.File.Segments

@@ -23,8 +23,15 @@ import (
 // the one registry the configuration, the --rule flag, the starter file
 // and the fixtures read names, docs and defaults from.
 type Rule struct {
-	Name     string
-	Doc      string
+	Name string
+	// Doc says in one phrase what the rule reports, for --help and
+	// SARIF's shortDescription.
+	Doc string
+	// Help is the rule's page in a viewer such as GitHub code scanning,
+	// in Markdown with backquotes as its only markup: a first paragraph
+	// on what the rule reports and why, then how to fix a finding. How to
+	// suppress one is the same for every rule and added by the printer.
+	Help     string
 	Severity Severity
 	Run      func(*Pass)
 	// Off marks a rule that runs only when asked for (configuration or
@@ -200,8 +207,11 @@ func retiredIn(r *glossary.Rendering, style string) bool {
 // Deprecated reports renderings the glossary marks deprecated or
 // superseded, in the style checked when there is one.
 var Deprecated = &Rule{
-	Name:     "deprecated",
-	Doc:      "reports renderings marked deprecated or superseded, suggesting the preferred one",
+	Name: "deprecated",
+	Doc:  "reports renderings marked deprecated or superseded, suggesting the preferred one",
+	Help: "Reports a rendering the glossary marks deprecated or superseded in the style checked, such as an early official name that was later replaced. An outdated rendering tells a reader that the text is old or was not edited against current usage." +
+		"\n\n" +
+		"To fix a finding, write the suggested rendering (`termlint check --fix` applies it where there is one). An old name in quotation marks, cited on purpose, is a mention and is not reported.",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
 		for _, o := range p.File.Occurrences {
@@ -306,8 +316,11 @@ func renderingTexts(rs []*glossary.Rendering) []string {
 // NonPreferred reports, under a house style, renderings that are not the
 // style's preferred one.
 var NonPreferred = &Rule{
-	Name:     "non-preferred",
-	Doc:      "under --style, reports renderings the style does not use, suggesting the one it prefers",
+	Name: "non-preferred",
+	Doc:  "under --style, reports renderings the style does not use, suggesting the one it prefers",
+	Help: "With `--style NAME`, reports a rendering that the house style does not use, so that a text held to that style uses its words; a rendering the style admits beside its preferred one is not reported." +
+		"\n\n" +
+		"To fix a finding, write the style's preferred rendering, which the finding suggests (`termlint check --fix` applies it), or check with the `--style` the text is meant to follow.",
 	Severity: SeverityWarning,
 	Run: func(p *Pass) {
 		report := func(o *Occurrence, r Reading) {
@@ -370,8 +383,11 @@ func nonPreferred(r Reading, style string) bool {
 // majority (see authority), and it stays silent between two renderings
 // one style uses side by side: which to keep is the writer's choice.
 var Inconsistent = &Rule{
-	Name:     "inconsistent",
-	Doc:      "reports a concept, or a family of concepts, rendered in more than one style in the scope",
+	Name: "inconsistent",
+	Doc:  "reports a concept, or a family of concepts, rendered in more than one style in the scope",
+	Help: "Reports each use of a rendering that differs from the one the rest of the scope uses for the same concept (the file, or every file checked with `--scope all`), and uses of concepts built on one element that read the element differently, such as 周边 as \"periphery\" in one compound and \"neighborhood\" in the next. A reader takes two renderings for two things, so a text names each concept one way." +
+		"\n\n" +
+		"To fix a finding, write the suggested rendering: the one of the house style (`--style`, or else the style most of the text follows), then of the highest status in the glossary, then of the latest official use; `termlint check --fix` applies it where there is exactly one suggestion. If the text means the other rendering, use that one everywhere instead.",
 	Severity: SeverityWarning,
 	Run:      func(p *Pass) { p.holdUses() },
 	Finish: func(s *ScopePass) []*Finding {
@@ -456,8 +472,11 @@ func (s *ScopePass) conceptInconsistency() []*Finding {
 // modernization"): not a slip, and which to keep is the writer's choice,
 // so it is an info note without a fix, and off unless configured.
 var StyleVariants = &Rule{
-	Name:     "style-variants",
-	Doc:      "notes a concept rendered two ways that one house style both uses",
+	Name: "style-variants",
+	Doc:  "notes a concept rendered two ways that one house style both uses",
+	Help: "Notes a concept written two ways that one house style both accepts. It is off unless configured: both ways are right, but an editor may want a text to settle on one." +
+		"\n\n" +
+		"To clear the note, keep the suggested rendering throughout, or leave the rule off.",
 	Severity: SeverityInfo,
 	Off:      true,
 	Run:      func(p *Pass) { p.holdUses() },

@@ -40,6 +40,14 @@ type Report struct {
 	Rules []*checker.Rule
 	// Version is termlint's version, as SARIF's tool.driver.version.
 	Version string
+	// SourceRoot is the absolute directory SARIF's %SRCROOT% stands for,
+	// the top of the git work tree checked or else the working
+	// directory: SARIF locates files relative to it, as GitHub code
+	// scanning wants them. Empty, paths are written as they are.
+	SourceRoot string
+	// WorkDir is the absolute directory the findings' relative paths
+	// start from, the working directory; empty means SourceRoot.
+	WorkDir string
 }
 
 // NewReport gathers a run's files and findings into a Report.

@@ -67,6 +67,9 @@ func TestReviewdog(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildReviewdog(t, t.TempDir())
 	report := fixtureReport(t)
+	// reviewdog resolves SARIF's paths against %SRCROOT% and prints them
+	// relative to its working directory, dir, as it would a checkout's.
+	report.SourceRoot = dir
 	runners := []struct {
 		name, file string
 		p          printer.Printer

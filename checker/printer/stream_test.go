@@ -7,13 +7,11 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
-
 	"github.com/termlint/termlint/checker"
 )
 
 // The printers write as they go; these are the documents they write,
-// encoded whole as encoding/json, go-sarif and encoding/xml encode them.
+// encoded whole as encoding/json and encoding/xml encode them.
 // TestStreamingPrintersWriteTheWholeDocument compares the two.
 
 func wholeJSON(r *Report) []byte {
@@ -43,13 +41,12 @@ func wholeJSON(r *Report) []byte {
 }
 
 func wholeSARIF(r *Report) []byte {
-	log := sarif.NewReport()
 	run := newSARIFRun(r)
 	fingerprints := newFingerprints()
 	for _, f := range r.sorted() {
-		run.AddResult(sarifResult(run, f, fingerprints))
+		run.Results = append(run.Results, newSARIFResult(run, r, f, fingerprints))
 	}
-	log.AddRun(run)
+	log := newSARIFLog(run)
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -12,6 +13,8 @@ import (
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/iostreams"
+	"github.com/termlint/termlint/internal/version"
+	"github.com/termlint/termlint/internal/worktree"
 )
 
 type checkOptions struct {
@@ -194,19 +197,34 @@ func (opts *checkOptions) checkerOptions() checker.Options {
 }
 
 func printFindings(opts *checkOptions, files []*checker.File, findings []checker.Finding) error {
-	return printReport(opts, printer.NewReport(files, findings, version()))
+	return printReport(opts, printer.NewReport(files, findings, version.String()))
 }
 
 func printReport(opts *checkOptions, report *printer.Report) error {
 	// SARIF describes the rules as this run ran them: at the severities
 	// the configuration and --rule set, without those turned off.
 	report.Rules = opts.rules
+	report.SourceRoot, report.WorkDir = sourceRoot()
 	format, _ := printer.Lookup(opts.Format)
 	cs := opts.IO.ColorScheme()
 	p := format.New(printer.Options{Colors: printer.TextColors{
 		Path: cs.Bold, Error: cs.Bad, Warning: cs.Warn, Info: cs.Accent, Match: cs.Bold, Dim: cs.Dim,
 	}})
 	return p.Print(opts.IO.Out, report)
+}
+
+// sourceRoot returns the directory SARIF's %SRCROOT% stands for, the top
+// of the git work tree termlint runs in or else the working directory,
+// and the working directory; both empty if it cannot be known.
+func sourceRoot() (root, workDir string) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", ""
+	}
+	if top, ok := worktree.Top(wd); ok {
+		return top, wd
+	}
+	return wd, wd
 }
 
 // rulesUsage lists the rules for the help, from the one registry: each

@@ -10,6 +10,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/termlint/termlint/checker/printer"
+	"github.com/termlint/termlint/internal/sarifschema"
 )
 
 // formatParsers read each --format's output back and count its findings,
@@ -33,11 +34,9 @@ var formatParsers = map[string]func(t *testing.T, out string) int{
 		return len(v.Findings)
 	},
 	"sarif": func(t *testing.T, out string) int {
+		sarifschema.Validate(t, []byte(out))
 		log, err := sarif.FromString(out)
 		if err != nil {
-			t.Fatal(err)
-		}
-		if err := log.Validate(); err != nil {
 			t.Fatal(err)
 		}
 		return len(log.Runs[0].Results)

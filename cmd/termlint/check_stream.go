@@ -11,6 +11,7 @@ import (
 	"github.com/termlint/termlint/checker/input"
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/internal/iostreams"
+	"github.com/termlint/termlint/internal/version"
 )
 
 // checkPaths reads, scans and checks the files opts names, in a pool (see
@@ -31,7 +32,7 @@ import (
 func checkPaths(opts *checkOptions, c *checker.Checker, checked *baseline.Checked) (*printer.Report, []error, error) {
 	chk := opts.checkerOptions()
 	format, _ := printer.Lookup(opts.Format)
-	report := &printer.Report{Version: version()}
+	report := &printer.Report{Version: version.String()}
 	if chk.Scope == checker.ScopeAll {
 		return checkScopeAll(opts, c, format, report, checked)
 	}

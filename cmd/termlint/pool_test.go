@@ -14,6 +14,7 @@ import (
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/printer"
 	"github.com/termlint/termlint/internal/iostreams"
+	"github.com/termlint/termlint/internal/version"
 )
 
 // withPoolSize runs the test's CLI runs with a pool of n workers.
@@ -80,7 +81,9 @@ func checkAllAtOnce(t *testing.T, scope, format string, paths []string, read rea
 	}
 	f, _ := printer.Lookup(format)
 	var out bytes.Buffer
-	if err := f.New(printer.Options{}).Print(&out, printer.NewReport(files, findings, version())); err != nil {
+	report := printer.NewReport(files, findings, version.String())
+	report.SourceRoot, report.WorkDir = sourceRoot()
+	if err := f.New(printer.Options{}).Print(&out, report); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()

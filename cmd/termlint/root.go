@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/termlint/termlint/glossary"
 	"github.com/termlint/termlint/internal/config"
 	"github.com/termlint/termlint/internal/iostreams"
+	"github.com/termlint/termlint/internal/version"
 )
 
 // Exit statuses.
@@ -103,7 +103,7 @@ glossary, and looks terms up in it.
 
 The embedded glossary is used unless --glossary, or the glossaries key of
 a .termlint.yaml configuration file (see termlint init), names others.`,
-		Version:       version(),
+		Version:       versionText(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -133,11 +133,18 @@ a .termlint.yaml configuration file (see termlint init), names others.`,
 	return cmd
 }
 
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+// unknownVersion is what --version says of a build that recorded no
+// version (go run, -buildvcs=false, a linked git work tree): go build in
+// a git clone, or go install at a version, records one.
+const unknownVersion = "unknown (this build recorded no module version or git commit)"
+
+// versionText is termlint's version for --version: version.String, or
+// unknownVersion where the build recorded none.
+func versionText() string {
+	if v := version.String(); v != "" {
+		return v
 	}
-	return "(devel)"
+	return unknownVersion
 }
 
 // run executes termlint with args and returns the exit status.
