@@ -20,7 +20,7 @@ import (
 // and its rules.
 const (
 	informationURI = "https://github.com/termlint/termlint"
-	rulesURI       = informationURI + "#termlint-check-path"
+	rulesURI       = informationURI + "/blob/main/docs/check.md#rules"
 )
 
 // fingerprintKey names SARIF partial fingerprints computed by termlint;
