@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/termlint/termlint/internal/textnorm"
 )
 
 // RuleNames are the checker rules a glossary example may expect.
@@ -24,7 +26,7 @@ type ValidateOptions struct {
 	CheckExample func(g *Glossary, c *Concept, e *Example) ([]string, error)
 	// Strict adds the quality gates of a curated glossary, as warnings:
 	// a rendering no seen entry dates (by its own date or its source's)
-	// or places on a page,
+	// or places on a page, a gloss that only repeats a rendering,
 	// and a concept with no preferred rendering in OfficialStyle whose
 	// notes do not say why (NoOfficialNote). A house glossary need not
 	// meet them, so they are off by default.
@@ -209,9 +211,22 @@ func (v *validator) strictConcept(c *Concept, name what) {
 			v.problems.warnf(r.Seen[0].Pos, "rendering %q of %s is seen in no dated source: give the seen entry or its source a date (or, in a book, the page)", r.EN, name)
 		}
 	}
+	if gloss := glossKey(c.Gloss); gloss != "" && slices.ContainsFunc(c.Renderings, func(r *Rendering) bool { return glossKey(r.EN) == gloss }) {
+		v.problems.warnf(c.At("gloss"), "%s has a gloss that only repeats one of its renderings: say what the term means", name)
+	}
 	if v.styles[OfficialStyle] != nil && c.Preferred(OfficialStyle) == nil && !strings.Contains(strings.ToLower(c.Notes), NoOfficialNote) {
 		v.problems.warnf(c.Pos, "%s has no preferred rendering in style %q: give one, or say why in its notes (%q …)", name, OfficialStyle, NoOfficialNote)
 	}
+}
+
+// glossKey folds a gloss or a rendering for comparing them: its words,
+// without a leading article ("the Chinese Dream" is "Chinese Dream").
+func glossKey(s string) string {
+	k := textnorm.Key(s)
+	for _, article := range []string{"the ", "a ", "an "} {
+		k = strings.TrimPrefix(k, article)
+	}
+	return k
 }
 
 // dated reports whether seen entry s has a date, its own or its source's,

@@ -39,7 +39,8 @@ shared: true.
 
 --strict adds the quality gates of a curated glossary, as warnings: a
 rendering with no seen entry, or seen only in sources without a date (a
-seen entry's own date counts); and, when the glossary defines the style
+seen entry's own date counts, and a page in a book); a gloss that only
+repeats a rendering; and, when the glossary defines the style
 "official", a concept with no preferred official rendering whose notes do
 not say why, in words holding "no official" ("No official English is
 attested: …").
