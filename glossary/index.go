@@ -262,58 +262,23 @@ func (idx *Index) lookup(query string) (Result, int) {
 		best[e.c] = m
 	}
 
-	zq := textnorm.Chinese(q)
-	han := textnorm.HasHan(q)
-	eq, pq, idq := textnorm.Key(q), textnorm.Pinyin(q), strings.ToLower(q)
-	ew := strings.Fields(eq)
-	// Whether the query reads as pinyin is asked only of a query that
-	// matches some pinyin, since the answer costs loading the syllables.
-	pinyinQuery := sync.OnceValue(func() bool { return !han && isPinyin(pq) })
-	groups := idx.groups(han)
+	exact := newExactQuery(q)
+	groups := idx.groups(exact.han)
 	work := 0
 	for _, entries := range groups {
 		work += len(entries)
 		for i := range entries {
 			e := &entries[i]
-			switch e.field {
-			case "zh", "zh_variant":
-				switch {
-				case e.key == zq:
-					consider(e, MatchExact, 0)
-				case han && strings.Contains(e.key, zq):
-					consider(e, MatchContains, 0)
-				case han && e.runes >= 2 && strings.Contains(zq, e.key):
-					consider(e, MatchPart, 0)
-				}
-			case "id":
-				if e.key == idq {
-					consider(e, MatchExact, 0)
-				}
-			case "pinyin":
-				switch {
-				case e.key == pq && pinyinQuery():
-					consider(e, MatchExact, 0)
-				case len(pq) >= 4 && strings.Contains(e.key, pq) && pinyinQuery():
-					consider(e, MatchContains, 0)
-				}
-			case "en", "form":
-				switch {
-				case han || eq == "":
-				case e.key == eq:
-					consider(e, MatchExact, 0)
-				case containsWords(e.words, ew, true):
-					consider(e, MatchContains, 0)
-				case containsWords(ew, e.words, false):
-					consider(e, MatchPart, 0)
-				}
+			if kind, ok := exact.match(e.field, e.key, e.runes, e.words); ok {
+				consider(e, kind, 0)
 			}
 		}
 	}
-	keys := queryKeys{han: han}
-	if han {
-		keys.zh = newQueryKey(zq)
+	keys := queryKeys{han: exact.han}
+	if exact.han {
+		keys.zh = newQueryKey(exact.zh)
 	} else {
-		keys.en, keys.pinyin = newQueryKey(eq), newQueryKey(pq)
+		keys.en, keys.pinyin = newQueryKey(exact.en), newQueryKey(exact.pinyin)
 	}
 	var scratch editScratch
 	if len(best) == 0 {
@@ -326,6 +291,66 @@ func (idx *Index) lookup(query string) (Result, int) {
 		work += n
 	}
 	return res, work + scratch.cells
+}
+
+// exactQuery is a query folded for the exact, containing and part
+// matches of Lookup: one fold per field a value may be in.
+type exactQuery struct {
+	han                bool
+	zh, en, pinyin, id string
+	enWords            []string
+	// isPinyin says whether the query reads as pinyin; it is asked only
+	// of a query that matches some pinyin, since the answer costs loading
+	// the syllables.
+	isPinyin func() bool
+}
+
+func newExactQuery(q string) exactQuery {
+	han := textnorm.HasHan(q)
+	en, pinyin := textnorm.Key(q), textnorm.Pinyin(q)
+	return exactQuery{
+		han: han, zh: textnorm.Chinese(q), en: en, pinyin: pinyin, id: strings.ToLower(q),
+		enWords:  strings.Fields(en),
+		isPinyin: sync.OnceValue(func() bool { return !han && isPinyin(pinyin) }),
+	}
+}
+
+// match says how a value of field, folded to key (runes long, of words
+// in English), matches the query short of fuzzily, if it does.
+func (q exactQuery) match(field, key string, runes int, words []string) (MatchKind, bool) {
+	switch field {
+	case "zh", "zh_variant":
+		switch {
+		case key == q.zh:
+			return MatchExact, true
+		case q.han && strings.Contains(key, q.zh):
+			return MatchContains, true
+		case q.han && runes >= 2 && strings.Contains(q.zh, key):
+			return MatchPart, true
+		}
+	case "id":
+		if key == q.id {
+			return MatchExact, true
+		}
+	case "pinyin":
+		switch {
+		case key == q.pinyin && q.isPinyin():
+			return MatchExact, true
+		case len(q.pinyin) >= 4 && strings.Contains(key, q.pinyin) && q.isPinyin():
+			return MatchContains, true
+		}
+	case "en", "form":
+		switch {
+		case q.han || q.en == "":
+		case key == q.en:
+			return MatchExact, true
+		case containsWords(words, q.enWords, true):
+			return MatchContains, true
+		case containsWords(q.enWords, words, false):
+			return MatchPart, true
+		}
+	}
+	return "", false
 }
 
 // queryKeys is a query folded for each script it may be compared in.

@@ -2,13 +2,13 @@ package glossary_test
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/bench/corpus"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/fixture"
 )
 
 // lookupGlossaries are the default glossary with n synthetic concepts
@@ -36,18 +36,6 @@ func lookupGlossary(tb testing.TB, n int) *glossary.Glossary {
 	return g
 }
 
-// proseQuery is n characters of English words in an order no glossary
-// value holds.
-func proseQuery(n int) string {
-	words := strings.Fields("quietly borrowed lanterns drift over seventeen marble staircases while orchestras tune")
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		b.WriteString(words[(i*7)%len(words)])
-		b.WriteByte(' ')
-	}
-	return strings.TrimSpace(b.String()[:n])
-}
-
 // lookupQueries are the kinds of query a translator asks: a rendering, a
 // typo of one (fuzzy), a Chinese term, a word nothing holds (nearest) and
 // a query as long as lookup's cap of 200 characters.
@@ -56,7 +44,7 @@ var lookupQueries = []struct{ name, query string }{
 	{"typo", "periferry"},
 	{"chinese", "周边"},
 	{"nomatch", "xqzvkw"},
-	{"long", proseQuery(200)},
+	{"long", fixture.ProseQuery(200)},
 }
 
 // BenchmarkNewIndex doubles the glossary that lookup indexes, and looks
@@ -99,7 +87,7 @@ func BenchmarkLookupQueryLength(b *testing.B) {
 	idx := glossary.NewIndex(lookupGlossary(b, 100000))
 	idx.Lookup("periphery")
 	for _, n := range []int{25, 50, 100, 200, 400} {
-		q := proseQuery(n)
+		q := fixture.ProseQuery(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -6,7 +6,6 @@ package glossary
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/internal/textnorm"
@@ -103,48 +102,15 @@ func (idx *refIndex) Lookup(query string) Result {
 		best[e.c] = m
 	}
 
-	zq := textnorm.Chinese(q)
-	han := textnorm.HasHan(q)
-	eq, pq, idq := textnorm.Key(q), textnorm.Pinyin(q), strings.ToLower(q)
-	ew := strings.Fields(eq)
-	// Whether the query reads as pinyin is asked only of a query that
-	// matches some pinyin, since the answer costs loading the syllables.
-	pinyinQuery := sync.OnceValue(func() bool { return !han && isPinyin(pq) })
+	// The exact, containing and part matches are the index's own: the
+	// reference is the fuzzy search it replaced.
+	exact := newExactQuery(q)
 	for _, e := range idx.entries {
-		switch e.field {
-		case "zh", "zh_variant":
-			switch {
-			case e.key == zq:
-				consider(e, MatchExact, 0)
-			case han && strings.Contains(e.key, zq):
-				consider(e, MatchContains, 0)
-			case han && utf8.RuneCountInString(e.key) >= 2 && strings.Contains(zq, e.key):
-				consider(e, MatchPart, 0)
-			}
-		case "id":
-			if e.key == idq {
-				consider(e, MatchExact, 0)
-			}
-		case "pinyin":
-			switch {
-			case e.key == pq && pinyinQuery():
-				consider(e, MatchExact, 0)
-			case len(pq) >= 4 && strings.Contains(e.key, pq) && pinyinQuery():
-				consider(e, MatchContains, 0)
-			}
-		case "en", "form":
-			switch {
-			case han || eq == "":
-			case e.key == eq:
-				consider(e, MatchExact, 0)
-			case containsWords(e.words, ew, true):
-				consider(e, MatchContains, 0)
-			case containsWords(ew, e.words, false):
-				consider(e, MatchPart, 0)
-			}
+		if kind, ok := exact.match(e.field, e.key, utf8.RuneCountInString(e.key), e.words); ok {
+			consider(e, kind, 0)
 		}
 	}
-	keys := refQueryKeys{han: han, zh: zq, en: eq, pinyin: pq}
+	keys := refQueryKeys{han: exact.han, zh: exact.zh, en: exact.en, pinyin: exact.pinyin}
 	if len(best) == 0 {
 		idx.fuzzy(keys, consider)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/fixture"
 	"github.com/termlint/termlint/internal/textnorm"
 )
 
@@ -51,7 +52,7 @@ func TestLookupFindsWhatTheUnboundedSearchFinds(t *testing.T) {
 	g := lookupGlossary(t, 1000)
 	idx, reference := glossary.NewIndex(g), glossary.ReferenceLookup(g)
 	rng := rand.New(rand.NewPCG(3, 4))
-	queries := []string{"xqzvkw", "q", "zz", "周", "国际", proseQuery(40), proseQuery(200), "zhoubain", "periferry", "shared futur", "周边工做"}
+	queries := []string{"xqzvkw", "q", "zz", "周", "国际", fixture.ProseQuery(40), fixture.ProseQuery(200), "zhoubain", "periferry", "shared futur", "周边工做"}
 	// About fifty concepts, however large the default glossary grows, and
 	// ten under the race detector: the unbounded search the answers are
 	// compared with is slow by design.
@@ -99,7 +100,7 @@ func TestLookupWorkDoesNotGrowWithQueryLength(t *testing.T) {
 	const concepts = 2000
 	var prev int
 	for _, n := range []int{200, 400, 800, 1600} {
-		work, before := lookupWork(t, concepts, proseQuery(n))
+		work, before := lookupWork(t, concepts, fixture.ProseQuery(n))
 		t.Logf("query of %d characters: work %d (unbounded: %d)", n, work, before)
 		if work > before/10 {
 			t.Errorf("query of %d characters: work %d, want under a tenth of the unbounded search's %d", n, work, before)

@@ -6,6 +6,7 @@ import (
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/fixture"
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
@@ -17,7 +18,7 @@ var lookupBenchQueries = []struct{ name, query string }{
 	{"typo", "periferry"},
 	{"chinese", "周边"},
 	{"nomatch", "xqzvkw"},
-	{"long", longQuery(maxQueryRunes)},
+	{"long", fixture.ProseQuery(maxQueryRunes)},
 }
 
 // BenchmarkLoadCompileDefault loads the embedded glossary (parse, merge,

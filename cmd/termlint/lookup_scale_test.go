@@ -10,6 +10,7 @@ import (
 	"github.com/termlint/termlint"
 	"github.com/termlint/termlint/bench/corpus"
 	"github.com/termlint/termlint/glossary"
+	"github.com/termlint/termlint/internal/fixture"
 	"github.com/termlint/termlint/internal/iostreams"
 )
 
@@ -27,18 +28,6 @@ var syntheticGlossary = sync.OnceValues(func() (*glossary.Glossary, error) {
 	}
 	return g, nil
 })
-
-// longQuery is n characters of English words no glossary value holds
-// in that order.
-func longQuery(n int) string {
-	words := strings.Fields("quietly borrowed lanterns drift over seventeen marble staircases while orchestras tune")
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		b.WriteString(words[(i*7)%len(words)])
-		b.WriteByte(' ')
-	}
-	return strings.TrimSpace(b.String()[:n])
-}
 
 // defaultGlossary is the embedded glossary, loaded once.
 var defaultGlossary = sync.OnceValues(func() (*glossary.Glossary, error) {
@@ -74,15 +63,15 @@ func TestLookupLongQueryIsCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	short, notice := lookupAllocated(t, g, longQuery(maxQueryRunes))
+	short, notice := lookupAllocated(t, g, fixture.ProseQuery(maxQueryRunes))
 	if notice != "" {
 		t.Errorf("a query of %d characters: notice %q, want none", maxQueryRunes, notice)
 	}
-	small, notice := lookupAllocated(t, g, longQuery(1000))
+	small, notice := lookupAllocated(t, g, fixture.ProseQuery(1000))
 	if want := "query of 1000 characters: only its first 200 are looked up"; !strings.Contains(notice, want) {
 		t.Errorf("notice %q, want it to say %q", notice, want)
 	}
-	large, _ := lookupAllocated(t, g, longQuery(2000))
+	large, _ := lookupAllocated(t, g, fixture.ProseQuery(2000))
 	if float64(large) > 1.3*float64(small) || float64(small) > 1.3*float64(short) {
 		t.Errorf("queries of %d, 1000 and 2000 characters allocated %d, %d and %d bytes; want the same past the cap", maxQueryRunes, short, small, large)
 	}
@@ -97,7 +86,7 @@ func BenchmarkLookupQueryLength(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, n := range []int{125, 250, 500, 1000, 2000} {
-		q := longQuery(n)
+		q := fixture.ProseQuery(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				ios, _, _, _ := iostreams.Test()
