@@ -2,11 +2,15 @@ package checker_test
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/termlint/termlint"
+	"github.com/termlint/termlint/bench/corpus"
 	"github.com/termlint/termlint/checker"
 	"github.com/termlint/termlint/checker/input"
+	"github.com/termlint/termlint/glossary"
 )
 
 // TestGarbledMessage pins the note: both wordings, the Chinese term, the
@@ -68,6 +72,60 @@ func BenchmarkGarbled(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
+		})
+	}
+}
+
+// garbledIndexBytes is what checking one garbled English sentence
+// allocates with the default glossary and n synthetic concepts, the
+// garbled rule's index of long renderings built for it: the checker is
+// compiled before counting, so the index (a matcher pass over every
+// rendering, to tell a compound's words from its own) is what grows.
+func garbledIndexBytes(tb testing.TB, n int) uint64 {
+	g := mustLoad(termlint.DefaultInput(), glossary.Input{Name: "synthetic.yaml", Data: corpus.Synthetic(n, 1, benchDefault())})
+	c := checker.New(g)
+	doc := &input.Document{Path: "g.txt", Text: []byte("China pursues amity, sincerity, benefit and tolerance.\n")}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	findings, err := c.Check([]*checker.File{c.Scan(doc)}, checker.Options{Rules: []*checker.Rule{checker.Garbled}})
+	runtime.ReadMemStats(&after)
+	if err != nil || len(findings) != 1 {
+		tb.Fatalf("%d concepts: findings %v, error %v", n, findings, err)
+	}
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestGarbledIndexIsLinearInGlossarySize doubles the glossary: what the
+// garbled rule's index allocates must double with it, not grow faster.
+func TestGarbledIndexIsLinearInGlossarySize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds glossaries of up to 8,000 concepts")
+	}
+	prev := garbledIndexBytes(t, 2000)
+	for _, n := range []int{4000, 8000} {
+		got := garbledIndexBytes(t, n)
+		if ratio := float64(got) / float64(prev); ratio > 2.6 {
+			t.Errorf("%d concepts: %d bytes, %.2f times the half's; the index grows faster than the glossary", n, got, ratio)
+		}
+		prev = got
+	}
+}
+
+// BenchmarkGarbledIndexGlossarySize is the same doubling, timed
+// (go test -bench GarbledIndex -benchmem ./checker/).
+func BenchmarkGarbledIndexGlossarySize(b *testing.B) {
+	doc := &input.Document{Path: "g.txt", Text: []byte("China pursues amity, sincerity, benefit and tolerance.\n")}
+	for _, n := range []int{2000, 4000, 8000, 16000} {
+		g := mustLoad(termlint.DefaultInput(), glossary.Input{Name: "synthetic.yaml", Data: corpus.Synthetic(n, 1, benchDefault())})
+		b.Run(fmt.Sprintf("concepts=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c := checker.New(g) // a new checker builds its index again
+				if _, err := c.Check([]*checker.File{c.Scan(doc)}, checker.Options{Rules: []*checker.Rule{checker.Garbled}}); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }
