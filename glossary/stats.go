@@ -177,7 +177,7 @@ func Summarize(g *Glossary) Stats {
 			}
 			s.RenderingsByKind[c.KindOrDefault()]++
 			renderingSources, renderingYears = renderingSources[:0], renderingYears[:0]
-			located := false
+			placed := false // seen with a date or on a page (located)
 			if unconfirmed(r, func(id string) *Source { return sources[id] }) {
 				s.Unconfirmed++
 			}
@@ -187,7 +187,7 @@ func Summarize(g *Glossary) Stats {
 					renderingSources = append(renderingSources, seen.Source)
 					citingRenderings[seen.Source]++
 				}
-				located = located || seen.Page > 0
+				placed = placed || located(seen, sources)
 				year := seenYear(seen, sources)
 				if year == "" {
 					s.UndatedSeen++
@@ -204,7 +204,7 @@ func Summarize(g *Glossary) Stats {
 					y.Renderings++
 				}
 			}
-			if located || len(renderingYears) > 0 {
+			if placed {
 				s.Dated++
 			}
 		}
